@@ -1,0 +1,69 @@
+"""Permission predicates about people and their roles.
+
+Objects passed in are schools, or objects with a `school_id`. The roles come
+from core.authz.roles_of, loaded once per request.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+
+from twinschools.accounts.models import Role
+from twinschools.core.authz import roles_of
+
+
+def _school_id(obj: Any) -> int | None:
+    if obj is None:
+        return None
+    return getattr(obj, "school_id", None) or getattr(obj, "pk", None)
+
+
+def _country_id(obj: Any) -> int | None:
+    school = getattr(obj, "school", obj)
+    return getattr(school, "country_id", None)
+
+
+@rules.predicate
+def is_admin(user: Any) -> bool:
+    return roles_of(user).is_admin
+
+
+@rules.predicate
+def is_head_of(user: Any, obj: Any) -> bool:
+    school_id = _school_id(obj)
+    return school_id is not None and Role.HEAD in roles_of(user).at(school_id)
+
+
+@rules.predicate
+def is_staff_of(user: Any, obj: Any) -> bool:
+    school_id = _school_id(obj)
+    return school_id is not None and bool(roles_of(user).at(school_id) & {Role.HEAD, Role.TEACHER})
+
+
+@rules.predicate
+def is_nso_for(user: Any, obj: Any) -> bool:
+    return _country_id(obj) in roles_of(user).nso_countries
+
+
+@rules.predicate
+def is_nso_staff(user: Any) -> bool:
+    return bool(roles_of(user).nso_countries)
+
+
+@rules.predicate
+def is_head_of_any_school_of(user: Any, person: Any) -> bool:
+    """The signed-in person heads a school where `person` has a current role."""
+    if person is None:
+        return False
+    heads_at = set(roles_of(user).schools_with(Role.HEAD))
+    return bool(heads_at) and any(
+        membership.school_id in heads_at for membership in person.current_memberships
+    )
+
+
+rules.add_perm("accounts.manage_staff", is_head_of | is_admin)
+rules.add_perm("accounts.manage_invitation", is_head_of | is_admin)
+rules.add_perm("accounts.manage_classes", is_staff_of | is_admin)
+rules.add_perm("accounts.manage_person_data", is_head_of_any_school_of | is_admin)

@@ -1,0 +1,294 @@
+"""Writes about people: invitations, classes and pupils, data export and erasure.
+
+Every function is keyword-only, owns its transaction and leaves an audit event.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.hashers import check_password, make_password
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from twinschools.accounts.models import (
+    ClassGroup,
+    Invitation,
+    Membership,
+    Role,
+    StudentProfile,
+    User,
+)
+from twinschools.core import audit
+from twinschools.core.authz import forget_roles
+from twinschools.core.text import fold
+from twinschools.network.models import School
+
+INVITABLE_ROLES = (Role.TEACHER, Role.HEAD)
+# Unambiguous characters only: pupils copy class codes from a board.
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+PIN_DIGITS = 6
+STUDENT_LOGIN_ATTEMPTS = 10
+STUDENT_LOGIN_WINDOW_SECONDS = 15 * 60
+
+
+@transaction.atomic
+def invite_staff(*, school: School, email: str, role: str, invited_by: User, base_url: str) -> Invitation:
+    email = email.strip().lower()
+    if role not in INVITABLE_ROLES:
+        raise ValidationError(_("Only teachers and heads can be invited."), code="role")
+    already_staff = Membership.objects.filter(
+        school=school, user__email=email, role=role, ended_on__isnull=True
+    ).exists()
+    if already_staff:
+        raise ValidationError(_("This person already has this role at the school."), code="member")
+    pending = Invitation.objects.filter(
+        school=school,
+        email=email,
+        accepted_at__isnull=True,
+        revoked_at__isnull=True,
+        expires_at__gt=timezone.now(),
+    )
+    if pending.exists():
+        raise ValidationError(
+            _("An invitation to this address is already pending. Revoke it first to send a new one."),
+            code="pending",
+        )
+    invitation = Invitation.objects.create(
+        school=school,
+        email=email,
+        role=role,
+        token=secrets.token_urlsafe(32),
+        invited_by=invited_by,
+        expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
+    )
+    audit.record(actor=invited_by, action="invitation.sent", school=school, target=email)
+    accept_url = base_url + reverse("accounts:accept_invitation", args=[invitation.token])
+    transaction.on_commit(lambda: _send_invitation(invitation, accept_url))
+    return invitation
+
+
+def _send_invitation(invitation: Invitation, accept_url: str) -> None:
+    context = {"invitation": invitation, "accept_url": accept_url}
+    with translation.override(invitation.invited_by.language or translation.get_language()):
+        subject = _("You are invited to join %(school)s on TwinSchools") % {"school": invitation.school.name}
+        body = render_to_string("accounts/email/invitation.txt", context)
+    send_mail(subject, body, None, [invitation.email])
+
+
+@transaction.atomic
+def revoke_invitation(*, invitation: Invitation, by: User) -> None:
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("This invitation was already accepted."), code="accepted")
+    if invitation.revoked_at is None:
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+        audit.record(actor=by, action="invitation.revoked", school=invitation.school, target=invitation.email)
+
+
+@transaction.atomic
+def accept_invitation(*, invitation: Invitation, user: User) -> Membership:
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.revoked_at is not None:
+        raise ValidationError(_("This invitation was revoked."), code="revoked")
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("This invitation was already accepted."), code="accepted")
+    if invitation.expires_at <= timezone.now():
+        raise ValidationError(
+            _("This invitation has expired. Ask the head of the school for a new one."), code="expired"
+        )
+    if (user.email or "").lower() != invitation.email:
+        raise ValidationError(
+            _("This invitation was sent to another e-mail address. Sign in with that address to accept it."),
+            code="email",
+        )
+    membership, _created = Membership.objects.get_or_create(
+        user=user, school=invitation.school, role=invitation.role, ended_on=None
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    audit.record(actor=user, action="invitation.accepted", school=invitation.school, target=invitation.email)
+    forget_roles(user)
+    return membership
+
+
+def _new_code(length: int = 8) -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
+
+
+@transaction.atomic
+def create_class(*, school: School, name: str, by: User) -> ClassGroup:
+    name = name.strip()
+    if ClassGroup.objects.filter(school=school, name__iexact=name).exists():
+        raise ValidationError(_("The school already has a class with this name."), code="duplicate")
+    code = _new_code()
+    while ClassGroup.objects.filter(code=code).exists():
+        code = _new_code()
+    class_group = ClassGroup.objects.create(school=school, name=name, code=code)
+    audit.record(actor=by, action="class.created", school=school, target=name)
+    return class_group
+
+
+@transaction.atomic
+def add_student(
+    *, class_group: ClassGroup, display_name: str, parental_consent: bool, by: User
+) -> tuple[User, str]:
+    """Create a pupil account; returns the pupil and their PIN, shown only once."""
+    display_name = display_name.strip()
+    taken = {
+        fold(name)
+        for name in StudentProfile.objects.filter(class_group=class_group).values_list(
+            "user__display_name", flat=True
+        )
+    }
+    if fold(display_name) in taken:
+        raise ValidationError(
+            _("Another pupil of this class already uses this display name. Choose another one."),
+            code="duplicate",
+        )
+    pin = "".join(secrets.choice("0123456789") for _ in range(PIN_DIGITS))
+    user = User.objects.create(display_name=display_name, password=make_password(pin))
+    StudentProfile.objects.create(
+        user=user,
+        class_group=class_group,
+        parental_consent=parental_consent,
+        consent_recorded_on=timezone.localdate() if parental_consent else None,
+    )
+    Membership.objects.create(user=user, school=class_group.school, role=Role.STUDENT)
+    audit.record(actor=by, action="student.added", school=class_group.school, target=f"user:{user.pk}")
+    return user, pin
+
+
+@transaction.atomic
+def set_parental_consent(*, student: StudentProfile, given: bool, by: User) -> None:
+    student.parental_consent = given
+    student.consent_recorded_on = timezone.localdate() if given else None
+    student.save(update_fields=["parental_consent", "consent_recorded_on"])
+    audit.record(
+        actor=by,
+        action="student.consent" if given else "student.consent_withdrawn",
+        school=student.class_group.school,
+        target=f"user:{student.user_id}",
+    )
+
+
+def authenticate_student(*, code: str, display_name: str, pin: str, client: str) -> User | None:
+    """The pupil with this class code, display name and PIN, or None.
+
+    Failed attempts are counted per class and client so a PIN cannot be guessed.
+    """
+    throttle_key = f"student-login:{fold(code)}:{client}"
+    if cache.get(throttle_key, 0) >= STUDENT_LOGIN_ATTEMPTS:
+        raise ValidationError(
+            _("Too many attempts. Wait a quarter of an hour, or ask your teacher for help."),
+            code="throttled",
+        )
+    candidates = StudentProfile.objects.filter(
+        class_group__code=code.strip().upper(), user__is_active=True
+    ).select_related("user")
+    wanted = fold(display_name)
+    for student in candidates:
+        if fold(student.user.display_name) == wanted and check_password(pin, student.user.password):
+            cache.delete(throttle_key)
+            return student.user
+    cache.set(throttle_key, cache.get(throttle_key, 0) + 1, STUDENT_LOGIN_WINDOW_SECONDS)
+    return None
+
+
+def export_person_data(*, person: User, by: User) -> dict[str, Any]:
+    """Everything we hold about a person, as JSON-ready data (GDPR art. 15 and 20)."""
+    student = StudentProfile.objects.filter(user=person).select_related("class_group").first()
+    data: dict[str, Any] = {
+        "person": {
+            "id": person.pk,
+            "email": person.email,
+            "full_name": person.full_name,
+            "display_name": person.display_name,
+            "external_id": person.external_id,
+            "language": person.language,
+            "joined": person.date_joined.isoformat(),
+        },
+        "memberships": [
+            {
+                "school": m.school.name,
+                "school_external_id": m.school.external_id,
+                "role": m.role,
+                "since": m.started_on.isoformat(),
+                "until": m.ended_on.isoformat() if m.ended_on else None,
+            }
+            for m in person.memberships.select_related("school")
+        ],
+        "projects": [
+            {
+                "project": pt.project.title,
+                "project_external_id": pt.project.external_id,
+                "school": pt.school.name,
+            }
+            for pt in person.project_roles.select_related("project", "school")
+        ],
+        "quality_labels": [
+            {
+                "kind": ql.kind,
+                "project": ql.project.title,
+                "school": ql.school.name,
+                "granted_on": ql.granted_on.isoformat(),
+            }
+            for ql in person.quality_labels.select_related("project", "school")
+        ],
+        "activities": [
+            {"kind": a.kind, "title": a.title, "date": a.occurred_on.isoformat(), "school": a.school.name}
+            for a in person.activities.select_related("school").order_by("occurred_on", "pk")
+        ],
+        "student": (
+            {
+                "class": student.class_group.name,
+                "parental_consent": student.parental_consent,
+                "consent_recorded_on": student.consent_recorded_on.isoformat()
+                if student.consent_recorded_on
+                else None,
+            }
+            if student
+            else None
+        ),
+    }
+    audit.record(actor=by, action="person.exported", target=f"user:{person.pk}")
+    return data
+
+
+@transaction.atomic
+def erase_person(*, person: User, by: User) -> None:
+    """Erase a person's personal data.
+
+    Pupils are deleted outright. Staff accounts are anonymised instead: the dated
+    facts they leave (activities, projects, quality labels) belong to the school's
+    history and decide its label eligibility, but no longer name anybody.
+    """
+    if person.pk == by.pk:
+        raise ValidationError(_("You cannot erase your own account here."), code="self")
+    person_id = person.pk
+    schools = [m.school for m in person.memberships.select_related("school")]
+    if hasattr(person, "student"):
+        person.delete()
+    else:
+        person.email = None
+        person.full_name = ""
+        person.display_name = _("Erased person")
+        person.external_id = None
+        person.is_active = False
+        person.set_unusable_password()
+        person.save()
+        person.emailaddress_set.all().delete()
+        person.memberships.filter(ended_on__isnull=True).update(ended_on=timezone.localdate())
+        person.children.clear()
+    for school in schools:
+        audit.record(actor=by, action="person.erased", school=school, target=f"user:{person_id}")

@@ -1,0 +1,178 @@
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from twinschools.accounts import queries, services
+from twinschools.accounts.forms import ClassForm, InvitationForm, StudentForm, StudentLoginForm
+from twinschools.accounts.models import ClassGroup, Invitation, User
+from twinschools.core.permissions import public, requires, signed_in
+from twinschools.network.models import School
+
+
+@signed_in
+def dashboard(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/dashboard.html", {"dashboard": queries.dashboard(request.user)})
+
+
+def _team_context(
+    school: School, form: InvitationForm | None = None, class_form: ClassForm | None = None
+) -> dict:
+    return {
+        "school": school,
+        "staff": queries.staff_of(school),
+        "invitations": queries.invitations_of(school)[:50],
+        "classes": queries.classes_of(school),
+        "form": form or InvitationForm(),
+        "class_form": class_form or ClassForm(),
+    }
+
+
+@requires("accounts.manage_staff", load=queries.school)
+def team(request: HttpRequest, obj: School) -> HttpResponse:
+    return render(request, "accounts/team.html", _team_context(obj))
+
+
+@require_POST
+@requires("accounts.manage_staff", load=queries.school)
+def invite(request: HttpRequest, obj: School) -> HttpResponse:
+    form = InvitationForm(request.POST)
+    if form.is_valid():
+        try:
+            services.invite_staff(
+                school=obj,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                invited_by=request.user,
+                base_url=request.build_absolute_uri("/").rstrip("/"),
+            )
+        except ValidationError as error:
+            form.add_error("email", error)
+        else:
+            messages.success(
+                request, _("The invitation was sent to %(email)s.") % {"email": form.cleaned_data["email"]}
+            )
+            return redirect("accounts:team", obj.pk)
+    return render(request, "accounts/team.html", _team_context(obj, form=form), status=400)
+
+
+@require_POST
+@requires("accounts.manage_invitation", load=queries.invitation)
+def revoke_invitation(request: HttpRequest, obj: Invitation) -> HttpResponse:
+    try:
+        services.revoke_invitation(invitation=obj, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The invitation to %(email)s was revoked.") % {"email": obj.email})
+    return redirect("accounts:team", obj.school_id)
+
+
+@public
+def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = queries.invitation_by_token(token)
+    if request.method == "POST" and request.user.is_authenticated:
+        try:
+            services.accept_invitation(invitation=invitation, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Welcome to %(school)s.") % {"school": invitation.school.name})
+            return redirect("network:school", invitation.school_id)
+    return render(request, "accounts/accept_invitation.html", {"invitation": invitation})
+
+
+@require_POST
+@requires("accounts.manage_classes", load=queries.school)
+def create_class(request: HttpRequest, obj: School) -> HttpResponse:
+    form = ClassForm(request.POST)
+    if form.is_valid():
+        try:
+            class_group = services.create_class(school=obj, name=form.cleaned_data["name"], by=request.user)
+        except ValidationError as error:
+            form.add_error("name", error)
+        else:
+            return redirect("accounts:class", class_group.pk)
+    return render(request, "accounts/team.html", _team_context(obj, class_form=form), status=400)
+
+
+@requires("accounts.manage_classes", load=queries.class_group)
+def class_detail(request: HttpRequest, obj: ClassGroup) -> HttpResponse:
+    form = StudentForm(request.POST or None)
+    new_pin = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            student, new_pin = services.add_student(
+                class_group=obj,
+                display_name=form.cleaned_data["display_name"],
+                parental_consent=form.cleaned_data["parental_consent"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error("display_name", error)
+        else:
+            form = StudentForm()
+            new_pin = {"name": student.display_name, "pin": new_pin}
+    context = {
+        "class_group": obj,
+        "students": queries.students_of(obj),
+        "form": form,
+        "new_pin": new_pin,
+        "can_manage_people": request.user.has_perm("accounts.manage_staff", obj.school),
+    }
+    status = 400 if request.method == "POST" and form.errors else 200
+    return render(request, "accounts/class_detail.html", context, status=status)
+
+
+@public
+def student_login(request: HttpRequest) -> HttpResponse:
+    form = StudentLoginForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.authenticate_student(
+                code=form.cleaned_data["code"],
+                display_name=form.cleaned_data["display_name"],
+                pin=form.cleaned_data["pin"],
+                client=request.META.get("REMOTE_ADDR", ""),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if user is not None:
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                return redirect("accounts:dashboard")
+            form.add_error(None, _("The class code, name or PIN is not right. Check them and try again."))
+    return render(request, "accounts/student_login.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@requires("accounts.manage_person_data", load=queries.person)
+def export_person(request: HttpRequest, obj: User) -> HttpResponse:
+    data = services.export_person_data(person=obj, by=request.user)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="twinschools-person-{obj.pk}.json"'
+    return response
+
+
+@requires("accounts.manage_person_data", load=queries.person)
+def erase_person(request: HttpRequest, obj: User) -> HttpResponse:
+    if request.method == "POST":
+        school_id = obj.current_memberships[0].school_id if obj.current_memberships else None
+        try:
+            services.erase_person(person=obj, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The person's data was erased."))
+            if school_id:
+                return redirect("network:school", school_id)
+            return redirect("accounts:dashboard")
+    return render(request, "accounts/erase_person.html", {"person": obj})

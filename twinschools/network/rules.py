@@ -1,0 +1,10 @@
+"""Permission predicates for the network registry."""
+
+from __future__ import annotations
+
+import rules
+
+from twinschools.accounts.rules import is_admin, is_nso_for, is_nso_staff, is_staff_of
+
+rules.add_perm("network.view_school_people", is_staff_of | is_nso_for | is_admin)
+rules.add_perm("network.import_network", is_nso_staff | is_admin)
