@@ -68,6 +68,10 @@ class Level(models.Model):
         return str(EducationLevel(self.code).label)
 
 
+# Languages of the network that Django's own tables do not name.
+_MORE_LANGUAGE_NAMES = {"mt": _("Maltese")}
+
+
 class Language(models.Model):
     """A teaching language, named in the reader's language by Django's own tables."""
 
@@ -77,6 +81,8 @@ class Language(models.Model):
         ordering = ["code"]
 
     def __str__(self) -> str:
+        if self.code in _MORE_LANGUAGE_NAMES:
+            return str(_MORE_LANGUAGE_NAMES[self.code])
         return str(get_language_info(self.code)["name_translated"])
 
 

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests import factories
+from twinschools.network.models import Language
+
+
+def found(**params: str) -> list[str]:
+    response = Client().get(reverse("network:directory"), params)
+    assert response.status_code == 200
+    return [school.name for school in response.context["page"].object_list]
+
+
+@pytest.fixture
+def schools(db: None) -> None:
+    spain, france = factories.country("ES"), factories.country("FR")
+    factories.SchoolFactory(name="Școala Gimnazială nr. 1", town="Cluj-Napoca")
+    factories.SchoolFactory(
+        name="Colegiul Național «Mihai Eminescu»", town="Iași", levels=["upper-secondary"]
+    )
+    factories.SchoolFactory(name="Institut Màrius Torres", town="Lleida", country=spain)
+    factories.SchoolFactory(name="École Jules Ferry", town="Évreux", country=france, levels=["primary"])
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("scoala", "Școala Gimnazială nr. 1"),
+        ("SCOALA gimnaziala", "Școala Gimnazială nr. 1"),
+        ("lleida", "Institut Màrius Torres"),
+        ("marius", "Institut Màrius Torres"),
+        ("ecole", "École Jules Ferry"),
+        ("evreux", "École Jules Ferry"),
+        ("colegiul national", "Colegiul Național «Mihai Eminescu»"),
+        ("national colegiul", "Colegiul Național «Mihai Eminescu»"),
+        ("iasi", "Colegiul Național «Mihai Eminescu»"),
+    ],
+)
+def test_search_ignores_accents_case_and_word_order(schools: None, typed: str, expected: str) -> None:
+    assert found(q=typed) == [expected]
+
+
+def test_a_word_that_matches_nothing_finds_no_school_and_says_so(schools: None) -> None:
+    response = Client().get(reverse("network:directory"), {"q": "zzzz"})
+    assert response.context["page"].paginator.count == 0
+    assert "No school matches your search" in response.content.decode()
+
+
+def test_filters_narrow_by_country_level_and_label(schools: None) -> None:
+    assert found(country="ES") == ["Institut Màrius Torres"]
+    assert found(level="upper-secondary") == ["Colegiul Național «Mihai Eminescu»"]
+    labelled = factories.SchoolFactory(name="Liceul cu Etichetă")
+    factories.SchoolLabelFactory(school=labelled)
+    assert found(label="current") == ["Liceul cu Etichetă"]
+    assert "Liceul cu Etichetă" not in found(label="never")
+
+
+def test_filters_narrow_by_region_and_language(schools: None) -> None:
+    school = factories.SchoolFactory(name="Liceul Bilingv")
+    school.languages.set(Language.objects.filter(code="fr"))
+    assert found(language="fr") == ["Liceul Bilingv"]
+    assert found(country="RO", region=str(school.region_id)) == ["Liceul Bilingv"]
+
+
+def test_an_unknown_filter_value_is_ignored_with_a_message_not_an_error(schools: None) -> None:
+    response = Client().get(reverse("network:directory"), {"country": "XX", "q": "scoala"})
+    assert response.status_code == 200
+    assert [s.name for s in response.context["page"].object_list] == ["Școala Gimnazială nr. 1"]
+    assert "country" in response.context["form"].errors
+
+
+def test_results_are_paginated_and_keep_the_search(db: None) -> None:
+    factories.SchoolFactory.create_batch(25, town="Turda")
+    response = Client().get(reverse("network:directory"), {"q": "turda", "page": "2"})
+    assert response.context["page"].number == 2
+    assert len(response.context["page"].object_list) == 5
+    assert "q=turda&amp;page=1" in response.content.decode()
+
+
+def test_htmx_requests_get_only_the_results(schools: None) -> None:
+    response = Client().get(reverse("network:directory"), {"q": "lleida"}, HTTP_HX_REQUEST="true")
+    page = response.content.decode()
+    assert "<html" not in page
+    assert "Institut Màrius Torres" in page
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_the_directory_costs_the_same_queries_for_one_school_as_for_thirty(
+    db: None, count: int, django_assert_num_queries
+) -> None:
+    factories.SchoolFactory.create_batch(count, town="Sibiu")
+    labelled = factories.SchoolFactory(town="Sibiu")
+    factories.SchoolLabelFactory(school=labelled)
+    with django_assert_num_queries(6):
+        Client().get(reverse("network:directory"), {"q": "sibiu"})
