@@ -1,0 +1,62 @@
+# TwinSchools: `make demo` serves a demo network; `make test` runs every test.
+# Everything is installed by these targets: nothing needs installing by hand.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DEMO_ENV := DJANGO_DEBUG=true
+APT := $(shell [ "$$(id -u)" = 0 ] && echo apt-get || echo sudo apt-get)
+
+.PHONY: demo test test-postgres setup system-deps messages lint bench serve clean
+
+demo: setup
+	$(DEMO_ENV) $(PY) manage.py migrate --no-input -v0
+	@if [ ! -f var/demo-network.done ]; then \
+		$(DEMO_ENV) $(PY) manage.py generate_network --scale demo --seed 1 --replace && touch var/demo-network.done; \
+	fi
+	@echo "Serving TwinSchools at http://127.0.0.1:8000 (demo sign-ins: see README.md)"
+	$(DEMO_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+test: setup
+	$(PY) -m pytest
+
+test-postgres: setup
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/twinschools} $(PY) -m pytest
+
+setup: system-deps $(VENV)/.installed node_modules/.installed messages
+
+# Debian packages: gettext compiles translations, Chromium runs the browser tests, npm vendors assets.
+system-deps:
+	@missing=""; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing with apt"; \
+		$(APT) update -qq && DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq $$missing; \
+	fi
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+messages: $(VENV)/.installed
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	$(PY) tools/check_translations.py
+
+bench: setup
+	$(PY) -m bench
+
+clean:
+	rm -rf var

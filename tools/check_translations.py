@@ -1,0 +1,52 @@
+"""Fail when a user-facing string is missing from, untranslated in, or fuzzy in ro or ca.
+
+It refreshes the message catalogues from the source first (makemessages), so a
+new string that nobody added to the .po files is caught too.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LANGUAGES = ("ro", "ca")
+STATISTICS = re.compile(r"(\d+) (translated|fuzzy|untranslated)")
+
+
+def refresh_catalogues() -> None:
+    subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "--no-obsolete", "--ignore=.venv/*",
+         "--ignore=node_modules/*", "--ignore=var/*", "--ignore=tests/*", "--ignore=bench/*",
+         *[f"--locale={language}" for language in LANGUAGES], "-v0"],
+        cwd=ROOT, check=True, env={**os.environ, "DJANGO_DEBUG": "true"},
+    )
+
+
+def statistics(po_file: Path) -> dict[str, int]:
+    result = subprocess.run(
+        ["msgfmt", "--statistics", "--check-format", "-o", os.devnull, str(po_file)],
+        capture_output=True, text=True, check=True,
+    )
+    return {kind: int(count) for count, kind in STATISTICS.findall(result.stderr)}
+
+
+def main() -> int:
+    refresh_catalogues()
+    failures = []
+    for language in LANGUAGES:
+        po_file = ROOT / "locale" / language / "LC_MESSAGES" / "django.po"
+        counts = statistics(po_file)
+        print(f"{language}: {counts}")
+        if counts.get("fuzzy") or counts.get("untranslated"):
+            failures.append(f"{po_file}: {counts}")
+    for failure in failures:
+        print(f"Incomplete translation: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
