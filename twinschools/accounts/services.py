@@ -9,6 +9,7 @@ import secrets
 from datetime import timedelta
 from typing import Any
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.cache import cache
@@ -287,7 +288,7 @@ def erase_person(*, person: User, by: User) -> None:
         person.is_active = False
         person.set_unusable_password()
         person.save()
-        person.emailaddress_set.all().delete()
+        EmailAddress.objects.filter(user=person).delete()
         person.memberships.filter(ended_on__isnull=True).update(ended_on=timezone.localdate())
         person.children.clear()
     for school in schools:
