@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from twinschools.accounts import tasks
 from twinschools.accounts.models import (
     ClassGroup,
     Invitation,
@@ -74,11 +75,15 @@ def invite_staff(*, school: School, email: str, role: str, invited_by: User, bas
     )
     audit.record(actor=invited_by, action="invitation.sent", school=school, target=email)
     accept_url = base_url + reverse("accounts:accept_invitation", args=[invitation.token])
-    transaction.on_commit(lambda: _send_invitation(invitation, accept_url))
+    transaction.on_commit(
+        lambda: tasks.send_invitation_email.delay(invitation_id=invitation.pk, accept_url=accept_url)
+    )
     return invitation
 
 
-def _send_invitation(invitation: Invitation, accept_url: str) -> None:
+def send_invitation_email(*, invitation_id: int, accept_url: str) -> None:
+    """Send the invitation in the inviter's language (run by a Celery task)."""
+    invitation = Invitation.objects.select_related("school", "invited_by").get(pk=invitation_id)
     context = {"invitation": invitation, "accept_url": accept_url}
     with translation.override(invitation.invited_by.language or translation.get_language()):
         subject = _("You are invited to join %(school)s on TwinSchools") % {"school": invitation.school.name}
