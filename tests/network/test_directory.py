@@ -96,3 +96,11 @@ def test_the_directory_costs_the_same_queries_for_one_school_as_for_thirty(
     factories.SchoolLabelFactory(school=labelled)
     with django_assert_num_queries(6):
         Client().get(reverse("network:directory"), {"q": "sibiu"})
+
+
+def test_choosing_a_country_refreshes_the_region_filter_with_its_regions(schools: None) -> None:
+    region = factories.RegionFactory(country=factories.country("ES"), name="Lleida")
+    response = Client().get(reverse("network:directory"), {"country": "ES"}, HTTP_HX_REQUEST="true")
+    page = response.content.decode()
+    assert 'id="id_region-row" hx-swap-oob="true"' in page
+    assert f'<option value="{region.pk}">Lleida</option>' in page
