@@ -1,0 +1,101 @@
+"""docs/benchmarks.json (merged, one object per operation) and docs/benchmarks.md (rendered from it)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from bench.environment import ROOT
+
+JSON_PATH = ROOT / "docs" / "benchmarks.json"
+MARKDOWN_PATH = ROOT / "docs" / "benchmarks.md"
+COMMAND = ".venv/bin/python -m bench"
+
+
+def merge_results(results: dict[str, dict[str, Any]], *, path: Path = JSON_PATH) -> dict[str, dict[str, Any]]:
+    """Adds or replaces these operations, keeping every other operation already recorded."""
+    merged: dict[str, dict[str, Any]] = json.loads(path.read_text()) if path.exists() else {}
+    merged.update(results)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(dict(sorted(merged.items())), indent=2, ensure_ascii=False) + "\n")
+    return merged
+
+
+def _cell(figures: dict[str, Any], key: str, suffix: str = "") -> str:
+    value = figures.get(key)
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:,.1f}{suffix}"
+    return f"{value:,}{suffix}" if isinstance(value, int) else f"{value}{suffix}"
+
+
+def _verdict(figures: dict[str, Any]) -> str:
+    if "target_ms" in figures and "p95_ms" in figures:
+        return "✅" if figures["p95_ms"] <= figures["target_ms"] else "❌"
+    if "target_seconds" in figures and "seconds" in figures:
+        within = figures["seconds"] <= figures["target_seconds"] and figures.get("peak_mb", 0) <= figures.get(
+            "target_peak_mb", float("inf")
+        )
+        return "✅" if within else "❌"
+    return ""
+
+
+def table(results: dict[str, dict[str, Any]]) -> str:
+    header = (
+        "| operation | p50 ms | p95 ms | target | floor ms | p95/floor | queries | seconds | peak MB | |\n"
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n"
+    )
+    rows = []
+    for name, figures in results.items():
+        target = (
+            f"{figures['target_ms']:g} ms"
+            if "target_ms" in figures
+            else (f"{figures['target_seconds']:g} s" if "target_seconds" in figures else "-")
+        )
+        rows.append(
+            f"| {name} | {_cell(figures, 'p50_ms')} | {_cell(figures, 'p95_ms')} | {target} | "
+            f"{_cell(figures, 'floor_ms')} | {_cell(figures, 'ratio', 'x')} | {_cell(figures, 'queries')} | "
+            f"{_cell(figures, 'seconds')} | {_cell(figures, 'peak_mb')} | {_verdict(figures)} |"
+        )
+    return header + "\n".join(rows) + "\n"
+
+
+def write_markdown(
+    results: dict[str, dict[str, Any]], *, machine: dict[str, str], details: str, path: Path = MARKDOWN_PATH
+) -> None:
+    machine_lines = "\n".join(f"- {key}: {value}" for key, value in machine.items())
+    path.write_text(
+        f"""# Benchmarks
+
+Measured with `{COMMAND}` (the Makefile's `make bench`). It recreates the PostgreSQL
+database `twinschools_bench` on 127.0.0.1:5432, migrates it, runs
+`generate_network --scale europe --seed 1 --replace` in a child process (its wall
+time, and its own peak resident memory from `wait4`), runs `VACUUM ANALYZE`, then
+times the pages in-process with Django's test client under the production settings
+(DEBUG off, manifest static files). `python -m bench --skip-generate` measures an
+existing bench database again.
+
+- Server time is the time around `client.get`: URL resolution, middleware, queries
+  and template rendering; no network. p50 and p95 are nearest-rank percentiles over
+  the samples, after 10 warm-up requests.
+- Queries is the median number of SQL queries per page (CaptureQueriesContext, in a
+  second pass so recording them does not slow the timed pass).
+- Floor is the p95 of the same page's data fetched by one hand-written SQL statement
+  (bench/floors.py) with a raw cursor; p95/floor says what the application adds.
+- The Europe network: 300,000 schools in the 46 eTwinning countries, 1.2 million
+  teachers, 160,000 projects, 5 million activities, 40,000 quality labels.
+
+## Machine
+
+{machine_lines}
+
+## Results
+
+{table(results)}
+`docs/benchmarks.json` holds the same figures, one object per operation; later
+benchmarks add their operations to it.
+
+{details}"""
+    )

@@ -1,0 +1,84 @@
+"""The benchmark, end to end: database, generation, VACUUM ANALYZE, pages, report."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from datetime import UTC, datetime
+from typing import Any
+
+from bench.environment import (
+    DEFAULT_DATABASE_URL,
+    configure,
+    machine,
+    manage,
+    recreate_database,
+    run_measured,
+)
+
+TARGETS_MS = {"directory_search": 100.0, "school_profile": 50.0, "dashboard": 50.0}
+GENERATION_TARGET_SECONDS = 600
+GENERATION_TARGET_PEAK_MB = 2048
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL))
+    parser.add_argument("--scale", default="europe", choices=("demo", "country", "europe"))
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--samples", type=int, default=200)
+    parser.add_argument(
+        "--skip-generate",
+        action="store_true",
+        help="Measure the pages of the network already in the database.",
+    )
+    return parser.parse_args()
+
+
+def _generate(options: argparse.Namespace, env: dict[str, str]) -> dict[str, Any]:
+    print(f"Recreating the database {options.database_url} ...", flush=True)
+    recreate_database(options.database_url)
+    manage("migrate", "--verbosity", "0", env=env)
+    print(f"Generating the {options.scale} network ...", flush=True)
+    arguments = ("generate_network", "--scale", options.scale, "--seed", str(options.seed), "--replace")
+    run = run_measured(*arguments, "--verbosity", "2", env=env)
+    return {
+        "seconds": round(run.seconds, 1),
+        "peak_mb": round(run.peak_mb, 1),
+        "target_seconds": GENERATION_TARGET_SECONDS,
+        "target_peak_mb": GENERATION_TARGET_PEAK_MB,
+        "command": "manage.py " + " ".join(arguments),
+        "measured_at": datetime.now(tz=UTC).isoformat(timespec="seconds"),
+    }
+
+
+def main() -> int:
+    options = _arguments()
+    env = configure(options.database_url)
+    results: dict[str, dict[str, Any]] = {}
+    if not options.skip_generate:
+        results[f"generate_{options.scale}"] = _generate(options, env)
+    manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
+
+    import django
+
+    django.setup()
+    from bench.pages import measure_pages, postgres_version, vacuum_analyze
+
+    print("VACUUM ANALYZE ...", flush=True)
+    vacuum_seconds = vacuum_analyze()
+    measurements, details = measure_pages(samples=options.samples, targets=TARGETS_MS)
+    stamp = datetime.now(tz=UTC).isoformat(timespec="seconds")
+    for name, figures in measurements.items():
+        results[name] = {**figures, "scale": options.scale, "measured_at": stamp}
+    if f"generate_{options.scale}" in results:
+        results[f"generate_{options.scale}"]["vacuum_analyze_seconds"] = round(vacuum_seconds, 1)
+
+    from bench.report import merge_results, table, write_markdown
+
+    merged = merge_results(results)
+    print()
+    print(table(results))
+    write_markdown(merged, machine=machine(postgres_version()), details=details)
+    print("Wrote docs/benchmarks.md and docs/benchmarks.json.")
+    return 0
