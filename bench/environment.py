@@ -94,6 +94,8 @@ def machine(postgres_version: str) -> dict[str, str]:
         "python": platform.python_version(),
         "postgresql": postgres_version,
         "date": datetime.now(tz=UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        # Other work on the machine slows every figure: say how busy it was.
+        "load_average_at_end": " / ".join(f"{load:.1f}" for load in os.getloadavg()) + " (1, 5, 15 min)",
     }
 
 
