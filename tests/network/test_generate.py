@@ -143,6 +143,13 @@ def test_projects_join_two_to_six_schools_with_one_or_two_founders() -> None:
     assert set(ProjectTeacher.objects.values_list("project_id", "school_id")) <= taking_part
 
 
+def test_no_project_starts_before_its_schools_joined_etwinning() -> None:
+    generate()
+    too_early = ProjectSchool.objects.filter(project__started_on__lt=F("school__registered_on"))
+    assert ProjectSchool.objects.exists()
+    assert not too_early.exists()
+
+
 def test_quality_labels_go_to_project_teachers_of_the_labelled_school() -> None:
     generate()
     labels = list(QualityLabel.objects.all())

@@ -464,7 +464,9 @@ class NetworkBuilder:
         buffers: _Buffers,
         counters: dict[str, int],
     ) -> None:
-        started = self._project_start(rng)
+        schools = picker.project_schools(rng)
+        # A project cannot start before all its schools had joined eTwinning.
+        started = max(self._project_start(rng), *(self.school_registered[school] for school in schools))
         ended = started + 90 + int(rng.random() * 510)
         today = self.today.toordinal()
         if ended > today:
@@ -490,7 +492,6 @@ class NetworkBuilder:
                 ended_on,
             ),
         )
-        schools = picker.project_schools(rng)
         second_founder = rng.random() < 0.3
         pairs: list[tuple[int, int]] = []  # (teacher index, school index)
         for position, school in enumerate(schools):
