@@ -1,0 +1,16 @@
+"""Small helpers shared by the browser tests."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+
+def at(path: str, query: str | None = None) -> re.Pattern[str]:
+    """A URL pattern for `expect(page).to_have_url`: this path on the live server, with this query."""
+    tail = re.escape(f"?{query}") if query is not None else ""
+    return re.compile(rf"^https?://[^/]+{re.escape(path)}{tail}$")
+
+
+def html_lang(page: Any) -> str | None:
+    return page.locator("html").get_attribute("lang")

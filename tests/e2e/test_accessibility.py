@@ -1,0 +1,191 @@
+"""Every page, in every language, has no WCAG 2.1 A or AA violation that axe-core can find.
+
+Each scene opens one page in the state worth checking (with results, with form
+errors, as a given role) and returns it; the test id names the scene and the
+language, so a failure says where to look.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from tests.conftest import World
+from tests.e2e.conftest import NewPage
+from tests.e2e.data import give_school_a_record, upload_files_with_bad_rows
+
+pytestmark = pytest.mark.browser
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+Scene = Callable[[World, NewPage, str], Any]
+SCENES: dict[str, Scene] = {}
+
+
+def scene(name: str) -> Callable[[Scene], Scene]:
+    def register(function: Scene) -> Scene:
+        SCENES[name] = function
+        return function
+
+    return register
+
+
+def visit(new_page: NewPage, url: str, language: str, user: Any = None) -> Any:
+    page = new_page(user=user, language=language)
+    response = page.goto(url)
+    assert response is not None and response.ok, f"{url} answered {response and response.status}"
+    return page
+
+
+def submit(page: Any, form: str = "main form") -> None:
+    with page.expect_navigation():
+        page.locator(f"{form} [type=submit]").first.click()
+
+
+@scene("home")
+def home(world: World, new_page: NewPage, language: str) -> Any:
+    return visit(new_page, reverse("core:home"), language)
+
+
+@scene("directory-with-results")
+def directory(world: World, new_page: NewPage, language: str) -> Any:
+    return visit(new_page, reverse("network:directory") + "?q=scoala", language)
+
+
+@scene("directory-without-results")
+def directory_empty(world: World, new_page: NewPage, language: str) -> Any:
+    return visit(new_page, reverse("network:directory") + "?q=zzzz", language)
+
+
+@scene("school-profile-anonymous")
+def profile_anonymous(world: World, new_page: NewPage, language: str) -> Any:
+    return visit(new_page, reverse("network:school", args=[world.school_a.pk]), language)
+
+
+@scene("school-profile-staff")
+def profile_staff(world: World, new_page: NewPage, language: str) -> Any:
+    page = visit(
+        new_page, reverse("network:school", args=[world.school_a.pk]), language, world.people["head_a"]
+    )
+    assert page.locator("#people-title").count() == 1
+    return page
+
+
+@scene("dashboard-teacher")
+def dashboard_teacher(world: World, new_page: NewPage, language: str) -> Any:
+    return visit(new_page, reverse("accounts:dashboard"), language, world.people["teacher_a"])
+
+
+@scene("dashboard-pupil")
+def dashboard_pupil(world: World, new_page: NewPage, language: str) -> Any:
+    return visit(new_page, reverse("accounts:dashboard"), language, world.people["student_a"])
+
+
+@scene("dashboard-parent")
+def dashboard_parent(world: World, new_page: NewPage, language: str) -> Any:
+    return visit(new_page, reverse("accounts:dashboard"), language, world.people["parent_a"])
+
+
+@scene("dashboard-nso")
+def dashboard_nso(world: World, new_page: NewPage, language: str) -> Any:
+    return visit(new_page, reverse("accounts:dashboard"), language, world.people["nso_x"])
+
+
+@scene("team-head")
+def team(world: World, new_page: NewPage, language: str) -> Any:
+    return visit(
+        new_page, reverse("accounts:team", args=[world.school_a.pk]), language, world.people["head_a"]
+    )
+
+
+@scene("class-teacher")
+def class_page(world: World, new_page: NewPage, language: str) -> Any:
+    return visit(
+        new_page, reverse("accounts:class", args=[world.class_a.pk]), language, world.people["teacher_a"]
+    )
+
+
+@scene("invitation-accept-anonymous")
+def invitation_anonymous(world: World, new_page: NewPage, language: str) -> Any:
+    url = reverse("accounts:accept_invitation", args=[world.invitation_a.token])
+    return visit(new_page, url, language)
+
+
+@scene("invitation-accept-signed-in")
+def invitation_signed_in(world: World, new_page: NewPage, language: str) -> Any:
+    url = reverse("accounts:accept_invitation", args=[world.invitation_a.token])
+    return visit(new_page, url, language, world.people["teacher_b"])
+
+
+@scene("pupil-sign-in")
+def pupil_sign_in(world: World, new_page: NewPage, language: str) -> Any:
+    return visit(new_page, reverse("accounts:student_login"), language)
+
+
+@scene("pupil-sign-in-failed")
+def pupil_sign_in_failed(world: World, new_page: NewPage, language: str) -> Any:
+    page = visit(new_page, reverse("accounts:student_login"), language)
+    page.fill("#id_code", world.class_a.code)
+    page.fill("#id_display_name", "Zorella")
+    page.fill("#id_pin", "000000")
+    submit(page)
+    assert page.locator("[role=alert]").count() == 1
+    return page
+
+
+@scene("sign-in")
+def sign_in(world: World, new_page: NewPage, language: str) -> Any:
+    return visit(new_page, reverse("account_login"), language)
+
+
+@scene("sign-in-failed")
+def sign_in_failed(world: World, new_page: NewPage, language: str) -> Any:
+    page = visit(new_page, reverse("account_login"), language)
+    page.fill("#id_login", "teacher_a@example.org")
+    page.fill("#id_password", "not the password")
+    submit(page)
+    assert page.locator(".errorlist").count() >= 1
+    return page
+
+
+@scene("sign-up")
+def sign_up(world: World, new_page: NewPage, language: str) -> Any:
+    return visit(new_page, reverse("account_signup"), language)
+
+
+@scene("password-reset")
+def password_reset(world: World, new_page: NewPage, language: str) -> Any:
+    return visit(new_page, reverse("account_reset_password"), language)
+
+
+@scene("import-empty")
+def import_empty(world: World, new_page: NewPage, language: str) -> Any:
+    return visit(new_page, reverse("network:import"), language, world.people["nso_x"])
+
+
+@scene("import-with-problems")
+def import_with_problems(world: World, new_page: NewPage, language: str) -> Any:
+    page = visit(new_page, reverse("network:import"), language, world.people["nso_x"])
+    upload_files_with_bad_rows(page)
+    assert page.locator("[role=alert] tbody tr").count() > 0
+    return page
+
+
+@scene("erase-person")
+def erase_person(world: World, new_page: NewPage, language: str) -> Any:
+    url = reverse("accounts:erase_person", args=[world.people["teacher_a"].pk])
+    return visit(new_page, url, language, world.people["head_a"])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", list(SCENES))
+def test_the_page_has_no_wcag_21_aa_violation(
+    name: str, language: str, world: World, new_page: NewPage, assert_accessible: Callable[..., None]
+) -> None:
+    give_school_a_record(world)
+    page = SCENES[name](world, new_page, language)
+    assert page.locator("html").get_attribute("lang") == language
+    assert_accessible(page, f"{name} in {language}")
