@@ -120,7 +120,7 @@ def _client_for(world: World, role: str) -> Client:
     client = Client()
     user = world.user(role)
     if user is not None:
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(user, backend="twinschools.accounts.backends.AccountBackend")
     return client
 
 

@@ -1,17 +1,11 @@
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from tests import factories
+from tests.clients import signed_in
 from tests.conftest import World
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-    return client
 
 
 def test_a_teacher_sees_schools_projects_labels_and_activities(world: World) -> None:
@@ -56,5 +50,5 @@ def test_the_dashboard_costs_the_same_queries_for_one_item_as_for_thirty(
         factories.QualityLabelFactory(project=project, teacher=teacher, school=school)
         factories.ActivityFactory(teacher=teacher, school=school, project=project)
     client = signed_in(teacher)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(12):
         client.get(reverse("accounts:dashboard"))

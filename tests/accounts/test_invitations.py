@@ -3,19 +3,13 @@ from __future__ import annotations
 import datetime
 
 from django.core import mail
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from tests import factories
+from tests.clients import signed_in
 from tests.conftest import World
 from twinschools.accounts.models import Invitation, Membership, Role
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-    return client
 
 
 def test_a_head_invites_a_colleague_by_email_and_the_colleague_joins(

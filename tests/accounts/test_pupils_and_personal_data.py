@@ -7,15 +7,10 @@ from django.test import Client
 from django.urls import reverse
 
 from tests import factories
+from tests.clients import signed_in
 from tests.conftest import World
 from twinschools.accounts.models import StudentProfile, User
 from twinschools.network.models import Activity
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-    return client
 
 
 def test_a_teacher_adds_a_pupil_who_then_signs_in_with_class_code_and_pin(world: World) -> None:

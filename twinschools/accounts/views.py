@@ -146,7 +146,7 @@ def student_login(request: HttpRequest) -> HttpResponse:
             form.add_error(None, error)
         else:
             if user is not None:
-                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                login(request, user, backend="twinschools.accounts.backends.AccountBackend")
                 return redirect("accounts:dashboard")
             form.add_error(None, _("The class code, name or PIN is not right. Check them and try again."))
     return render(request, "accounts/student_login.html", {"form": form}, status=400 if form.errors else 200)
