@@ -131,6 +131,8 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
 
 @pytest.fixture(scope="session")
 def axe_source() -> str:
+    if not AXE_SOURCE.exists():
+        pytest.fail(f"axe-core is missing at {AXE_SOURCE}: run npm ci (make test does).", pytrace=False)
     return AXE_SOURCE.read_text(encoding="utf-8")
 
 
@@ -148,7 +150,7 @@ def world(site: Any) -> World:
 def session_cookie_for(user: Any) -> str:
     """A signed-in session for `user`, made without the sign-in form (the sign-in test covers it)."""
     client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user)  # with the first configured backend that can load users
     return client.cookies[settings.SESSION_COOKIE_NAME].value
 
 
@@ -161,6 +163,8 @@ def new_page(browser: Any, site: Any) -> Iterator[NewPage]:
     contexts: list[Any] = []
 
     def open_page(*, user: Any = None, language: str | None = None, **options: Any) -> Any:
+        # English unless a test asks otherwise, whatever the machine's own locale.
+        options.setdefault("locale", "en-GB")
         context = browser.new_context(base_url=site.url, **options)
         context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
