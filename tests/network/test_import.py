@@ -515,6 +515,27 @@ def test_nso_staff_of_romania_cannot_import_a_french_school() -> None:
     assert School.objects.count() == 0
 
 
+PROJECT_HEADER = ["external_id", "title", "status", "subjects", "age_min", "age_max", "started_on",
+                  "founder_external_ids", "partner_external_ids"]  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_nso_staff_import_international_projects_of_their_schools_but_not_foreign_ones() -> None:
+    run(*examples("schools.csv"))
+    rows = [
+        ["P-1", "Rivers", "active", "science", "10", "12", "2024-09-01", "S-RO-0001", "S-ES-0001"],
+        ["P-2", "Kitchen maths", "active", "maths", "12", "14", "2024-09-01", "S-ES-0001", "S-ES-0002"],
+    ]
+
+    report = run(("projects.csv", csv_bytes(PROJECT_HEADER, rows)), scope={country("RO").pk})
+
+    assert places(report) == {("projects.csv", 3, "founder_external_ids")}
+    assert "None of the project's schools is in RO" in messages(report)
+    assert Project.objects.count() == 0
+    report = run(("projects.csv", csv_bytes(PROJECT_HEADER, rows[:1])), scope={country("RO").pk})
+    assert Project.objects.get().schools.count() == 2
+
+
 @pytest.mark.django_db
 def test_nso_staff_cannot_touch_people_or_activities_of_schools_abroad() -> None:
     run(*examples("schools.csv", "people.csv", "projects.csv"))

@@ -284,15 +284,21 @@ class KindImporter:
     # References to other rows.
 
     def school(
-        self, row: Row, column: str, schools: dict[str, SchoolRef], external_id: str | None
+        self,
+        row: Row,
+        column: str,
+        schools: dict[str, SchoolRef],
+        external_id: str | None,
+        *,
+        check_scope: bool = True,
     ) -> SchoolRef | None:
-        """The referenced school, if it exists and the person may import it."""
+        """The referenced school, if it exists and (unless told otherwise) the person may import it."""
         if external_id is None:
             return None  # already reported as unreadable or blank
         ref = schools.get(external_id)
         if ref is None:
             self.missing(row, column, "schools", external_id)
-        elif not self.in_scope(row, column, external_id, ref.country_id):
+        elif check_scope and not self.in_scope(row, column, external_id, ref.country_id):
             return None
         return ref
 

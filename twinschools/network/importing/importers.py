@@ -406,9 +406,12 @@ class ProjectsImporter(KindImporter):
             )
         self.dates_in_order(row, "started_on", "ended_on")
         founders, partners = row["founder_external_ids"] or [], row["partner_external_ids"] or []
-        for column, ids in (("founder_external_ids", founders), ("partner_external_ids", partners)):
-            for external_id in ids:
-                self.school(row, column, self.schools, external_id)
+        taking_part = [
+            self.school(row, column, self.schools, external_id, check_scope=False)
+            for column, ids in (("founder_external_ids", founders), ("partner_external_ids", partners))
+            for external_id in ids
+        ]
+        self._one_school_in_scope(row, [ref for ref in taking_part if ref is not None])
         for both in sorted(set(founders) & set(partners)):
             self.problem(
                 row,
@@ -417,6 +420,22 @@ class ProjectsImporter(KindImporter):
             )
         for person, school in row["teacher_external_ids"] or ():
             self._validate_teacher(row, person, school, [*founders, *partners])
+
+    def _one_school_in_scope(self, row: Row, schools: list[SchoolRef]) -> None:
+        # Projects are international: partners abroad are fine, but the national staff
+        # of one of the project's countries imports it.
+        scope = self.ctx.scope
+        if scope is None or not schools or any(ref.country_id in scope for ref in schools):
+            return
+        self.problem(
+            row,
+            "founder_external_ids",
+            _(
+                "None of the project's schools is in %(allowed)s; the project is imported by the "
+                "national support organisation of one of its schools."
+            )
+            % {"allowed": self.ctx.allowed_countries()},
+        )
 
     def _validate_teacher(self, row: Row, person: str, school: str, listed: list[str]) -> None:
         column = "teacher_external_ids"
