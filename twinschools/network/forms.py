@@ -6,12 +6,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from twinschools.core.text import fold
 from twinschools.network import queries
 from twinschools.network.queries import DirectoryFilters, LabelStatus
 
 
 def _sorted_choices(pairs: list[tuple[str, str]], anything: str) -> list[tuple[str, str]]:
-    return [("", anything), *sorted(pairs, key=lambda pair: pair[1].casefold())]
+    # Folded names sort "Àustria" with the other A countries.
+    return [("", anything), *sorted(pairs, key=lambda pair: fold(pair[1]))]
 
 
 class DirectoryForm(forms.Form):

@@ -118,7 +118,7 @@ def teacher_pairs(value: str) -> list[tuple[str, str]]:
         if not at or not person or not school:
             raise ValueProblem(
                 _(
-                    "“%(value)s” is not a teacher and a school written as person@school, "
+                    "“%(value)s” is not a pair of teacher and school written as person@school, "
                     "for example T-RO-0001@S-RO-0001."
                 )
                 % {"value": quoted(part)}
