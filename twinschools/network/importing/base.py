@@ -180,6 +180,8 @@ def batched(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:
 
 class KindImporter:
     kind: ClassVar[FileKind]
+    # (person id, school id) pairs of heads and teachers, set by `resolve` where needed.
+    staff: set[tuple[int, int]]
 
     def __init__(self, ctx: ImportContext, csv_file: CsvFile, report: FileReport) -> None:
         self.ctx = ctx
@@ -301,6 +303,22 @@ class KindImporter:
         elif check_scope and not self.in_scope(row, column, external_id, ref.country_id):
             return None
         return ref
+
+    def check_worked_at(
+        self, row: Row, column: str, teacher: tuple[int, str], school: tuple[int, str]
+    ) -> None:
+        """A quality label, activity or project role needs a teacher who worked at the school.
+
+        `teacher` and `school` are (database id, external id) pairs; `self.staff`
+        holds the (teacher id, school id) pairs of heads and teachers, past or present.
+        """
+        if (teacher[0], school[0]) not in self.staff:
+            self.problem(
+                row,
+                column,
+                _("The person “%(person)s” has never been a teacher or head at the school “%(school)s”.")
+                % {"person": teacher[1], "school": school[1]},
+            )
 
     def in_scope(self, row: Row, column: str, school_id: str, country_id: int) -> bool:
         if self.ctx.scope is None or country_id in self.ctx.scope:

@@ -457,13 +457,8 @@ class ProjectsImporter(KindImporter):
                 )
                 % {"person": person, "school": school},
             )
-        elif (teacher_id, school_ref.id) not in self.staff:
-            self.problem(
-                row,
-                column,
-                _("The person “%(person)s” has never been a teacher or head at the school “%(school)s”.")
-                % {"person": person, "school": school},
-            )
+        else:
+            self.check_worked_at(row, column, (teacher_id, person), (school_ref.id, school))
 
     def save(self, rows: list[Row]) -> None:
         projects = self.upsert(Project, rows, self.existing, self._fields)
@@ -560,12 +555,12 @@ class QualityLabelsImporter(KindImporter):
         )
         if school is None:
             return
-        if teacher_id is not None and (teacher_id, school.id) not in self.staff:
-            self.problem(
+        if teacher_id is not None:
+            self.check_worked_at(
                 row,
                 "teacher_external_id",
-                _("The person “%(person)s” has never been a teacher or head at the school “%(school)s”.")
-                % {"person": row["teacher_external_id"], "school": row["school_external_id"]},
+                (teacher_id, row["teacher_external_id"]),
+                (school.id, row["school_external_id"]),
             )
         if project_id is not None and (project_id, school.id) not in self.participations:
             self.problem(
@@ -620,12 +615,12 @@ class ActivitiesImporter(KindImporter):
         teacher_id = self.reference(
             row, "teacher_external_id", self.teachers, "people", row["teacher_external_id"]
         )
-        if school is not None and teacher_id is not None and (teacher_id, school.id) not in self.staff:
-            self.problem(
+        if school is not None and teacher_id is not None:
+            self.check_worked_at(
                 row,
                 "teacher_external_id",
-                _("The person “%(person)s” has never been a teacher or head at the school “%(school)s”.")
-                % {"person": row["teacher_external_id"], "school": row["school_external_id"]},
+                (teacher_id, row["teacher_external_id"]),
+                (school.id, row["school_external_id"]),
             )
         self._validate_project(row, school)
 
