@@ -47,7 +47,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 messages: $(VENV)/.installed
-	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
+	$(DEMO_ENV) $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
 
 lint: setup
 	$(VENV)/bin/ruff check .
