@@ -1,6 +1,6 @@
 """Browser tests: Debian's Chromium driven by Playwright's sync API, checked with axe-core.
 
-One Chromium runs for the whole session; every test gets fresh browser contexts
+One Chromium serves all the browser tests of a session; every test gets fresh contexts
 (own cookies, own storage) against pytest-django's live server. The live server
 answers from another thread, so the tests need real commits: `transactional_db`,
 with a serialized rollback so the reference data of the data migration
@@ -47,7 +47,8 @@ class Chromium:
     def __init__(self) -> None:
         self.playwright: Any = None
         self.browser: Any = None
-        self.async_unsafe: str | None = None
+        self.allowed_async_unsafe = False
+        self.async_unsafe_before: str | None = None
 
     def start(self) -> Any:
         """The running browser; started on first use, and again if stopped early."""
@@ -63,35 +64,41 @@ class Chromium:
         # touches the database: the loop only talks to Chromium. The tests, the
         # factories and pytest-django's flush all run in this thread, so allow it
         # for as long as the loop lives.
-        self.async_unsafe = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+        self.async_unsafe_before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+        self.allowed_async_unsafe = True
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-        # Django keeps connections in an asgiref Local, stored per thread while no
-        # loop runs and per context once one does: this thread would get fresh
-        # connection objects, without the serialized data the rollback restores
-        # and, with SQLite in memory, not the one the live server shares. Put the
-        # same objects back once the loop runs.
-        pinned = {alias: connections[alias] for alias in connections}
-        self.playwright = sync_playwright().start()
-        for alias, connection in pinned.items():
-            connections[alias] = connection
-        self.browser = self.playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
+        try:
+            # Django keeps connections in an asgiref Local, stored per thread while no
+            # loop runs and per context once one does: this thread would get fresh
+            # connection objects, without the serialized data the rollback restores
+            # and, with SQLite in memory, not the one the live server shares. Put the
+            # same objects back once the loop runs.
+            pinned = {alias: connections[alias] for alias in connections}
+            self.playwright = sync_playwright().start()
+            for alias, connection in pinned.items():
+                connections[alias] = connection
+            self.browser = self.playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            )
+        except BaseException:
+            self.stop()
+            raise
         return self.browser
 
     def stop(self) -> None:
-        if self.playwright is None:
-            return
         try:
             if self.browser is not None:
                 self.browser.close()
         finally:
-            self.playwright.stop()
+            if self.playwright is not None:
+                self.playwright.stop()
             self.playwright = self.browser = None
-            if self.async_unsafe is None:
-                os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-            else:
-                os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = self.async_unsafe
+            if self.allowed_async_unsafe:
+                self.allowed_async_unsafe = False
+                if self.async_unsafe_before is None:
+                    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+                else:
+                    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = self.async_unsafe_before
 
 
 CHROME = Chromium()
