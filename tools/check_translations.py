@@ -19,17 +19,31 @@ STATISTICS = re.compile(r"(\d+) (translated|fuzzy|untranslated)")
 
 def refresh_catalogues() -> None:
     subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "--no-obsolete", "--ignore=.venv/*",
-         "--ignore=node_modules/*", "--ignore=var/*", "--ignore=tests/*", "--ignore=bench/*",
-         *[f"--locale={language}" for language in LANGUAGES], "-v0"],
-        cwd=ROOT, check=True, env={**os.environ, "DJANGO_DEBUG": "true"},
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "--no-obsolete",
+            "--ignore=.venv/*",
+            "--ignore=node_modules/*",
+            "--ignore=var/*",
+            "--ignore=tests/*",
+            "--ignore=bench/*",
+            *[f"--locale={language}" for language in LANGUAGES],
+            "-v0",
+        ],
+        cwd=ROOT,
+        check=True,
+        env={**os.environ, "DJANGO_DEBUG": "true"},
     )
 
 
 def statistics(po_file: Path) -> dict[str, int]:
     result = subprocess.run(
         ["msgfmt", "--statistics", "--check-format", "-o", os.devnull, str(po_file)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return {kind: int(count) for count, kind in STATISTICS.findall(result.stderr)}
 
