@@ -5,6 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests import factories
+from twinschools.network import queries
 from twinschools.network.models import Language
 
 
@@ -104,3 +105,25 @@ def test_choosing_a_country_refreshes_the_region_filter_with_its_regions(schools
     page = response.content.decode()
     assert 'id="id_region-row" hx-swap-oob="true"' in page
     assert f'<option value="{region.pk}">Lleida</option>' in page
+
+
+def test_past_the_cap_the_directory_says_more_than_instead_of_counting(
+    db: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(queries, "DIRECTORY_COUNT_CAP", 3)
+    factories.SchoolFactory.create_batch(5, town="Arad")
+    response = Client().get(reverse("network:directory"), {"q": "arad"})
+    page = response.content.decode()
+    assert "More than 3 schools found. Add words or filters to narrow the search." in page
+    assert [school.town for school in response.context["page"].object_list] == ["Arad"] * 5
+
+
+def test_results_are_sorted_by_name_below_and_above_the_cap(
+    db: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("Școala Zorilor", "Liceul Alba", "Colegiul Mureș", "Școala Ana"):
+        factories.SchoolFactory(name=name, town="Deva")
+    expected = ["Colegiul Mureș", "Liceul Alba", "Școala Ana", "Școala Zorilor"]
+    assert found(q="deva") == expected
+    monkeypatch.setattr(queries, "DIRECTORY_COUNT_CAP", 2)
+    assert found(q="deva") == expected

@@ -4,7 +4,11 @@ of a school; those come from accounts.queries, scoped to the viewer."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
 
+from django.conf import settings
+from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.db.models.functions import Collate
@@ -49,8 +53,7 @@ def directory(filters: DirectoryFilters) -> QuerySet[School]:
     """Schools matching the public directory's search, with what a result row shows."""
     year = timezone.localdate().year
     schools = School.objects.select_related("country", "region").prefetch_related("levels")
-    terms = search_terms(filters.query)
-    for term in terms:
+    for term in search_terms(filters.query):
         schools = schools.filter(search_text__contains=term)
     if filters.country:
         schools = schools.filter(country__code=filters.country)
@@ -68,14 +71,60 @@ def directory(filters: DirectoryFilters) -> QuerySet[School]:
         )
     elif filters.label == LabelStatus.NEVER:
         schools = schools.exclude(Exists(SchoolLabel.objects.filter(school=OuterRef("pk"))))
-    schools = schools.annotate(has_current_label=Exists(_current_label(year)))
-    if (terms or filters.level or filters.language) and connection.vendor == "postgresql":
-        # Matches cluster alphabetically ("scoala...", "szkola..."), so walking the
-        # search_text btree until 20 rows match reads most of it. Ordering by an
-        # expression the btree cannot serve makes PostgreSQL find the matches with the
-        # trigram index (or the filters' indexes) and sort only those.
-        return schools.order_by(Collate("search_text", "C"), "id")
-    return schools.order_by("search_text", "id")
+    return schools.annotate(has_current_label=Exists(_current_label(year)))
+
+
+# Past this many matches the directory says "more than 20,000" instead of counting
+# on: an exact count of 250,000 schools costs more than the page and helps nobody.
+DIRECTORY_COUNT_CAP = 20_000
+
+
+class CappedPaginator(Paginator):
+    """A paginator told its (possibly capped) count instead of counting itself."""
+
+    def __init__(self, object_list: QuerySet[School], per_page: int, *, count: int, cap: int) -> None:
+        super().__init__(object_list, per_page)
+        self._known_count = count
+        self.cap = cap
+
+    @cached_property
+    def count(self) -> int:
+        if not self.is_capped:
+            return self._known_count
+        # Enough whole pages to hold what was counted, so no page is cut short.
+        return -(-self._known_count // self.per_page) * self.per_page
+
+    @property
+    def is_capped(self) -> bool:
+        return self._known_count > self.cap
+
+
+def directory_page(filters: DirectoryFilters, page_number: str | int | None) -> Page[School]:
+    """One page of the directory, sorted by name, counted up to DIRECTORY_COUNT_CAP."""
+    schools = directory(filters)
+    count = schools.order_by().values("pk")[: DIRECTORY_COUNT_CAP + 1].count()
+    paginator = CappedPaginator(
+        schools.order_by(*_name_order(count)),
+        settings.DIRECTORY_PAGE_SIZE,
+        count=count,
+        cap=DIRECTORY_COUNT_CAP,
+    )
+    return paginator.get_page(page_number)
+
+
+def _name_order(match_count: int) -> tuple[Any, ...]:
+    """The cheaper of two plans for sorting by name, chosen by how many schools match.
+
+    Walking the name index and keeping the rows that match is fast when matches are
+    everywhere (more than the cap), but slow when they cluster: "scoala..." or the
+    Romanian-language schools sit in a few stretches of the alphabet, and the walk reads
+    most of the index before it finds 20. Below the cap PostgreSQL should find the
+    matches first (trigram or filter indexes) and sort only them; ordering by an
+    expression the name index cannot serve makes it do so. SQLite has one plan anyway.
+    """
+    if match_count <= DIRECTORY_COUNT_CAP and connection.vendor == "postgresql":
+        return (Collate("search_text", "C"), "id")
+    return ("search_text", "id")
 
 
 def countries() -> QuerySet[Country]:

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -14,9 +12,7 @@ from twinschools.network.forms import DirectoryForm
 @public
 def directory(request: HttpRequest) -> HttpResponse:
     form = DirectoryForm(request.GET or None)
-    page = Paginator(queries.directory(form.filters()), settings.DIRECTORY_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = queries.directory_page(form.filters(), request.GET.get("page"))
     query_string = request.GET.copy()
     query_string.pop("page", None)
     context = {"form": form, "page": page, "query_string": query_string.urlencode()}
