@@ -10,7 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Collate
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -56,13 +56,17 @@ def directory(filters: DirectoryFilters) -> QuerySet[School]:
     for term in search_terms(filters.query):
         schools = schools.filter(search_text__contains=term)
     if filters.country:
-        schools = schools.filter(country__code=filters.country)
+        # A subquery, not a join: PostgreSQL then knows the country id when it plans,
+        # and walks the (country, search_text) index in name order.
+        country_id = Country.objects.filter(code=filters.country).values("id")[:1]
+        schools = schools.filter(country_id=Subquery(country_id))
     if filters.region:
         schools = schools.filter(region_id=filters.region)
     if filters.level:
-        schools = schools.filter(levels__code=filters.level)
+        schools = schools.filter(levels=Subquery(Level.objects.filter(code=filters.level).values("id")[:1]))
     if filters.language:
-        schools = schools.filter(languages__code=filters.language)
+        language = Language.objects.filter(code=filters.language).values("id")[:1]
+        schools = schools.filter(languages=Subquery(language))
     if filters.label == LabelStatus.CURRENT:
         schools = schools.filter(Exists(_current_label(year)))
     elif filters.label == LabelStatus.FORMER:
