@@ -12,7 +12,8 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
-from twinschools.core.text import search_terms
+from twinschools.core.text import search_patterns
+from twinschools.network.queries import DIRECTORY_COUNT_CAP
 
 Statement = tuple[str, list[Any] | dict[str, Any]]
 
@@ -22,9 +23,9 @@ def directory_floor(params: dict[str, str]) -> Statement:
     year = timezone.localdate().year
     where: list[str] = []
     args: list[Any] = []
-    for term in search_terms(params.get("q", "")):
+    for pattern in search_patterns(params.get("q", "")):
         where.append("s.search_text LIKE %s")
-        args.append(f"%{term}%")
+        args.append(f"%{pattern}%")
     if params.get("country"):
         where.append("c.code = %s")
         args.append(params["country"])
@@ -62,7 +63,8 @@ def directory_floor(params: dict[str, str]) -> Statement:
         f"WITH page AS (SELECT s.id, s.name, s.town, s.region_id, c.code {matches} "
         "ORDER BY s.search_text, s.id LIMIT %s OFFSET %s) "
         f"SELECT page.*, r.name, {current.replace('s.id', 'page.id')} AS labelled, "
-        f"(SELECT count(*) {matches}) AS total "
+        # The directory counts up to its cap (queries.DIRECTORY_COUNT_CAP); so does the floor.
+        f"(SELECT count(*) FROM (SELECT 1 {matches} LIMIT {DIRECTORY_COUNT_CAP + 1}) capped) AS total "
         "FROM page LEFT JOIN network_region r ON r.id = page.region_id"
     )
     return statement, [*args, page_size, offset, year, year, *args]

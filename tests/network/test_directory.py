@@ -127,3 +127,10 @@ def test_results_are_sorted_by_name_below_and_above_the_cap(
     assert found(q="deva") == expected
     monkeypatch.setattr(queries, "DIRECTORY_COUNT_CAP", 2)
     assert found(q="deva") == expected
+
+
+def test_short_words_match_whole_words_only(db: None) -> None:
+    for name in ("Școala Gimnazială nr. 3", "Școala Gimnazială nr. 13", "Liceul nr 3"):
+        factories.SchoolFactory(name=name, town="Brașov")
+    assert found(q="nr 3") == ["Liceul nr 3", "Școala Gimnazială nr. 3"]
+    assert found(q="3 brasov") == ["Liceul nr 3", "Școala Gimnazială nr. 3"]

@@ -24,7 +24,7 @@ _SPECIAL_LETTERS = str.maketrans(
         "ħ": "h",
     }
 )
-_SPACES = re.compile(r"[\s\-‐–—_.,;:'’\"«»()/]+")
+_SPACES = re.compile(r"[\s\-‐–—_.,;:'‘’\"“”„«»()/]+")
 
 
 def fold(text: str) -> str:
@@ -39,3 +39,24 @@ def search_terms(query: str, *, limit: int = 8) -> list[str]:
     """The folded words of a query, longest first (the most selective first)."""
     words = {word for word in fold(query).split(" ") if word}
     return sorted(words, key=len, reverse=True)[:limit]
+
+
+SHORT_WORD = 2
+
+
+def searchable_text(text: str) -> str:
+    """How a searched column stores text: folded, with a space at each end.
+
+    The spaces let a short word be searched as a whole word (" 3 ") anywhere, even first or last.
+    """
+    return f" {fold(text)} "
+
+
+def search_patterns(query: str) -> list[str]:
+    """What each word of a query must match inside `searchable_text`.
+
+    Words of three letters or more match anywhere ("lleida", "scoal"). Shorter words
+    match whole words only: "nr 3" finds "nr. 3", not "nr. 13"; and whole words can use
+    the trigram index, where a bare "3" would make PostgreSQL read every row.
+    """
+    return [f" {term} " if len(term) <= SHORT_WORD else term for term in search_terms(query)]

@@ -8,7 +8,7 @@ from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from twinschools.core.text import fold
+from twinschools.core.text import searchable_text
 
 
 class Country(models.Model):
@@ -116,7 +116,7 @@ class School(models.Model):
 
     @staticmethod
     def search_text_for(name: str, town: str) -> str:
-        return fold(f"{name} {town}")[:400]
+        return searchable_text(f"{name} {town}"[:390])
 
 
 class SchoolLabel(models.Model):

@@ -15,7 +15,7 @@ from django.db.models.functions import Collate
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from twinschools.core.text import search_terms
+from twinschools.core.text import search_patterns
 from twinschools.network.models import (
     Country,
     Language,
@@ -53,8 +53,8 @@ def directory(filters: DirectoryFilters) -> QuerySet[School]:
     """Schools matching the public directory's search, with what a result row shows."""
     year = timezone.localdate().year
     schools = School.objects.select_related("country", "region").prefetch_related("levels")
-    for term in search_terms(filters.query):
-        schools = schools.filter(search_text__contains=term)
+    for pattern in search_patterns(filters.query):
+        schools = schools.filter(search_text__contains=pattern)
     if filters.country:
         # A subquery, not a join: PostgreSQL then knows the country id when it plans,
         # and walks the (country, search_text) index in name order.
