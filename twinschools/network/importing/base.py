@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from django.db.models import Model
 from django.utils.functional import Promise
@@ -148,6 +148,15 @@ def find_people(external_ids: Iterable[str]) -> dict[str, int]:
 
 def find_projects(external_ids: Iterable[str]) -> dict[str, int]:
     return dict(Project.objects.filter(external_id__in=set(external_ids)).values_list("external_id", "id"))
+
+
+ModelT = TypeVar("ModelT", bound=Model)
+
+
+def stored_by_external_id(model: type[ModelT], rows: list[Row]) -> dict[str, ModelT]:
+    """The rows of `model` that this batch's external ids already name, by external id."""
+    found = model._default_manager.filter(external_id__in=[row["external_id"] for row in rows])
+    return {obj.external_id: obj for obj in found}  # type: ignore[attr-defined]  # every imported model has one
 
 
 def staff_pairs(user_ids: Iterable[int], school_ids: Iterable[int]) -> set[tuple[int, int]]:

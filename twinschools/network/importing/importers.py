@@ -25,6 +25,7 @@ from twinschools.network.importing.base import (
     find_schools,
     participation_pairs,
     staff_pairs,
+    stored_by_external_id,
     strict_key,
 )
 from twinschools.network.importing.seen import fingerprint
@@ -67,10 +68,7 @@ class SchoolsImporter(KindImporter):
         return keys
 
     def resolve(self, rows: list[Row]) -> None:
-        self.existing = {
-            school.external_id: school
-            for school in School.objects.filter(external_id__in=[r["external_id"] for r in rows])
-        }
+        self.existing = stored_by_external_id(School, rows)
         self.regions = {
             (region.country_id, region.code): region
             for region in Region.objects.filter(
@@ -368,10 +366,7 @@ class ProjectsImporter(KindImporter):
         )
 
     def resolve(self, rows: list[Row]) -> None:
-        self.existing = {
-            project.external_id: project
-            for project in Project.objects.filter(external_id__in=[row["external_id"] for row in rows])
-        }
+        self.existing = stored_by_external_id(Project, rows)
         self.schools = find_schools(school for row in rows for school in self._school_ids(row))
         self.teachers = find_people(
             person for row in rows for person, _school in row["teacher_external_ids"] or ()
@@ -534,10 +529,7 @@ class QualityLabelsImporter(KindImporter):
         )
 
     def resolve(self, rows: list[Row]) -> None:
-        self.existing = {
-            label.external_id: label
-            for label in QualityLabel.objects.filter(external_id__in=[row["external_id"] for row in rows])
-        }
+        self.existing = stored_by_external_id(QualityLabel, rows)
         self.schools = find_schools(row["school_external_id"] for row in rows)
         self.teachers = find_people(row["teacher_external_id"] for row in rows)
         self.projects = find_projects(row["project_external_id"] for row in rows)
@@ -597,10 +589,7 @@ class ActivitiesImporter(KindImporter):
         )
 
     def resolve(self, rows: list[Row]) -> None:
-        self.existing = {
-            activity.external_id: activity
-            for activity in Activity.objects.filter(external_id__in=[row["external_id"] for row in rows])
-        }
+        self.existing = stored_by_external_id(Activity, rows)
         self.schools = find_schools(row["school_external_id"] for row in rows)
         self.teachers = find_people(row["teacher_external_id"] for row in rows)
         self.projects = find_projects(
