@@ -25,12 +25,15 @@ test-postgres: setup
 
 setup: system-deps $(VENV)/.installed node_modules/.installed messages
 
-# Debian packages: gettext compiles translations, Chromium runs the browser tests, npm vendors assets.
+# Debian packages: gettext compiles translations, Chromium runs the browser tests, npm vendors assets,
+# Pango and DejaVu fonts let WeasyPrint print the action plan as PDF (with ș, ț, ŀl).
 system-deps:
 	@missing=""; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
+	ldconfig -p | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
+	[ -d /usr/share/fonts/truetype/dejavu ] || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing$$missing with apt"; \
 		$(APT) update -qq && DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq $$missing; \

@@ -2,7 +2,8 @@
 
 School A and school B are both in country X (Romania); country Y is Spain.
 The people of school B and the national staff of country Y must never see
-school A's private data.
+school A's private data. Teacher A teaches at school A; team A is a teacher
+of school A who also sits on its eTwinning team.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import pytest
 
 from tests import factories
 from twinschools.accounts.models import ClassGroup, Invitation, Role, StudentProfile, User
+from twinschools.leadership.models import TeamMember
 from twinschools.network.models import School
 
 ROLES = (
@@ -20,6 +22,7 @@ ROLES = (
     "student_a",
     "parent_a",
     "teacher_a",
+    "team_a",
     "head_a",
     "teacher_b",
     "nso_x",
@@ -50,6 +53,7 @@ def build_world() -> World:
     people: dict[str, User] = {}
     for role, school, membership_role in (
         ("teacher_a", school_a, Role.TEACHER),
+        ("team_a", school_a, Role.TEACHER),
         ("head_a", school_a, Role.HEAD),
         ("teacher_b", school_b, Role.TEACHER),
         ("parent_a", school_a, Role.PARENT),
@@ -66,6 +70,8 @@ def build_world() -> World:
     ):
         people[role] = factories.UserFactory(email=f"{role}@example.org")
         factories.CountryRoleFactory(user=people[role], country=country, role=kind)
+    # Team A sits on school A's eTwinning team; teacher A teaches there but does not.
+    TeamMember.objects.create(school=school_a, user=people["team_a"], added_by=people["head_a"])
     people["admin"] = factories.UserFactory(email="admin@example.org", is_staff=True, is_superuser=True)
     class_a = factories.ClassGroupFactory(school=school_a, name="7B", code="SEVENB")
     pupil_a = factories.StudentFactory(class_group=class_a, user__display_name="Zorella")

@@ -1,38 +1,25 @@
 """Walk every URL pattern with every role and check the expected answer.
 
-A new URL without an entry here fails `test_every_url_pattern_is_walked`, so
-nobody can add a page without deciding who may see it.
+A new URL without an entry here or in tests/authz_cases/ fails
+`test_every_url_pattern_is_walked`, so nobody can add a page without deciding
+who may see it.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import pytest
 from django.test import Client
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
+from tests import authz_cases
+from tests.authz import ANYONE, SIGNED_IN, Case, only
 from tests.conftest import ROLES, World
 
-ANYONE = dict.fromkeys(ROLES, 200)
-SIGNED_IN = {**dict.fromkeys(ROLES, 200), "anonymous": 302}
-
-
-def only(allowed: dict[str, int], *, others: int) -> dict[str, int]:
-    """`allowed` roles get their status, anonymous is sent to sign in, the rest get `others`."""
-    return {**dict.fromkeys(ROLES, others), "anonymous": 302, **allowed}
-
-
-@dataclass(frozen=True)
-class Case:
-    name: str
-    url: Callable[[World], str]
-    expected: dict[str, int]
-    method: str = "get"
-
-
-CASES = [
+CORE_CASES = [
     Case("core:home", lambda w: reverse("core:home"), ANYONE),
     Case("core:health", lambda w: reverse("core:health"), ANYONE),
     Case("network:directory", lambda w: reverse("network:directory"), ANYONE),
@@ -57,13 +44,13 @@ CASES = [
     Case(
         "accounts:create_class",
         lambda w: reverse("accounts:create_class", args=[w.school_a.pk]),
-        only({"head_a": 400, "teacher_a": 400, "admin": 400}, others=404),
+        only({"head_a": 400, "teacher_a": 400, "team_a": 400, "admin": 400}, others=404),
         method="post",
     ),
     Case(
         "accounts:class",
         lambda w: reverse("accounts:class", args=[w.class_a.pk]),
-        only({"head_a": 200, "teacher_a": 200, "admin": 200}, others=404),
+        only({"head_a": 200, "teacher_a": 200, "team_a": 200, "admin": 200}, others=404),
     ),
     Case(
         "accounts:revoke_invitation",
@@ -94,6 +81,17 @@ CASES = [
     ),
     Case("set_language", lambda w: reverse("set_language"), dict.fromkeys(ROLES, 302), method="post"),
 ]
+
+
+def _app_cases() -> list[Case]:
+    """Every tests/authz_cases/<app>.py contributes its CASES."""
+    found: list[Case] = []
+    for module in pkgutil.iter_modules(authz_cases.__path__):
+        found += importlib.import_module(f"{authz_cases.__name__}.{module.name}").CASES
+    return found
+
+
+CASES = CORE_CASES + _app_cases()
 
 # Third-party URL sets, walked below by name with their own expectations.
 THIRD_PARTY_NAMESPACES = {"admin"}
@@ -178,7 +176,7 @@ def test_only_staff_national_staff_and_admins_see_the_people_of_a_school(world: 
     response = _client_for(world, role).get(reverse("network:school", args=[world.school_a.pk]))
     page = response.content.decode()
     sees_people = "Teacher A" in page
-    assert sees_people == (role in {"teacher_a", "head_a", "nso_x", "admin"}), role
+    assert sees_people == (role in {"teacher_a", "team_a", "head_a", "nso_x", "admin"}), role
 
 
 @pytest.mark.parametrize(

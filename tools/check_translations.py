@@ -48,15 +48,22 @@ def statistics(po_file: Path) -> dict[str, int]:
     return {kind: int(count) for count, kind in STATISTICS.findall(result.stderr)}
 
 
+def catalogues(language: str) -> list[Path]:
+    """The project's catalogue and each workspace app's own (apps keep their strings in <app>/locale)."""
+    project = ROOT / "locale" / language / "LC_MESSAGES" / "django.po"
+    apps = sorted((ROOT / "twinschools").glob(f"*/locale/{language}/LC_MESSAGES/django.po"))
+    return [project, *apps]
+
+
 def main() -> int:
     refresh_catalogues()
     failures = []
     for language in LANGUAGES:
-        po_file = ROOT / "locale" / language / "LC_MESSAGES" / "django.po"
-        counts = statistics(po_file)
-        print(f"{language}: {counts}")
-        if counts.get("fuzzy") or counts.get("untranslated"):
-            failures.append(f"{po_file}: {counts}")
+        for po_file in catalogues(language):
+            counts = statistics(po_file)
+            print(f"{po_file.relative_to(ROOT)}: {counts}")
+            if counts.get("fuzzy") or counts.get("untranslated"):
+                failures.append(f"{po_file}: {counts}")
     for failure in failures:
         print(f"Incomplete translation: {failure}", file=sys.stderr)
     return 1 if failures else 0

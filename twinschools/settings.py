@@ -37,6 +37,12 @@ INSTALLED_APPS = [
     "twinschools.core",
     "twinschools.network",
     "twinschools.accounts",
+    "twinschools.notifications",
+    "twinschools.leadership",
+    "twinschools.planning",
+    "twinschools.practices",
+    "twinschools.agency",
+    "twinschools.mission",
 ]
 
 MIDDLEWARE = [

@@ -11,7 +11,7 @@ from typing import Any
 import rules
 
 from twinschools.accounts.models import Role
-from twinschools.core.authz import roles_of
+from twinschools.core.authz import LEADER, TEAM, roles_of
 
 
 def _school_id(obj: Any) -> int | None:
@@ -43,6 +43,32 @@ def is_staff_of(user: Any, obj: Any) -> bool:
 
 
 @rules.predicate
+def is_team_of(user: Any, obj: Any) -> bool:
+    """On the school's eTwinning team; the head always is."""
+    school_id = _school_id(obj)
+    return school_id is not None and bool(roles_of(user).at(school_id) & {Role.HEAD, TEAM})
+
+
+@rules.predicate
+def is_leader_of(user: Any, obj: Any) -> bool:
+    """Runs the school's workspace: the head, or a teacher leader the head delegated to."""
+    school_id = _school_id(obj)
+    return school_id is not None and bool(roles_of(user).at(school_id) & {Role.HEAD, LEADER})
+
+
+@rules.predicate
+def is_student_of(user: Any, obj: Any) -> bool:
+    school_id = _school_id(obj)
+    return school_id is not None and Role.STUDENT in roles_of(user).at(school_id)
+
+
+@rules.predicate
+def is_parent_of(user: Any, obj: Any) -> bool:
+    school_id = _school_id(obj)
+    return school_id is not None and Role.PARENT in roles_of(user).at(school_id)
+
+
+@rules.predicate
 def is_nso_for(user: Any, obj: Any) -> bool:
     return _country_id(obj) in roles_of(user).nso_countries
 
@@ -67,3 +93,10 @@ rules.add_perm("accounts.manage_staff", is_head_of | is_admin)
 rules.add_perm("accounts.manage_invitation", is_head_of | is_admin)
 rules.add_perm("accounts.manage_classes", is_staff_of | is_admin)
 rules.add_perm("accounts.manage_person_data", is_head_of_any_school_of | is_admin)
+
+# The school's workspace. Objects are schools or carry a `school_id`.
+# NSO staff of the school's country read everything staff read, and change nothing.
+rules.add_perm("workspace.view", is_staff_of | is_nso_for | is_admin)
+rules.add_perm("workspace.contribute", is_staff_of | is_admin)
+rules.add_perm("workspace.decide", is_team_of)
+rules.add_perm("workspace.lead", is_leader_of | is_admin)

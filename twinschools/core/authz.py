@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 
@@ -25,6 +26,11 @@ class Roles:
     def schools_with(self, *roles: str) -> list[int]:
         return [school_id for school_id, held in self.school_roles.items() if held & set(roles)]
 
+
+# Pseudo-roles next to the membership roles: a member of staff who sits on the
+# school's eTwinning team, and one to whom the head delegated the workspace.
+TEAM = "team"
+LEADER = "leader"
 
 ANONYMOUS = Roles()
 _CACHE_ATTRIBUTE = "_twinschools_roles"
@@ -47,13 +53,25 @@ def forget_roles(user: Any) -> None:
 
 
 def _load_roles(user: Any) -> Roles:
-    from twinschools.accounts.models import CountryRole, CountryRoleKind, Membership
+    from twinschools.accounts.models import STAFF_ROLES, CountryRole, CountryRoleKind, Membership
+    from twinschools.leadership.models import TeamMember
 
     today = timezone.localdate()
     school_roles: dict[int, set[str]] = {}
-    current = Membership.objects.filter(user=user, started_on__lte=today).exclude(ended_on__lt=today)
-    for school_id, role in current.values_list("school_id", "role"):
-        school_roles.setdefault(school_id, set()).add(role)
+    seat = TeamMember.objects.filter(school_id=OuterRef("school_id"), user=user)
+    current = (
+        Membership.objects.filter(user=user, started_on__lte=today)
+        .exclude(ended_on__lt=today)
+        .annotate(on_team=Exists(seat), leads=Exists(seat.filter(leads_workspace=True)))
+    )
+    for school_id, role, on_team, leads in current.values_list("school_id", "role", "on_team", "leads"):
+        held = school_roles.setdefault(school_id, set())
+        held.add(role)
+        # A seat on the team only counts while the person is on the school's staff.
+        if role in STAFF_ROLES and on_team:
+            held.add(TEAM)
+        if role in STAFF_ROLES and leads:
+            held.add(LEADER)
     nso: set[int] = set()
     evaluator: set[int] = set()
     for country_id, role in CountryRole.objects.filter(user=user).values_list("country_id", "role"):

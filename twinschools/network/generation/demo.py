@@ -129,6 +129,22 @@ def create_demo_accounts(*, seed: int, today: date) -> DemoAccounts:
     )
 
 
+def seed_demo_workspace(accounts: DemoAccounts, *, seed: int, today: date) -> None:
+    """Gives the demo school a lived-in workspace: each workspace app seeds its part."""
+    from twinschools.mission.registry import seed_demo
+
+    people = {
+        "head": accounts.head,
+        "teacher": accounts.teacher,
+        "parent": accounts.parent,
+        "pupil": accounts.pupil,
+        "profesora": accounts.profesora,
+        "catalan_school": accounts.catalan_school,
+    }
+    rng = random.Random(f"twinschools:{seed}:workspace")
+    seed_demo(school=accounts.head_school, people=people, rng=rng, today=today)
+
+
 def _give_project_history(
     rng: random.Random, *, teacher: User, school: School, today: date, projects: int
 ) -> None:

@@ -13,7 +13,11 @@ from django.utils import timezone
 from twinschools.network.generation import tables
 from twinschools.network.generation.builder import NetworkBuilder, References
 from twinschools.network.generation.clearing import clear_network, network_is_empty
-from twinschools.network.generation.demo import DemoAccounts, create_demo_accounts
+from twinschools.network.generation.demo import (
+    DemoAccounts,
+    create_demo_accounts,
+    seed_demo_workspace,
+)
 from twinschools.network.generation.scales import Scale
 from twinschools.network.generation.sinks import bulk_load, sink_for
 from twinschools.network.models import Country, Language, Level
@@ -90,6 +94,7 @@ def generate(
         report.phases["indexes"] = time.monotonic() - load_started - report.phases["load"]
         if demo_accounts:
             report.demo = create_demo_accounts(seed=seed, today=today)
+            seed_demo_workspace(report.demo, seed=seed, today=today)
         report.counts = dict(sink.counts)
     if connection.vendor == "postgresql":
         # Fresh statistics, so the first queries get good plans before autovacuum runs.

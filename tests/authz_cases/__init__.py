@@ -1,0 +1,1 @@
+"""One module per app, each with a CASES list (see tests/authz.py)."""

@@ -1,0 +1,107 @@
+"""How the workspace apps plug into the school's workspace.
+
+Each app registers, from its AppConfig.ready():
+- its sections, which make up the workspace navigation (`register_section`);
+- a records provider, which tells the mission overview what the school did
+  per commitment (`register_records`);
+- a demo seeder, which gives the demo school a lived-in workspace
+  (`register_demo_seeder`).
+
+So the overview and the navigation never import the apps, and a new app joins
+the workspace without editing anyone else's code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    order: int
+    url_name: str  # reversed with the school's pk
+    label: Any  # a lazy translated string
+    permission: str  # checked against the school
+
+
+@dataclass(frozen=True)
+class RecordItem:
+    title: str
+    url: str
+    on: date | None = None
+
+
+@dataclass(frozen=True)
+class RecordGroup:
+    """A kind of record a school keeps, counted over the overview's period.
+
+    `url` lists the records behind `count`; `oecd` names the OECD
+    learning-organisation dimensions (1-7) this kind of record gives evidence of.
+    """
+
+    commitment: int  # 1-5, see core.mission.COMMITMENTS
+    key: str  # stable, e.g. "leadership.decisions"
+    label: str  # translated, e.g. "Decisions taken"
+    count: int
+    url: str
+    latest: tuple[RecordItem, ...] = ()
+    oecd: tuple[int, ...] = ()
+    planned: bool = False  # True for what is planned rather than done
+
+
+RecordsProvider = Callable[..., list[RecordGroup]]  # (*, school, since) -> groups
+DemoSeeder = Callable[..., None]  # (*, school, people, rng, today) -> None
+
+
+@dataclass
+class Registry:
+    sections: list[Section] = field(default_factory=list)
+    providers: list[RecordsProvider] = field(default_factory=list)
+    seeders: list[tuple[int, DemoSeeder]] = field(default_factory=list)
+
+
+REGISTRY = Registry()
+
+
+def register_section(section: Section) -> None:
+    if all(known.key != section.key for known in REGISTRY.sections):
+        REGISTRY.sections.append(section)
+        REGISTRY.sections.sort(key=lambda known: known.order)
+
+
+def register_records(provider: RecordsProvider) -> None:
+    if provider not in REGISTRY.providers:
+        REGISTRY.providers.append(provider)
+
+
+def register_demo_seeder(seeder: DemoSeeder, *, order: int) -> None:
+    if all(known is not seeder for _order, known in REGISTRY.seeders):
+        REGISTRY.seeders.append((order, seeder))
+        REGISTRY.seeders.sort(key=lambda pair: pair[0])
+
+
+def sections_for(user: Any, school: Any) -> list[tuple[Section, str]]:
+    """The sections this person may open, with their URLs, in order."""
+    return [
+        (section, reverse(section.url_name, args=[school.pk]))
+        for section in REGISTRY.sections
+        if user.has_perm(section.permission, school)
+    ]
+
+
+def records_for(*, school: Any, since: date) -> list[RecordGroup]:
+    groups: list[RecordGroup] = []
+    for provider in REGISTRY.providers:
+        groups += provider(school=school, since=since)
+    return groups
+
+
+def seed_demo(*, school: Any, people: dict[str, Any], rng: Any, today: date) -> None:
+    for _order, seeder in REGISTRY.seeders:
+        seeder(school=school, people=people, rng=rng, today=today)
