@@ -4,6 +4,8 @@ Each app registers, from its AppConfig.ready():
 - its sections, which make up the workspace navigation (`register_section`);
 - a records provider, which tells the mission overview what the school did
   per commitment (`register_records`);
+- an approach-usage provider, which feeds the innovation record with the
+  pedagogical approaches its records use (`register_approach_usage`);
 - a demo seeder, which gives the demo school a lived-in workspace
   (`register_demo_seeder`).
 
@@ -55,7 +57,19 @@ class RecordGroup:
     planned: bool = False  # True for what is planned rather than done
 
 
+@dataclass(frozen=True)
+class ApproachUse:
+    """How often one kind of record (practices, planned activities...) used one approach."""
+
+    code: str  # a mission.approaches.ApproachCode value
+    kind: str  # translated, e.g. "Practices"
+    count: int
+    url: str  # the records of this kind that use this approach
+    latest: tuple[RecordItem, ...] = ()
+
+
 RecordsProvider = Callable[..., list[RecordGroup]]  # (*, school, since) -> groups
+ApproachUsageProvider = Callable[..., list[ApproachUse]]  # (*, school, since) -> uses
 DemoSeeder = Callable[..., None]  # (*, school, people, rng, today) -> None
 
 
@@ -63,6 +77,7 @@ DemoSeeder = Callable[..., None]  # (*, school, people, rng, today) -> None
 class Registry:
     sections: list[Section] = field(default_factory=list)
     providers: list[RecordsProvider] = field(default_factory=list)
+    approach_usage: list[ApproachUsageProvider] = field(default_factory=list)
     seeders: list[tuple[int, DemoSeeder]] = field(default_factory=list)
 
 
@@ -78,6 +93,11 @@ def register_section(section: Section) -> None:
 def register_records(provider: RecordsProvider) -> None:
     if provider not in REGISTRY.providers:
         REGISTRY.providers.append(provider)
+
+
+def register_approach_usage(provider: ApproachUsageProvider) -> None:
+    if provider not in REGISTRY.approach_usage:
+        REGISTRY.approach_usage.append(provider)
 
 
 def register_demo_seeder(seeder: DemoSeeder, *, order: int) -> None:
@@ -100,6 +120,13 @@ def records_for(*, school: Any, since: date) -> list[RecordGroup]:
     for provider in REGISTRY.providers:
         groups += provider(school=school, since=since)
     return groups
+
+
+def approach_usage_for(*, school: Any, since: date) -> list[ApproachUse]:
+    uses: list[ApproachUse] = []
+    for provider in REGISTRY.approach_usage:
+        uses += provider(school=school, since=since)
+    return uses
 
 
 def seed_demo(*, school: Any, people: dict[str, Any], rng: Any, today: date) -> None:
