@@ -147,7 +147,8 @@ def student_login(request: HttpRequest) -> HttpResponse:
         else:
             if user is not None:
                 login(request, user, backend="twinschools.accounts.backends.AccountBackend")
-                return redirect("accounts:dashboard")
+                # Pupils land on their own simple page, not on the staff dashboard.
+                return redirect("agency:student_home")
             form.add_error(None, _("The class code, name or PIN is not right. Check them and try again."))
     return render(request, "accounts/student_login.html", {"form": form}, status=400 if form.errors else 200)
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AgencyConfig(AppConfig):
@@ -6,3 +7,25 @@ class AgencyConfig(AppConfig):
 
     name = "twinschools.agency"
     label = "agency"
+
+    def ready(self) -> None:
+        from twinschools.agency.demo import seed_demo_agency
+        from twinschools.agency.overview import records
+        from twinschools.mission.registry import (
+            Section,
+            register_demo_seeder,
+            register_records,
+            register_section,
+        )
+
+        register_section(
+            Section(
+                key="students",
+                order=70,
+                url_name="agency:school_students",
+                label=_("Student agency"),
+                permission="workspace.view",
+            )
+        )
+        register_records(records)
+        register_demo_seeder(seed_demo_agency, order=70)
