@@ -4,3 +4,21 @@ from django.apps import AppConfig
 class LeadershipConfig(AppConfig):
     name = "twinschools.leadership"
     label = "leadership"
+
+    def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
+        from twinschools.leadership import demo, records, services
+        from twinschools.leadership.notices import register_notices
+        from twinschools.mission.registry import Section, register_demo_seeder, register_records, register_section
+
+        register_section(
+            Section("team", 20, "leadership:team", _("Team and responsibilities"), "workspace.view")
+        )
+        register_section(
+            Section("decisions", 30, "leadership:decisions", _("Proposals and decisions"), "workspace.view")
+        )
+        register_records(records.leadership_records)
+        register_demo_seeder(demo.seed, order=20)
+        register_notices()
+        del services

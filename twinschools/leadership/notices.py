@@ -1,0 +1,41 @@
+"""The sentences of the leadership notifications, translated when read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from twinschools.leadership.models import Result
+from twinschools.notifications.kinds import register_kind
+
+
+def _closed(params: dict[str, Any]) -> str:
+    try:
+        result = str(Result(params.get("result")).label)
+    except ValueError:
+        result = ""
+    return gettext("The proposal “%(title)s” at %(school)s is closed. Result: %(result)s.") % {
+        "title": params.get("title", ""),
+        "school": params.get("school", ""),
+        "result": result,
+    }
+
+
+def register_notices() -> None:
+    from twinschools.leadership import services
+
+    register_kind(
+        services.PROPOSAL_OPENED,
+        _("%(proposer)s opened the proposal “%(title)s” at %(school)s. Take your position before it closes."),
+    )
+    register_kind(
+        services.PROPOSAL_REMINDER,
+        _("The proposal “%(title)s” at %(school)s closes within a day and you have not taken a position yet."),
+    )
+    register_kind(services.PROPOSAL_CLOSED, _closed)
+    register_kind(
+        services.REVIEW_DUE,
+        _("The review date of the decision “%(title)s” at %(school)s has come: look at how it worked out."),
+    )

@@ -1,0 +1,35 @@
+"""The kinds of notification: each app registers its sentences from AppConfig.ready().
+
+A sentence is a lazy translated string with %(name)s placeholders filled from
+the notification's parameters, or a function of the parameters that returns the
+sentence, so it is translated only when somebody reads it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext
+
+_SENTENCES: dict[str, Any] = {}
+
+
+def register_kind(kind: str, sentence: Any) -> None:
+    _SENTENCES[kind] = sentence
+
+
+def render(kind: str, params: dict[str, Any]) -> str:
+    sentence = _SENTENCES.get(kind)
+    if sentence is None:
+        return gettext("You have a new notification.")
+    if callable(sentence):
+        return str(sentence(params))
+    try:
+        return str(sentence) % params
+    except (KeyError, TypeError, ValueError):
+        # A translation that lost a placeholder must not break the inbox.
+        return str(sentence)
+
+
+def known_kinds() -> list[str]:
+    return sorted(_SENTENCES)

@@ -1,0 +1,27 @@
+"""Reads about notifications: a person sees only their own."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.shortcuts import get_object_or_404
+
+from twinschools.accounts.models import User
+from twinschools.notifications.models import Notification
+
+INBOX_PAGE_SIZE = getattr(settings, "NOTIFICATIONS_PAGE_SIZE", 20)
+
+
+def inbox_page(user: User, page_number: str | int | None) -> Page[Notification]:
+    notifications = Notification.objects.filter(recipient=user).select_related("school").order_by(
+        "-created_at", "-pk"
+    )
+    return Paginator(notifications, INBOX_PAGE_SIZE).get_page(page_number)
+
+
+def unread_count(user: User) -> int:
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def notification(pk: int) -> Notification:
+    return get_object_or_404(Notification, pk=pk)
