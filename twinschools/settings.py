@@ -162,6 +162,14 @@ CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "-").strip("-") or None
 CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL is None
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
+CELERY_BEAT_SCHEDULE = {
+    # Closes due proposals, sends reminders and review notices; idempotent (cron alternative:
+    # `manage.py send_due_notifications`).
+    "leadership-due-notifications": {
+        "task": "twinschools.leadership.tasks.send_due_notifications",
+        "schedule": 3600.0,
+    },
+}
 REDIS_URL = env_str("REDIS_URL", "-").strip("-")
 CACHES = {
     "default": (
