@@ -1,6 +1,41 @@
 from django.apps import AppConfig
+from django.utils.translation import pgettext_lazy
 
 
 class PlanningConfig(AppConfig):
+    """The eTwinning action plan and the co-planned activity calendar."""
+
     name = "twinschools.planning"
     label = "planning"
+
+    def ready(self) -> None:
+        from twinschools.mission.registry import (
+            Section,
+            register_approach_usage,
+            register_demo_seeder,
+            register_records,
+            register_section,
+        )
+        from twinschools.planning import demo, queries
+
+        register_section(
+            Section(
+                "plan",
+                40,
+                "planning:plan",
+                pgettext_lazy("workspace section", "Action plan"),
+                "workspace.view",
+            )
+        )
+        register_section(
+            Section(
+                "calendar",
+                50,
+                "planning:calendar",
+                pgettext_lazy("workspace section", "Calendar"),
+                "workspace.view",
+            )
+        )
+        register_records(queries.records)
+        register_approach_usage(queries.approach_usage)
+        register_demo_seeder(demo.seed, order=40)
