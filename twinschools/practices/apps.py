@@ -1,6 +1,39 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PracticesConfig(AppConfig):
+    """The practice library: practices shared, commented, tried and adapted across schools."""
+
     name = "twinschools.practices"
     label = "practices"
+
+    def ready(self) -> None:
+        from twinschools.mission.registry import (
+            Section,
+            register_approach_usage,
+            register_demo_seeder,
+            register_records,
+            register_section,
+        )
+        from twinschools.practices import records
+        from twinschools.practices.demo import seed_practices
+        from twinschools.practices.services import ADAPTED_KIND, ADAPTED_SENTENCE
+
+        register_section(
+            Section(
+                key="practices",
+                order=60,
+                url_name="practices:school_library",
+                label=_("Practice library"),
+                permission="workspace.view",
+            )
+        )
+        register_records(records.mission_records)
+        register_approach_usage(records.approach_usage)
+        register_demo_seeder(seed_practices, order=60)
+        try:
+            from twinschools.notifications.kinds import register_kind
+        except ImportError:  # The notifications app may not offer kinds yet: authors are then not told.
+            return
+        register_kind(ADAPTED_KIND, ADAPTED_SENTENCE)
