@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import pgettext_lazy
 
 
 class MissionConfig(AppConfig):
@@ -10,6 +11,43 @@ class MissionConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_sync_approaches, sender=self)
+        _join_the_workspace()
+
+
+def _join_the_workspace() -> None:
+    from twinschools.mission.demo import seed_inclusion
+    from twinschools.mission.providers import inclusion_records
+    from twinschools.mission.registry import (
+        Section,
+        register_demo_seeder,
+        register_records,
+        register_section,
+    )
+
+    for key, order, url_name, label, commitment in (
+        ("overview", 10, "mission:overview", pgettext_lazy("workspace section", "Mission overview"), None),
+        ("inclusion", 80, "mission:inclusion", pgettext_lazy("workspace section", "Inclusion"), 5),
+        ("innovation", 90, "mission:innovation", pgettext_lazy("workspace section", "Innovation"), None),
+        (
+            "oecd",
+            100,
+            "mission:learning_organisation",
+            pgettext_lazy("workspace section", "Learning organisation"),
+            None,
+        ),
+    ):
+        register_section(
+            Section(
+                key=key,
+                order=order,
+                url_name=url_name,
+                label=label,
+                permission="workspace.view",
+                commitment=commitment,
+            )
+        )
+    register_records(inclusion_records)
+    register_demo_seeder(seed_inclusion, order=80)
 
 
 def _sync_approaches(sender: object, using: str = "default", **kwargs: object) -> None:

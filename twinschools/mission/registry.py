@@ -11,13 +11,20 @@ Each app registers, from its AppConfig.ready():
 
 So the overview and the navigation never import the apps, and a new app joins
 the workspace without editing anyone else's code.
+
+Providers are called as `provider(school=..., since=...)`. A provider that also
+accepts `until` (a date, or None for "up to today and beyond") is given the end
+of the period too, so a past school year on the overview counts only that year;
+one that does not is counted from `since` on.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 from django.urls import reverse
@@ -30,6 +37,7 @@ class Section:
     url_name: str  # reversed with the school's pk
     label: Any  # a lazy translated string
     permission: str  # checked against the school
+    commitment: int | None = None  # the commitment (1-5) whose work starts here, if any
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,7 @@ class RecordGroup:
     latest: tuple[RecordItem, ...] = ()
     oecd: tuple[int, ...] = ()
     planned: bool = False  # True for what is planned rather than done
+    summary: str = ""  # one translated sentence shown with the count, e.g. the reach
 
 
 @dataclass(frozen=True)
@@ -95,9 +104,19 @@ def register_records(provider: RecordsProvider) -> None:
         REGISTRY.providers.append(provider)
 
 
+def unregister_records(provider: RecordsProvider) -> None:
+    if provider in REGISTRY.providers:
+        REGISTRY.providers.remove(provider)
+
+
 def register_approach_usage(provider: ApproachUsageProvider) -> None:
     if provider not in REGISTRY.approach_usage:
         REGISTRY.approach_usage.append(provider)
+
+
+def unregister_approach_usage(provider: ApproachUsageProvider) -> None:
+    if provider in REGISTRY.approach_usage:
+        REGISTRY.approach_usage.remove(provider)
 
 
 def register_demo_seeder(seeder: DemoSeeder, *, order: int) -> None:
@@ -115,18 +134,36 @@ def sections_for(user: Any, school: Any) -> list[tuple[Section, str]]:
     ]
 
 
-def records_for(*, school: Any, since: date) -> list[RecordGroup]:
+@cache
+def _accepts_until(provider: Callable[..., Any]) -> bool:
+    parameters = inspect.signature(provider).parameters.values()
+    return any(p.name == "until" or p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters)
+
+
+def _period(provider: Callable[..., Any], since: date, until: date | None) -> dict[str, date | None]:
+    return {"since": since, "until": until} if _accepts_until(provider) else {"since": since}
+
+
+def records_for(*, school: Any, since: date, until: date | None = None) -> list[RecordGroup]:
     groups: list[RecordGroup] = []
     for provider in REGISTRY.providers:
-        groups += provider(school=school, since=since)
+        groups += provider(school=school, **_period(provider, since, until))
     return groups
 
 
-def approach_usage_for(*, school: Any, since: date) -> list[ApproachUse]:
+def approach_usage_for(*, school: Any, since: date, until: date | None = None) -> list[ApproachUse]:
     uses: list[ApproachUse] = []
     for provider in REGISTRY.approach_usage:
-        uses += provider(school=school, since=since)
+        uses += provider(school=school, **_period(provider, since, until))
     return uses
+
+
+def start_section_for(user: Any, school: Any, commitment: int) -> tuple[Section, str] | None:
+    """The first section where this person can start work on a commitment."""
+    for section, url in sections_for(user, school):
+        if section.commitment == commitment:
+            return section, url
+    return None
 
 
 def seed_demo(*, school: Any, people: dict[str, Any], rng: Any, today: date) -> None:

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import template
 
+from twinschools.accounts.models import STAFF_ROLES
 from twinschools.mission.registry import sections_for
 
 register = template.Library()
@@ -14,3 +15,20 @@ def workspace_nav(context: dict[str, Any], school: Any, current: str = "") -> di
     """The workspace's sections this person may open; `current` is the active section's key."""
     user = context["request"].user
     return {"links": sections_for(user, school), "current": current, "school": school}
+
+
+@register.inclusion_tag("mission/_dashboard_link.html")
+def dashboard_workspace_link(membership: Any) -> dict[str, Any]:
+    """'Open the workspace' next to a school where the person is on the staff."""
+    return {"school_id": membership.school_id, "show": membership.role in STAFF_ROLES}
+
+
+@register.inclusion_tag("mission/_profile_link.html", takes_context=True)
+def profile_workspace_link(context: dict[str, Any], school: Any) -> dict[str, Any]:
+    """The school profile's way in, for those who may read the workspace (NSO staff read only)."""
+    user = context["request"].user
+    return {
+        "school": school,
+        "show": user.has_perm("workspace.view", school),
+        "read_only": not user.has_perm("workspace.contribute", school),
+    }
