@@ -38,9 +38,12 @@ def _check_team(
     *, school: School, name: str, coordinators: list[User], members: list[StudentProfile], team_pk: int | None
 ) -> None:
     errors: dict[str, list[str]] = {}
+    same_name = StudentTeam.objects.filter(school=school, name__iexact=name.strip())
+    if team_pk is not None:
+        same_name = same_name.exclude(pk=team_pk)
     if not name.strip():
         errors["name"] = [_("Give the team a name.")]
-    elif StudentTeam.objects.filter(school=school, name__iexact=name.strip()).exclude(pk=team_pk).exists():
+    elif same_name.exists():
         errors["name"] = [_("The school already has a student team with this name.")]
     staff_ids = set(
         current_memberships().filter(school=school, role__in=STAFF_ROLES).values_list("user_id", flat=True)
