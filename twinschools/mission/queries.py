@@ -35,6 +35,7 @@ from twinschools.network.models import School
 MEASURES_PER_PAGE = 50
 LATEST_SHOWN = 5
 OUTREACH_COMMITMENT = 4
+PLAN_SECTION = "plan"  # the key of the action plan's workspace section
 
 
 def school(pk: int) -> School:
@@ -181,29 +182,28 @@ class CommitmentSummary:
 def overview(school: School, *, period: Period, user: Any) -> list[CommitmentSummary]:
     groups = records_for(school=school, since=period.since, until=period.until)
     sections = sections_for(user, school)
-    any_plan = next((group.url for group in groups if group.planned), None)
+    # What is planned is planned in the action plan, when an app registers one.
+    action_plan = next((url for section, url in sections if section.key == PLAN_SECTION), None)
     summaries = []
     for commitment in COMMITMENTS:
         mine = [group for group in groups if group.commitment == commitment.number]
         done = [group for group in mine if not group.planned]
         planned = [group for group in mine if group.planned]
-        section_url = next(
-            (url for section, url in sections if section.commitment == commitment.number), None
-        )
+        start = next((url for section, url in sections if section.commitment == commitment.number), None)
         summaries.append(
             CommitmentSummary(
                 commitment=commitment,
                 done=done,
                 planned=planned,
-                latest=_latest(done, period),
-                start_url=section_url or next((group.url for group in done), None),
-                plan_url=next((group.url for group in planned), None) or any_plan or section_url,
+                latest=_latest(done),
+                start_url=start or next((group.url for group in done), None),
+                plan_url=action_plan or next((group.url for group in planned), None),
             )
         )
     return summaries
 
 
-def _latest(groups: list[RecordGroup], period: Period, limit: int = LATEST_SHOWN) -> list[RecordItem]:
+def _latest(groups: list[RecordGroup], limit: int = LATEST_SHOWN) -> list[RecordItem]:
     items = [item for group in groups for item in group.latest]
     return sorted(items, key=lambda item: item.on or date.min, reverse=True)[:limit]
 
