@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
@@ -19,7 +21,7 @@ def practice_of_a(world: World, visibility: str = Visibility.SCHOOL) -> Practice
     return PracticeFactory(school=world.school_a, author=world.people["teacher_a"], visibility=visibility)
 
 
-def url_of(name: str, visibility: str = Visibility.SCHOOL):  # noqa: ANN201
+def url_of(name: str, visibility: str = Visibility.SCHOOL) -> Callable[[World], str]:
     return lambda world: reverse(name, args=[practice_of_a(world, visibility).pk])
 
 

@@ -26,7 +26,11 @@ class PracticeFactory(factory.django.DjangoModelFactory):
     subjects = "science"
     search_text = factory.LazyAttribute(
         lambda p: search_text_for(
-            title=p.title, summary=p.summary, description=p.description, subjects=p.subjects.split(), levels=()
+            title=p.title,
+            summary=p.summary,
+            description=p.description,
+            subjects=p.subjects.split(),
+            levels=(),
         )
     )
 

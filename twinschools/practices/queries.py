@@ -65,9 +65,9 @@ def _for_lists(practices: QuerySet[Practice]) -> QuerySet[Practice]:
     )
 
 
-def _approach_used(codes: list[str]) -> Exists:
+def _approach_used(codes: list[str]) -> Q:
     through = Practice.approaches.through.objects.filter(practice_id=OuterRef("pk"), approach_id__in=codes)
-    return Exists(through)
+    return Q(Exists(through))
 
 
 def _matching(practices: QuerySet[Practice], query: str) -> QuerySet[Practice]:

@@ -25,6 +25,7 @@ from twinschools.core import audit
 from twinschools.core.authz import roles_of
 from twinschools.core.text import searchable_text
 from twinschools.mission.approaches import ApproachCode
+from twinschools.mission.models import Approach
 from twinschools.network.models import EducationLevel, Level, School, Subject
 from twinschools.network.reference import LANGUAGES as TEXT_LANGUAGES
 from twinschools.practices.models import Attachment, Comment, Link, Practice, Tried, Visibility
@@ -171,7 +172,7 @@ def _apply(practice: Practice, draft: PracticeDraft) -> None:
 
 def _set_relations(practice: Practice, draft: PracticeDraft) -> None:
     practice.levels.set(Level.objects.filter(code__in=draft.levels))
-    practice.approaches.set(list(dict.fromkeys(draft.approaches)))
+    practice.approaches.set(Approach.objects.filter(code__in=draft.approaches))
     practice.links.all().delete()
     Link.objects.bulk_create(
         [
@@ -246,7 +247,7 @@ def update_practice(
     removed = list(practice.attachments.filter(pk__in=remove_attachments))
     if removed:
         Attachment.objects.filter(pk__in=[attachment.pk for attachment in removed]).delete()
-        _delete_files_after_commit([attachment.file.name for attachment in removed])
+        _delete_files_after_commit([name for attachment in removed if (name := attachment.file.name)])
     _attach(practice, files, by)
     audit.record(
         actor=by,
