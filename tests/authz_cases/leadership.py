@@ -37,7 +37,11 @@ def _statuses(roles: tuple[str, ...], status: int) -> dict[str, int]:
 
 
 CASES = [
-    Case("leadership:team", lambda w: reverse("leadership:team", args=[w.school_a.pk]), only(VIEWERS, others=404)),
+    Case(
+        "leadership:team",
+        lambda w: reverse("leadership:team", args=[w.school_a.pk]),
+        only(VIEWERS, others=404),
+    ),
     Case(
         "leadership:add_member",
         lambda w: reverse("leadership:add_member", args=[w.school_a.pk]),
@@ -82,7 +86,11 @@ CASES = [
         lambda w: reverse("leadership:new_proposal", args=[w.school_a.pk]),
         only(_statuses(TEAM_AND_ADMIN, 200), others=404),
     ),
-    Case("leadership:proposal", lambda w: reverse("leadership:proposal", args=[_proposal(w)]), only(VIEWERS, others=404)),
+    Case(
+        "leadership:proposal",
+        lambda w: reverse("leadership:proposal", args=[_proposal(w)]),
+        only(VIEWERS, others=404),
+    ),
     Case(
         "leadership:take_position",
         lambda w: reverse("leadership:take_position", args=[_proposal(w)]),

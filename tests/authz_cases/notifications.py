@@ -10,7 +10,9 @@ from twinschools.notifications.models import Notification
 
 
 def _notification_of_team_a(w: World) -> int:
-    return Notification.objects.create(recipient=w.people["team_a"], kind="leadership.review_due", params={}).pk
+    return Notification.objects.create(
+        recipient=w.people["team_a"], kind="leadership.review_due", params={}
+    ).pk
 
 
 CASES = [

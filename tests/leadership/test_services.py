@@ -20,7 +20,9 @@ from twinschools.leadership.services import Count, result_of
 
 def positions(proposal, *pairs):
     for voter, choice, *reason in pairs:
-        services.take_position(proposal=proposal, voter=voter, choice=choice, reason=reason[0] if reason else "")
+        services.take_position(
+            proposal=proposal, voter=voter, choice=choice, reason=reason[0] if reason else ""
+        )
 
 
 def close(proposal, by):
@@ -29,7 +31,11 @@ def close(proposal, by):
 
 @pytest.fixture
 def team(world: World):
-    return world.people["head_a"], world.people["team_a"], team_teacher(world.school_a, full_name="Third Member")
+    return (
+        world.people["head_a"],
+        world.people["team_a"],
+        team_teacher(world.school_a, full_name="Third Member"),
+    )
 
 
 def test_the_eligible_voters_are_the_team_and_the_head_when_the_proposal_opens(world: World, team) -> None:
@@ -175,7 +181,9 @@ def test_the_outcome_names_staff_of_the_school_and_a_review_date(world: World, t
     head, member, _third = team
     proposal = open_proposal(world.school_a, member)
     with pytest.raises(ValidationError):
-        services.record_outcome(proposal=proposal, statement="Too early", responsible=[], review_on=None, by=member)
+        services.record_outcome(
+            proposal=proposal, statement="Too early", responsible=[], review_on=None, by=member
+        )
     close(proposal, member)
     with pytest.raises(ValidationError) as error:
         services.record_outcome(

@@ -6,10 +6,9 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
-
-from django.test import Client
 
 from tests.clients import signed_in
 from tests.conftest import World
@@ -51,11 +50,18 @@ def test_a_notification_reads_in_the_language_of_whoever_reads_it(world: World) 
     assert notice.url == reverse("leadership:proposal", args=[proposal.pk])
 
 
-def test_pupils_without_e_mail_get_in_app_notices_only(world: World, django_capture_on_commit_callbacks) -> None:
+def test_pupils_without_e_mail_get_in_app_notices_only(
+    world: World, django_capture_on_commit_callbacks
+) -> None:
     from twinschools.notifications.services import notify
 
     with django_capture_on_commit_callbacks(execute=True):
-        notify(recipients=[world.people["student_a"]], kind="leadership.review_due", params={"title": "x", "school": "y"}, url="/")
+        notify(
+            recipients=[world.people["student_a"]],
+            kind="leadership.review_due",
+            params={"title": "x", "school": "y"},
+            url="/",
+        )
     assert kinds_of(world.people["student_a"]) == ["leadership.review_due"]
     assert mail.outbox == []
 
@@ -149,7 +155,16 @@ def test_the_inbox_costs_the_same_queries_for_one_or_many_notifications(
 ) -> None:
     member = world.people["team_a"]
     Notification.objects.bulk_create(
-        [Notification(recipient=member, kind="leadership.review_due", params={"title": f"T{n}", "school": "A"}, school=world.school_a, url="/") for n in range(count)]
+        [
+            Notification(
+                recipient=member,
+                kind="leadership.review_due",
+                params={"title": f"T{n}", "school": "A"},
+                school=world.school_a,
+                url="/",
+            )
+            for n in range(count)
+        ]
     )
     client = signed_in(member)
     client.get(reverse("notifications:inbox"))  # warm the session

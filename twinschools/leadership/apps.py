@@ -8,9 +8,14 @@ class LeadershipConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
-        from twinschools.leadership import demo, records, services
+        from twinschools.leadership import demo, records
         from twinschools.leadership.notices import register_notices
-        from twinschools.mission.registry import Section, register_demo_seeder, register_records, register_section
+        from twinschools.mission.registry import (
+            Section,
+            register_demo_seeder,
+            register_records,
+            register_section,
+        )
 
         register_section(
             Section("team", 20, "leadership:team", _("Team and responsibilities"), "workspace.view")
@@ -21,4 +26,3 @@ class LeadershipConfig(AppConfig):
         register_records(records.leadership_records)
         register_demo_seeder(demo.seed, order=20)
         register_notices()
-        del services

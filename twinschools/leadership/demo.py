@@ -50,11 +50,29 @@ def seed(*, school: Any, people: dict[str, Any], rng: random.Random, today: date
 
 def _seed_responsibilities(school: Any, head: Any, teacher: Any) -> None:
     rows = [
-        (ResponsibilityKind.COORDINATION, "", "Coordonează echipa eTwinning și planul de acțiune.", teacher, [head]),
-        (ResponsibilityKind.ESAFETY, "", "Politica de siguranță online și lecțiile de eSafety Day.", head, [teacher]),
+        (
+            ResponsibilityKind.COORDINATION,
+            "",
+            "Coordonează echipa eTwinning și planul de acțiune.",
+            teacher,
+            [head],
+        ),
+        (
+            ResponsibilityKind.ESAFETY,
+            "",
+            "Politica de siguranță online și lecțiile de eSafety Day.",
+            head,
+            [teacher],
+        ),
         (ResponsibilityKind.COMMUNICATION, "", "Pagina școlii, newsletterul pentru părinți.", teacher, []),
         (ResponsibilityKind.AMBASSADORS, "", "Îndrumă echipa de elevi ambasadori din 7B.", teacher, [head]),
-        (ResponsibilityKind.OWN, "Grădina de științe", "Proiectul de grădină folosit la orele de biologie.", head, []),
+        (
+            ResponsibilityKind.OWN,
+            "Grădina de științe",
+            "Proiectul de grădină folosit la orele de biologie.",
+            head,
+            [],
+        ),
     ]
     made = Responsibility.objects.bulk_create(
         [
@@ -117,7 +135,9 @@ def _seed_decisions(school: Any, head: Any, teacher: Any, today: date) -> None:
     Position.objects.bulk_create(
         [
             Position(proposal=decided[0], voter=head, choice=Choice.CONSENT),
-            Position(proposal=decided[0], voter=teacher, choice=Choice.CONSENT, reason="Cu lecțiile din februarie."),
+            Position(
+                proposal=decided[0], voter=teacher, choice=Choice.CONSENT, reason="Cu lecțiile din februarie."
+            ),
             Position(proposal=decided[1], voter=head, choice=Choice.YES),
             Position(proposal=decided[1], voter=teacher, choice=Choice.YES),
             Position(

@@ -37,7 +37,9 @@ class ResponsibilityForm(forms.Form):
         required=False,
         help_text=_("Needed for the school's own areas, for example “School garden”."),
     )
-    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     owner = PersonChoiceField(label=_("Owner"), queryset=User.objects.none())
     deputies = PeopleChoiceField(
         label=_("Deputies"), queryset=User.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
@@ -77,7 +79,10 @@ class ProposalForm(forms.Form):
         help_text=_("What you propose, why, and what it changes for pupils and colleagues."),
     )
     process = forms.ChoiceField(
-        label=_("How the team decides"), choices=PROCESS_EXPLAINED, widget=forms.RadioSelect, initial=Process.CONSENT
+        label=_("How the team decides"),
+        choices=PROCESS_EXPLAINED,
+        widget=forms.RadioSelect,
+        initial=Process.CONSENT,
     )
     closes_at = forms.DateTimeField(
         label=_("Closes on"),
@@ -129,9 +134,7 @@ class PositionForm(forms.Form):
 
 
 class OutcomeForm(forms.Form):
-    statement = forms.CharField(
-        label=_("What was decided"), widget=forms.Textarea(attrs={"rows": 4})
-    )
+    statement = forms.CharField(label=_("What was decided"), widget=forms.Textarea(attrs={"rows": 4}))
     responsible = PeopleChoiceField(
         label=_("People responsible"),
         queryset=User.objects.none(),

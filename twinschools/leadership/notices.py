@@ -32,7 +32,9 @@ def register_notices() -> None:
     )
     register_kind(
         services.PROPOSAL_REMINDER,
-        _("The proposal “%(title)s” at %(school)s closes within a day and you have not taken a position yet."),
+        _(
+            "The proposal “%(title)s” at %(school)s closes within a day and you have not taken a position yet."
+        ),
     )
     register_kind(services.PROPOSAL_CLOSED, _closed)
     register_kind(

@@ -48,7 +48,9 @@ def team_queryset(school: School) -> QuerySet[User]:
     """Everybody who takes part in the school's decisions: the heads and the team."""
     on_team = TeamMember.objects.filter(school=school).filter(_is_current_staff()).values("user_id")
     heads = current_memberships().filter(school=school, role=Role.HEAD).values("user_id")
-    return User.objects.filter(Q(pk__in=on_team) | Q(pk__in=heads), is_active=True).order_by("full_name", "pk")
+    return User.objects.filter(Q(pk__in=on_team) | Q(pk__in=heads), is_active=True).order_by(
+        "full_name", "pk"
+    )
 
 
 def team_people(school: School) -> list[User]:
@@ -84,9 +86,7 @@ def responsibility(pk: int) -> Responsibility:
 
 
 def proposal(pk: int) -> Proposal:
-    return get_object_or_404(
-        Proposal.objects.select_related("proposer", "school__country"), pk=pk
-    )
+    return get_object_or_404(Proposal.objects.select_related("proposer", "school__country"), pk=pk)
 
 
 @dataclass(frozen=True)
@@ -156,7 +156,9 @@ def open_proposals(school: School) -> QuerySet[Proposal]:
     return (
         Proposal.objects.filter(school=school, status=Status.OPEN)
         .select_related("proposer")
-        .annotate(position_count=Count("positions", distinct=True), voter_count=Count("voters", distinct=True))
+        .annotate(
+            position_count=Count("positions", distinct=True), voter_count=Count("voters", distinct=True)
+        )
         .order_by("closes_at", "pk")
     )
 
@@ -166,9 +168,7 @@ def decision_log(school: School, status_filter: str, today: date) -> QuerySet[Pr
     proposals = (
         Proposal.objects.filter(school=school)
         .select_related("proposer", "outcome")
-        .prefetch_related(
-            Prefetch("outcome__responsible", queryset=User.objects.order_by("full_name", "pk"))
-        )
+        .prefetch_related(Prefetch("outcome__responsible", queryset=User.objects.order_by("full_name", "pk")))
     )
     if status_filter == "open":
         return proposals.filter(status=Status.OPEN).order_by("closes_at", "pk")
@@ -207,4 +207,3 @@ def outcomes_due(today: date) -> QuerySet[Outcome]:
 
 def since(start: date) -> datetime:
     return timezone.make_aware(datetime.combine(start, datetime.min.time()))
-

@@ -31,7 +31,9 @@ def _items(proposals: list[Proposal], *, closed: bool) -> tuple[RecordItem, ...]
 def leadership_records(*, school: Any, since: date) -> list[RecordGroup]:
     decisions_url = reverse("leadership:decisions", args=[school.pk])
     team_url = reverse("leadership:team", args=[school.pk])
-    decided = Proposal.objects.filter(school=school, status=Status.CLOSED, closed_at__gte=queries.since(since))
+    decided = Proposal.objects.filter(
+        school=school, status=Status.CLOSED, closed_at__gte=queries.since(since)
+    )
     open_ = Proposal.objects.filter(school=school, status=Status.OPEN)
     responsibilities = Responsibility.objects.filter(school=school).select_related("owner")
     return [

@@ -330,7 +330,9 @@ def withdraw_proposal(*, proposal: Proposal, by: User) -> Proposal:
     proposal.status = Status.WITHDRAWN
     proposal.closed_at = timezone.now()
     proposal.save(update_fields=["status", "closed_at"])
-    audit.record(actor=by, action="proposal.withdrawn", school=proposal.school, target=f"proposal:{proposal.pk}")
+    audit.record(
+        actor=by, action="proposal.withdrawn", school=proposal.school, target=f"proposal:{proposal.pk}"
+    )
     return proposal
 
 
@@ -371,7 +373,10 @@ def record_outcome(
         action="outcome.recorded" if created else "outcome.changed",
         school=proposal.school,
         target=f"proposal:{proposal.pk}",
-        data={"review_on": review_on.isoformat() if review_on else None, "responsible": [p.pk for p in people]},
+        data={
+            "review_on": review_on.isoformat() if review_on else None,
+            "responsible": [p.pk for p in people],
+        },
     )
     return outcome
 
@@ -393,13 +398,18 @@ def send_due_notifications(*, now: datetime | None = None) -> DueWork:
     what was sent is recorded on the row in the same transaction.
     """
     now = now or timezone.now()
-    closed = sum(_close_if_due(pk, now) for pk in queries.proposals_to_close(now).values_list("pk", flat=True))
+    closed = sum(
+        _close_if_due(pk, now) for pk in queries.proposals_to_close(now).values_list("pk", flat=True)
+    )
     before = now + REMINDER_BEFORE
     reminded = sum(
-        _remind_if_due(pk, now, before) for pk in queries.proposals_to_remind(now, before).values_list("pk", flat=True)
+        _remind_if_due(pk, now, before)
+        for pk in queries.proposals_to_remind(now, before).values_list("pk", flat=True)
     )
     today = timezone.localdate(now)
-    reviews = sum(_review_if_due(pk, today, now) for pk in queries.outcomes_due(today).values_list("pk", flat=True))
+    reviews = sum(
+        _review_if_due(pk, today, now) for pk in queries.outcomes_due(today).values_list("pk", flat=True)
+    )
     return DueWork(closed=closed, reminded=reminded, reviews=reviews)
 
 
@@ -415,7 +425,11 @@ def _close_if_due(pk: int, now: datetime) -> bool:
 @transaction.atomic
 def _remind_if_due(pk: int, now: datetime, before: datetime) -> bool:
     proposal = Proposal.objects.select_for_update().select_related("school").get(pk=pk)
-    if not proposal.is_open or proposal.reminder_sent_at is not None or not now < proposal.closes_at <= before:
+    if (
+        not proposal.is_open
+        or proposal.reminder_sent_at is not None
+        or not now < proposal.closes_at <= before
+    ):
         return False
     silent = proposal.voters.exclude(pk__in=proposal.positions.values("voter_id"))
     notify(
@@ -428,13 +442,19 @@ def _remind_if_due(pk: int, now: datetime, before: datetime) -> bool:
     )
     proposal.reminder_sent_at = now
     proposal.save(update_fields=["reminder_sent_at"])
-    audit.record(actor=None, action="proposal.reminded", school=proposal.school, target=f"proposal:{proposal.pk}")
+    audit.record(
+        actor=None, action="proposal.reminded", school=proposal.school, target=f"proposal:{proposal.pk}"
+    )
     return True
 
 
 @transaction.atomic
 def _review_if_due(pk: int, today: date, now: datetime) -> bool:
-    outcome = Outcome.objects.select_for_update().select_related("proposal__school", "proposal__proposer").get(pk=pk)
+    outcome = (
+        Outcome.objects.select_for_update()
+        .select_related("proposal__school", "proposal__proposer")
+        .get(pk=pk)
+    )
     if outcome.review_notice_sent_at is not None or outcome.review_on is None or outcome.review_on > today:
         return False
     proposal = outcome.proposal
@@ -448,5 +468,7 @@ def _review_if_due(pk: int, today: date, now: datetime) -> bool:
     )
     outcome.review_notice_sent_at = now
     outcome.save(update_fields=["review_notice_sent_at"])
-    audit.record(actor=None, action="outcome.review_due", school=proposal.school, target=f"proposal:{proposal.pk}")
+    audit.record(
+        actor=None, action="outcome.review_due", school=proposal.school, target=f"proposal:{proposal.pk}"
+    )
     return True

@@ -199,7 +199,10 @@ def new_proposal(request: HttpRequest, obj: School) -> HttpResponse:
             return redirect("leadership:proposal", proposal.pk)
     status = 400 if form.is_bound and form.errors else 200
     return render(
-        request, "leadership/proposal_form.html", {"school": obj, "section": "decisions", "form": form}, status=status
+        request,
+        "leadership/proposal_form.html",
+        {"school": obj, "section": "decisions", "form": form},
+        status=status,
     )
 
 
@@ -233,7 +236,10 @@ def take_position(request: HttpRequest, obj: Proposal) -> HttpResponse:
     if form.is_valid():
         try:
             services.take_position(
-                proposal=obj, voter=request.user, choice=form.cleaned_data["choice"], reason=form.cleaned_data["reason"]
+                proposal=obj,
+                voter=request.user,
+                choice=form.cleaned_data["choice"],
+                reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
             if not hasattr(error, "error_dict"):
@@ -241,7 +247,9 @@ def take_position(request: HttpRequest, obj: Proposal) -> HttpResponse:
                 return redirect("leadership:proposal", obj.pk)
             _apply_errors(form, error)
         else:
-            messages.success(request, _("Your position is recorded. You can change it until the proposal closes."))
+            messages.success(
+                request, _("Your position is recorded. You can change it until the proposal closes.")
+            )
             return redirect("leadership:proposal", obj.pk)
     return _proposal_page(request, obj, position_form=form, status=400)
 
@@ -255,7 +263,8 @@ def close_proposal(request: HttpRequest, obj: Proposal) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(
-            request, _("The proposal is closed. Result: %(result)s.") % {"result": closed.get_result_display()}
+            request,
+            _("The proposal is closed. Result: %(result)s.") % {"result": closed.get_result_display()},
         )
     return redirect("leadership:proposal", obj.pk)
 

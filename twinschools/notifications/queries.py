@@ -13,8 +13,8 @@ INBOX_PAGE_SIZE = getattr(settings, "NOTIFICATIONS_PAGE_SIZE", 20)
 
 
 def inbox_page(user: User, page_number: str | int | None) -> Page[Notification]:
-    notifications = Notification.objects.filter(recipient=user).select_related("school").order_by(
-        "-created_at", "-pk"
+    notifications = (
+        Notification.objects.filter(recipient=user).select_related("school").order_by("-created_at", "-pk")
     )
     return Paginator(notifications, INBOX_PAGE_SIZE).get_page(page_number)
 

@@ -76,6 +76,8 @@ def send_notification_emails(*, notification_ids: list[int]) -> int:
 
 def _mail_one(notification: Notification) -> None:
     recipient = notification.recipient
+    if not recipient.email:
+        return
     with translation.override(recipient.language or settings.LANGUAGE_CODE):
         message = render(notification.kind, notification.params)
         body = render_to_string(

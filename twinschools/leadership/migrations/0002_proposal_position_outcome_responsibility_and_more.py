@@ -7,113 +7,269 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('leadership', '0001_initial'),
-        ('network', '0004_search_text_padded'),
+        ("leadership", "0001_initial"),
+        ("network", "0004_search_text_padded"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Proposal',
+            name="Proposal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('details', models.TextField(verbose_name='details')),
-                ('process', models.CharField(choices=[('consent', 'Consent'), ('advice', 'Advice'), ('consensus', 'Consensus'), ('vote', 'Vote')], max_length=12, verbose_name='process')),
-                ('opened_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='opened')),
-                ('closes_at', models.DateTimeField(verbose_name='closes')),
-                ('quorum_percent', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='quorum (percent)')),
-                ('anonymous', models.BooleanField(default=False, verbose_name='anonymous positions')),
-                ('status', models.CharField(choices=[('open', 'Open'), ('closed', 'Closed'), ('withdrawn', 'Withdrawn')], default='open', max_length=10, verbose_name='status')),
-                ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='closed')),
-                ('result', models.CharField(blank=True, choices=[('passed', 'Adopted'), ('rejected', 'Not adopted'), ('no_quorum', 'No decision (quorum not reached)'), ('advised', 'Advice gathered: the proposer decides')], max_length=10, verbose_name='result')),
-                ('reminder_sent_at', models.DateTimeField(blank=True, null=True)),
-                ('proposer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='proposals', to=settings.AUTH_USER_MODEL)),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='proposals', to='network.school')),
-                ('voters', models.ManyToManyField(blank=True, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("details", models.TextField(verbose_name="details")),
+                (
+                    "process",
+                    models.CharField(
+                        choices=[
+                            ("consent", "Consent"),
+                            ("advice", "Advice"),
+                            ("consensus", "Consensus"),
+                            ("vote", "Vote"),
+                        ],
+                        max_length=12,
+                        verbose_name="process",
+                    ),
+                ),
+                ("opened_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="opened")),
+                ("closes_at", models.DateTimeField(verbose_name="closes")),
+                (
+                    "quorum_percent",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="quorum (percent)"),
+                ),
+                ("anonymous", models.BooleanField(default=False, verbose_name="anonymous positions")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "Open"), ("closed", "Closed"), ("withdrawn", "Withdrawn")],
+                        default="open",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("closed_at", models.DateTimeField(blank=True, null=True, verbose_name="closed")),
+                (
+                    "result",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("passed", "Adopted"),
+                            ("rejected", "Not adopted"),
+                            ("no_quorum", "No decision (quorum not reached)"),
+                            ("advised", "Advice gathered: the proposer decides"),
+                        ],
+                        max_length=10,
+                        verbose_name="result",
+                    ),
+                ),
+                ("reminder_sent_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "proposer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="proposals",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="proposals",
+                        to="network.school",
+                    ),
+                ),
+                ("voters", models.ManyToManyField(blank=True, related_name="+", to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                'verbose_name': 'proposal',
-                'verbose_name_plural': 'proposals',
+                "verbose_name": "proposal",
+                "verbose_name_plural": "proposals",
             },
         ),
         migrations.CreateModel(
-            name='Position',
+            name="Position",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('choice', models.CharField(choices=[('consent', 'Consent'), ('object', 'Object'), ('advice', 'Advice'), ('agree', 'Agree'), ('abstain', 'Abstain'), ('disagree', 'Disagree'), ('block', 'Block'), ('yes', 'Yes'), ('no', 'No')], max_length=10, verbose_name='position')),
-                ('reason', models.TextField(blank=True, verbose_name='reason')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('voter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('proposal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='positions', to='leadership.proposal')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "choice",
+                    models.CharField(
+                        choices=[
+                            ("consent", "Consent"),
+                            ("object", "Object"),
+                            ("advice", "Advice"),
+                            ("agree", "Agree"),
+                            ("abstain", "Abstain"),
+                            ("disagree", "Disagree"),
+                            ("block", "Block"),
+                            ("yes", "Yes"),
+                            ("no", "No"),
+                        ],
+                        max_length=10,
+                        verbose_name="position",
+                    ),
+                ),
+                ("reason", models.TextField(blank=True, verbose_name="reason")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "voter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "proposal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="positions",
+                        to="leadership.proposal",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'position',
-                'verbose_name_plural': 'positions',
+                "verbose_name": "position",
+                "verbose_name_plural": "positions",
             },
         ),
         migrations.CreateModel(
-            name='Outcome',
+            name="Outcome",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('statement', models.TextField(verbose_name='statement')),
-                ('review_on', models.DateField(blank=True, null=True, verbose_name='review date')),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('review_notice_sent_at', models.DateTimeField(blank=True, null=True)),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('responsible', models.ManyToManyField(related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='network.school')),
-                ('proposal', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='outcome', to='leadership.proposal')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("statement", models.TextField(verbose_name="statement")),
+                ("review_on", models.DateField(blank=True, null=True, verbose_name="review date")),
+                ("recorded_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("review_notice_sent_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                ("responsible", models.ManyToManyField(related_name="+", to=settings.AUTH_USER_MODEL)),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="network.school"
+                    ),
+                ),
+                (
+                    "proposal",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="outcome",
+                        to="leadership.proposal",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'outcome',
-                'verbose_name_plural': 'outcomes',
+                "verbose_name": "outcome",
+                "verbose_name_plural": "outcomes",
             },
         ),
         migrations.CreateModel(
-            name='Responsibility',
+            name="Responsibility",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('coordination', 'Coordination'), ('esafety', 'eSafety'), ('communication', 'Communication'), ('ambassadors', 'Student ambassadors'), ('mentoring', 'Mentoring other schools'), ('development', 'Professional development'), ('own', "The school's own area")], max_length=20, verbose_name='responsibility')),
-                ('title', models.CharField(blank=True, max_length=120, verbose_name='title')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('deputies', models.ManyToManyField(blank=True, related_name='deputy_responsibilities', to=settings.AUTH_USER_MODEL)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='owned_responsibilities', to=settings.AUTH_USER_MODEL)),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='responsibilities', to='network.school')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("coordination", "Coordination"),
+                            ("esafety", "eSafety"),
+                            ("communication", "Communication"),
+                            ("ambassadors", "Student ambassadors"),
+                            ("mentoring", "Mentoring other schools"),
+                            ("development", "Professional development"),
+                            ("own", "The school's own area"),
+                        ],
+                        max_length=20,
+                        verbose_name="responsibility",
+                    ),
+                ),
+                ("title", models.CharField(blank=True, max_length=120, verbose_name="title")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "deputies",
+                    models.ManyToManyField(
+                        blank=True, related_name="deputy_responsibilities", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="owned_responsibilities",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="responsibilities",
+                        to="network.school",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'responsibility',
-                'verbose_name_plural': 'responsibilities',
-                'ordering': ['kind', 'title', 'pk'],
+                "verbose_name": "responsibility",
+                "verbose_name_plural": "responsibilities",
+                "ordering": ["kind", "title", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='proposal',
-            index=models.Index(fields=['school', 'status', 'closes_at'], name='leadership__school__04a972_idx'),
+            model_name="proposal",
+            index=models.Index(
+                fields=["school", "status", "closes_at"], name="leadership__school__04a972_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='proposal',
-            index=models.Index(fields=['status', 'closes_at'], name='leadership__status_ce2614_idx'),
+            model_name="proposal",
+            index=models.Index(fields=["status", "closes_at"], name="leadership__status_ce2614_idx"),
         ),
         migrations.AddConstraint(
-            model_name='position',
-            constraint=models.UniqueConstraint(fields=('proposal', 'voter'), name='one_position_per_voter'),
+            model_name="position",
+            constraint=models.UniqueConstraint(fields=("proposal", "voter"), name="one_position_per_voter"),
         ),
         migrations.AddIndex(
-            model_name='outcome',
-            index=models.Index(fields=['school', 'review_on'], name='leadership__school__40f358_idx'),
+            model_name="outcome",
+            index=models.Index(fields=["school", "review_on"], name="leadership__school__40f358_idx"),
         ),
         migrations.AddIndex(
-            model_name='outcome',
-            index=models.Index(fields=['review_on'], name='leadership__review__27ab17_idx'),
+            model_name="outcome",
+            index=models.Index(fields=["review_on"], name="leadership__review__27ab17_idx"),
         ),
         migrations.AddIndex(
-            model_name='responsibility',
-            index=models.Index(fields=['school', 'kind'], name='leadership__school__fd3f08_idx'),
+            model_name="responsibility",
+            index=models.Index(fields=["school", "kind"], name="leadership__school__fd3f08_idx"),
         ),
     ]

@@ -12,6 +12,4 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         done = services.send_due_notifications()
-        self.stdout.write(
-            f"closed={done.closed} reminded={done.reminded} reviews={done.reviews}"
-        )
+        self.stdout.write(f"closed={done.closed} reminded={done.reminded} reviews={done.reviews}")
