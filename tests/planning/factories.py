@@ -67,7 +67,9 @@ class ActivityFactory(factory.django.DjangoModelFactory):
 
     school = factory.SubFactory(SchoolFactory)
     title = factory.Sequence(lambda n: f"Activity {n}")
-    starts_at = factory.LazyFunction(lambda: timezone.now().replace(hour=9, minute=0, second=0, microsecond=0))
+    starts_at = factory.LazyFunction(
+        lambda: timezone.now().replace(hour=9, minute=0, second=0, microsecond=0)
+    )
     ends_at = factory.LazyAttribute(lambda activity: activity.starts_at + datetime.timedelta(hours=2))
     updated_at = factory.LazyFunction(timezone.now)
 

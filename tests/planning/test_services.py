@@ -67,7 +67,11 @@ def test_every_change_is_recorded_field_by_field_with_machine_values(world: Worl
     created, updated, noted, deleted = PlanChange.objects.order_by("id")
     assert (created.operation, created.actor) == ("created", world.people["team_a"])
     assert {"field": "status", "before": "planned", "after": "done"} in updated.fields
-    assert {"field": "owners", "before": [world.people["team_a"].pk], "after": [world.people["head_a"].pk]} in updated.fields
+    assert {
+        "field": "owners",
+        "before": [world.people["team_a"].pk],
+        "after": [world.people["head_a"].pk],
+    } in updated.fields
     assert sorted(field["field"] for field in updated.fields) == ["owners", "status"]
     assert (noted.kind, noted.fields[0]["after"]) == ("note", "Gata.")
     assert (deleted.operation, deleted.action_id_ref) == ("deleted", action.pk)
@@ -169,7 +173,12 @@ def test_an_activity_with_a_class_or_a_project_of_another_school_is_refused(worl
     project = factories.ProjectFactory()
     with pytest.raises(ValidationError) as refused:
         services.create_activity(
-            school=world.school_a, by=world.people["teacher_a"], title="Wrong project", starts_at=start, ends_at=start, project=project
+            school=world.school_a,
+            by=world.people["teacher_a"],
+            title="Wrong project",
+            starts_at=start,
+            ends_at=start,
+            project=project,
         )
     assert "project" in refused.value.message_dict
 
@@ -197,6 +206,8 @@ def test_resetting_a_feed_changes_its_secret(world: World) -> None:
 def test_plans_are_kept_and_the_newest_is_current(world: World) -> None:
     from twinschools.planning import queries
 
-    old = PlanFactory(school=world.school_a, starts_on=datetime.date(2023, 9, 1), ends_on=datetime.date(2025, 8, 31))
+    old = PlanFactory(
+        school=world.school_a, starts_on=datetime.date(2023, 9, 1), ends_on=datetime.date(2025, 8, 31)
+    )
     new = PlanFactory(school=world.school_a)
     assert queries.plans_of(world.school_a) == [new, old]

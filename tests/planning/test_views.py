@@ -70,7 +70,11 @@ def test_bad_input_comes_back_with_field_errors_in_the_users_language_and_nothin
 
 def test_the_plan_page_lists_every_commitment_and_says_which_have_no_goal(world: World) -> None:
     GoalFactory(plan__school=world.school_a, commitment=1, title="Echipa conduce împreună")
-    page = signed_in(world.people["teacher_a"]).get(reverse("planning:plan", args=[world.school_a.pk])).content.decode()
+    page = (
+        signed_in(world.people["teacher_a"])
+        .get(reverse("planning:plan", args=[world.school_a.pk]))
+        .content.decode()
+    )
     assert "Echipa conduce împreună" in page
     assert page.count("No goal for this commitment yet.") == 4
     assert "Add a goal" not in page  # teacher A is not on the team
@@ -78,7 +82,11 @@ def test_the_plan_page_lists_every_commitment_and_says_which_have_no_goal(world:
 
 def test_nso_staff_read_the_plan_without_any_edit_link(world: World) -> None:
     ActionFactory(goal__plan__school=world.school_a)
-    page = signed_in(world.people["nso_x"]).get(reverse("planning:plan", args=[world.school_a.pk])).content.decode()
+    page = (
+        signed_in(world.people["nso_x"])
+        .get(reverse("planning:plan", args=[world.school_a.pk]))
+        .content.decode()
+    )
     assert "Edit the goal" not in page and "Start a new action plan" not in page
 
 
@@ -88,7 +96,9 @@ def test_the_plan_page_costs_the_same_queries_with_one_action_or_many(
 ) -> None:
     plan = PlanFactory(school=world.school_a)
     for index in range(actions):
-        action = ActionFactory(goal__plan=plan, goal__commitment=index % 5 + 1, owners=[world.people["team_a"]])
+        action = ActionFactory(
+            goal__plan=plan, goal__commitment=index % 5 + 1, owners=[world.people["team_a"]]
+        )
         NoteFactory(action=action)
     client = signed_in(world.people["team_a"])
     url = reverse("planning:plan", args=[world.school_a.pk])
@@ -103,7 +113,9 @@ def test_the_calendar_costs_the_same_queries_with_one_activity_or_many(
 ) -> None:
     for _index in range(activities):
         ActivityFactory(
-            school=world.school_a, co_planners=[world.people["team_a"], world.people["head_a"]], classes=[world.class_a]
+            school=world.school_a,
+            co_planners=[world.people["team_a"], world.people["head_a"]],
+            classes=[world.class_a],
         )
     client = signed_in(world.people["team_a"])
     url = reverse("planning:calendar", args=[world.school_a.pk])
@@ -127,7 +139,9 @@ def test_the_filter_by_status_shows_only_those_actions(world: World) -> None:
     plan = PlanFactory(school=world.school_a)
     ActionFactory(goal__plan=plan, title="Finished one", status="done")
     ActionFactory(goal__plan=plan, title="Open one")
-    page = signed_in(world.people["head_a"]).get(reverse("planning:plan", args=[world.school_a.pk]) + "?status=done")
+    page = signed_in(world.people["head_a"]).get(
+        reverse("planning:plan", args=[world.school_a.pk]) + "?status=done"
+    )
     assert "Finished one" in page.content.decode() and "Open one" not in page.content.decode()
 
 
@@ -152,7 +166,9 @@ def test_the_printed_plan_is_in_the_schools_language_unless_another_is_asked_for
 
 def test_the_school_language_is_the_first_site_language_it_teaches_in_else_the_viewers(world: World) -> None:
     assert queries.plan_language(world.school_a, requested=None, fallback="ca") == "ca"
-    world.school_a.languages.set([Language.objects.get_or_create(code=code)[0] for code in ("fr", "ca", "ro")])
+    world.school_a.languages.set(
+        [Language.objects.get_or_create(code=code)[0] for code in ("fr", "ca", "ro")]
+    )
     assert queries.plan_language(world.school_a, requested=None, fallback="en") == "ro"
     assert queries.plan_language(world.school_a, requested="en", fallback="ca") == "en"
     assert queries.plan_language(world.school_a, requested="xx", fallback="en") == "ro"
@@ -160,7 +176,9 @@ def test_the_school_language_is_the_first_site_language_it_teaches_in_else_the_v
 
 def test_the_overview_gets_co_planned_activities_held_done_actions_and_what_is_planned(world: World) -> None:
     since = timezone.localdate() - datetime.timedelta(days=30)
-    ActivityFactory(school=world.school_a, status="held", co_planners=[world.people["team_a"], world.people["head_a"]])
+    ActivityFactory(
+        school=world.school_a, status="held", co_planners=[world.people["team_a"], world.people["head_a"]]
+    )
     ActivityFactory(school=world.school_a, status="held", co_planners=[world.people["team_a"]])
     plan = PlanFactory(school=world.school_a)
     ActionFactory(goal__plan=plan, goal__commitment=3, title="Next due", ends_on=datetime.date(2026, 1, 1))
@@ -177,5 +195,7 @@ def test_the_overview_gets_co_planned_activities_held_done_actions_and_what_is_p
 def test_approach_usage_counts_the_planned_activities_per_approach(world: World) -> None:
     activity = ActivityFactory(school=world.school_a)
     activity.approaches.set(["flipped", "steam"])
-    uses = queries.approach_usage(school=world.school_a, since=timezone.localdate() - datetime.timedelta(days=1))
+    uses = queries.approach_usage(
+        school=world.school_a, since=timezone.localdate() - datetime.timedelta(days=1)
+    )
     assert sorted((use.code, use.count) for use in uses) == [("flipped", 1), ("steam", 1)]

@@ -221,7 +221,7 @@ def _seed_notes(
 def _seed_calendar(*, school: Any, people: dict[str, Any], rng: random.Random, today: date) -> None:
     head, teacher = people["head"], people["teacher"]
     projects = list(Project.objects.filter(participations__school=school)[:3])
-    class_7b = ClassGroup.objects.filter(school=school, code="DEMO7B").first()
+    class_7b = _pupils_class(school, people.get("pupil"))
     now = timezone.now()
     activities = []
     for index in range(20):
@@ -253,6 +253,13 @@ def _seed_calendar(*, school: Any, people: dict[str, Any], rng: random.Random, t
     activities = CalendarActivity.objects.bulk_create(activities)
     _link_calendar(activities, head=head, teacher=teacher, class_7b=class_7b)
     _seed_catalan_calendar(people, today=today, now=now)
+
+
+def _pupils_class(school: Any, pupil: Any) -> ClassGroup | None:
+    """The demo pupil's class (7B): its activities show up for the class."""
+    if pupil is None:
+        return None
+    return ClassGroup.objects.filter(school=school, students__user=pupil).first()
 
 
 def _link_calendar(activities: list[CalendarActivity], *, head: Any, teacher: Any, class_7b: Any) -> None:

@@ -108,7 +108,8 @@ class ActionForm(PeriodMixin, VersionedForm):
     owners = PersonChoiceField(
         label=_("Owners"),
         queryset=User.objects.none(),
-        help_text=_("Members of staff who carry the action out. Hold Ctrl (or ⌘) to choose several."),
+        help_text=_("Members of staff who carry the action out."),
+        widget=forms.CheckboxSelectMultiple,
     )
     starts_on = forms.DateField(label=_("Start"), widget=DateInput())
     ends_on = forms.DateField(label=_("End"), widget=DateInput())
@@ -165,15 +166,21 @@ class ActivityForm(VersionedForm):
         label=_("eTwinning project"), queryset=Project.objects.none(), required=False
     )
     classes = forms.ModelMultipleChoiceField(
-        label=_("Classes"), queryset=ClassGroup.objects.none(), required=False
+        label=_("Classes"),
+        queryset=ClassGroup.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     co_planners = PersonChoiceField(
         label=_("Co-planning teachers"),
         queryset=User.objects.none(),
-        help_text=_("Hold Ctrl (or ⌘) to choose several."),
+        widget=forms.CheckboxSelectMultiple,
     )
     approaches = ApproachChoiceField(
-        label=_("Pedagogical approaches"), queryset=Approach.objects.all(), required=False
+        label=_("Pedagogical approaches"),
+        queryset=Approach.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     status = forms.ChoiceField(
         label=_("Status"), choices=ActivityStatus.choices, initial=ActivityStatus.PLANNED

@@ -235,7 +235,10 @@ def calendar_month(school: School, filters: CalendarFilters, user: User) -> list
         activities = activities.filter(classes=filters.class_group)
     if filters.approach:
         activities = activities.filter(approaches=filters.approach)
-    return list(activities.order_by("starts_at", "id").distinct())
+    found = list(activities.order_by("starts_at", "id").distinct())
+    for item in found:
+        item.local_day = timezone.localtime(item.starts_at).date()  # the agenda groups by the local day
+    return found
 
 
 def with_details(activities: QuerySet[CalendarActivity]) -> QuerySet[CalendarActivity]:

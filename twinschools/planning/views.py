@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -478,7 +479,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     if subscription.school is not None and not owner.has_perm("planning.view", subscription.school):
         raise Http404
     activities = queries.feed_activities(subscription)
-    with translation.override(owner.language or None):
+    with translation.override(owner.language or settings.LANGUAGE_CODE):
         name = subscription.school.name if subscription.school else _("My co-planned activities")
         body = ical.calendar(activities, name=name, base_url=request.build_absolute_uri("/").rstrip("/"))
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
