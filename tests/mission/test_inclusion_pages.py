@@ -113,7 +113,11 @@ def test_bad_input_comes_back_with_field_errors_in_the_users_language_and_nothin
     form = response.context["form"]
     assert list(form.errors) == [field]
     assert "Adapted worksheets for the storytelling project" in response.content.decode()
-    assert form.errors[field][0] != {"pupils_reached": "Enter zero", "ended_on": "The end"}[field]
+    catalan = {
+        "pupils_reached": "Introduïu zero o un nombre positiu.",
+        "ended_on": "El final del període no pot ser anterior al seu inici.",
+    }
+    assert form.errors[field] == [catalan[field]]
     assert not InclusionMeasure.objects.exists()
 
 

@@ -59,6 +59,10 @@ class InclusionMeasureForm(forms.ModelForm):
             "families_reached": forms.NumberInput(attrs={"min": 0}),
             "staff_involved": forms.NumberInput(attrs={"min": 0}),
         }
+        error_messages = {
+            name: {"min_value": _("Enter zero or a positive number.")}
+            for name in ("pupils_reached", "families_reached", "staff_involved")
+        }
         help_texts = {
             "other_group": _(
                 "Only when the group is not in the list, for example “Roma pupils” or “Pupils in hospital”."
