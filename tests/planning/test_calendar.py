@@ -50,7 +50,9 @@ def test_a_teacher_plans_an_activity_with_a_colleague_and_a_class(world: World) 
 
 def test_a_timed_activity_without_a_time_comes_back_with_the_field_error_and_the_input(world: World) -> None:
     client = signed_in(world.people["teacher_a"])
-    response = client.post(reverse("planning:add_activity", args=[world.school_a.pk]), _form(world, start_time=""))
+    response = client.post(
+        reverse("planning:add_activity", args=[world.school_a.pk]), _form(world, start_time="")
+    )
     page = response.content.decode()
     assert response.status_code == 400
     assert "Give a time, or tick “All day”." in page
@@ -67,7 +69,9 @@ def test_an_all_day_activity_needs_no_time(world: World) -> None:
 
 
 def test_the_second_save_of_an_activity_shows_the_conflict(world: World) -> None:
-    activity = ActivityFactory(school=world.school_a, co_planners=[world.people["team_a"], world.people["head_a"]])
+    activity = ActivityFactory(
+        school=world.school_a, co_planners=[world.people["team_a"], world.people["head_a"]]
+    )
     url = reverse("planning:edit_activity", args=[activity.pk])
     assert signed_in(world.people["head_a"]).post(url, _form(world, place="Aula magna")).status_code == 302
     response = signed_in(world.people["team_a"]).post(url, _form(world, place="Curtea școlii"))
@@ -81,9 +85,15 @@ def test_the_agenda_shows_one_month_and_the_filters_narrow_it(world: World) -> N
     march = datetime.datetime(2026, 3, 10, 9, tzinfo=datetime.UTC)
     project = factories.ProjectFactory(title="Râurile Europei")
     factories.ProjectSchoolFactory(project=project, school=world.school_a)
-    ActivityFactory(school=world.school_a, title="Mine in March", starts_at=march, co_planners=[world.people["team_a"]])
     ActivityFactory(
-        school=world.school_a, title="Project in March", starts_at=march, project=project, classes=[world.class_a]
+        school=world.school_a, title="Mine in March", starts_at=march, co_planners=[world.people["team_a"]]
+    )
+    ActivityFactory(
+        school=world.school_a,
+        title="Project in March",
+        starts_at=march,
+        project=project,
+        classes=[world.class_a],
     )
     ActivityFactory(school=world.school_a, title="In April", starts_at=march + datetime.timedelta(days=30))
     ActivityFactory(school=world.school_b, title="Other school", starts_at=march)
@@ -92,7 +102,11 @@ def test_the_agenda_shows_one_month_and_the_filters_narrow_it(world: World) -> N
 
     def titles(query: str) -> set[str]:
         page = client.get(f"{url}?{query}").content.decode()
-        return {title for title in ("Mine in March", "Project in March", "In April", "Other school") if title in page}
+        return {
+            title
+            for title in ("Mine in March", "Project in March", "In April", "Other school")
+            if title in page
+        }
 
     assert titles("month=2026-03") == {"Mine in March", "Project in March"}
     assert titles("month=2026-04") == {"In April"}
@@ -104,7 +118,11 @@ def test_the_agenda_shows_one_month_and_the_filters_narrow_it(world: World) -> N
 
 
 def test_the_demo_seeder_gives_the_school_a_lived_in_plan_and_calendar(world: World) -> None:
-    people = {"head": world.people["head_a"], "teacher": world.people["team_a"], "pupil": world.people["student_a"]}
+    people = {
+        "head": world.people["head_a"],
+        "teacher": world.people["team_a"],
+        "pupil": world.people["student_a"],
+    }
     demo.seed(school=world.school_a, people=people, rng=random.Random(7), today=datetime.date(2026, 11, 22))
     plan = Plan.objects.get(school=world.school_a)
     assert set(Goal.objects.filter(plan=plan).values_list("commitment", flat=True)) == {1, 2, 3, 5}

@@ -43,7 +43,9 @@ def activities(world: World) -> dict[str, object]:
         co_planners=planners,
         classes=[world.class_a],
     )
-    cancelled = ActivityFactory(school=world.school_a, title="Ieșire anulată", status="cancelled", co_planners=planners)
+    cancelled = ActivityFactory(
+        school=world.school_a, title="Ieșire anulată", status="cancelled", co_planners=planners
+    )
     all_day = ActivityFactory(
         school=world.school_a,
         title="Ziua eTwinning",
@@ -71,9 +73,21 @@ def test_the_feed_carries_the_required_calendar_and_event_properties(world: Worl
     assert "PRODID:-//TwinSchools//" in text
     timed = activities["timed"]
     event = next(
-        component for component in Calendar.from_ical(text).walk("VEVENT") if component["UID"] == f"activity-{timed.pk}@twinschools"
+        component
+        for component in Calendar.from_ical(text).walk("VEVENT")
+        if component["UID"] == f"activity-{timed.pk}@twinschools"
     )
-    for name in ("DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "LOCATION", "STATUS", "SEQUENCE", "URL"):
+    for name in (
+        "DTSTAMP",
+        "DTSTART",
+        "DTEND",
+        "SUMMARY",
+        "DESCRIPTION",
+        "LOCATION",
+        "STATUS",
+        "SEQUENCE",
+        "URL",
+    ):
         assert name in event, name
     assert event.decoded("DTSTART") == timed.starts_at
     assert event.decoded("DTSTART").utcoffset() == datetime.timedelta(0)
@@ -122,7 +136,12 @@ def test_the_personal_feed_shows_the_activities_the_person_co_plans_in_all_their
     ActivityFactory(school=world.school_b, title="Fără mine", co_planners=[world.people["teacher_b"]])
     calendar = Calendar.from_ical(_feed(services.feed_token(user=world.people["head_a"]).token))
     titles = {str(event["SUMMARY"]) for event in calendar.walk("VEVENT")}
-    assert titles == {"Videoconferință cu partenerii din Lleida", "Ieșire anulată", "Ziua eTwinning", "La școala B"}
+    assert titles == {
+        "Videoconferință cu partenerii din Lleida",
+        "Ieșire anulată",
+        "Ziua eTwinning",
+        "La școala B",
+    }
 
 
 def test_resetting_the_address_stops_the_old_one(world: World) -> None:
