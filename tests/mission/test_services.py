@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import random
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from tests.conftest import World
 from tests.mission.factories import InclusionMeasureFactory
 from twinschools.core.models import AuditEvent
 from twinschools.mission import services
+from twinschools.mission.demo import seed_inclusion
 from twinschools.mission.models import InclusionMeasure, TargetGroup
 
 START = datetime.date(2025, 10, 1)
@@ -99,3 +101,15 @@ def test_deleting_a_measure_leaves_an_audit_event(world: World) -> None:
     services.delete_inclusion_measure(measure=measure, by=world.people["head_a"])
     assert not InclusionMeasure.objects.exists()
     assert AuditEvent.objects.get(action="inclusion.deleted").target == "Tablets to borrow"
+
+
+def test_the_demo_seeder_gives_the_demo_school_five_inclusion_measures_in_romanian(world: World) -> None:
+    people = {"head": world.people["head_a"], "teacher": world.people["team_a"]}
+    today = datetime.date(2026, 3, 1)
+    seed_inclusion(school=world.school_a, people=people, rng=random.Random(1), today=today)
+    measures = InclusionMeasure.objects.filter(school=world.school_a)
+    assert measures.count() == 5
+    assert {m.target_group for m in measures} == set(TargetGroup.values)
+    assert all(m.ended_on >= m.started_on for m in measures)
+    assert measures.filter(started_on__gt=today).count() == 1  # one planned, for the overview's "planned"
+    assert any("ă" in m.title or "ț" in m.title or "ș" in m.title for m in measures)
