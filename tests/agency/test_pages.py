@@ -285,3 +285,73 @@ def test_a_teacher_forms_a_team_from_the_form_and_a_bad_one_comes_back_filled(wo
     assert response["Location"] == reverse("agency:school_students", args=[world.school_a.pk])
     response = client.post(url, {"name": "ambasadorii", "coordinators": [world.people["teacher_a"].pk]})
     assert "already has a student team with this name" in response.content.decode()
+
+
+def test_the_proposer_records_their_approved_initiative_as_held_and_goes_back_to_their_page(
+    world: World,
+) -> None:
+    initiative = InitiativeFactory(proposed_by=world.pupil_a.user, status=InitiativeStatus.APPROVED)
+    response = signed_in(world.pupil_a.user).post(
+        reverse("agency:record_held", args=[initiative.pk]),
+        {
+            "held_on": timezone.localdate().isoformat(),
+            "teachers_reached": "7",
+            "parents_reached": "0",
+            "others_reached": "3",
+            "report": "",
+        },
+    )
+    assert response["Location"] == reverse("agency:student_home")
+    initiative.refresh_from_db()
+    assert (initiative.status, initiative.reached) == (InitiativeStatus.HELD, 10)
+
+
+def test_negative_reach_comes_back_with_an_error_and_the_numbers_kept(world: World) -> None:
+    initiative = InitiativeFactory(proposed_by=world.pupil_a.user, status=InitiativeStatus.APPROVED)
+    response = signed_in(world.people["teacher_a"]).post(
+        reverse("agency:record_held", args=[initiative.pk]),
+        {
+            "held_on": timezone.localdate().isoformat(),
+            "teachers_reached": "-2",
+            "parents_reached": "31",
+            "others_reached": "0",
+        },
+    )
+    assert response.status_code == 400
+    assert 'value="31"' in response.content.decode()
+
+
+def test_hiding_a_suggestion_without_a_reason_comes_back_with_the_response_kept(world: World) -> None:
+    suggestion = SuggestionFactory(author=world.pupil_a.user)
+    response = signed_in(world.people["teacher_a"]).post(
+        reverse("agency:moderate_suggestion", args=[suggestion.pk]),
+        {"decision": "hide", "reason": "", "response": "We talked about it in the council."},
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Say why the suggestion is not published." in page
+    assert "We talked about it in the council." in page
+
+
+def test_the_author_sees_the_teams_response_to_their_suggestion_once_it_is_published(world: World) -> None:
+    suggestion = SuggestionFactory(author=world.pupil_a.user, text="A bench in the yard")
+    signed_in(world.people["teacher_a"]).post(
+        reverse("agency:moderate_suggestion", args=[suggestion.pk]),
+        {"decision": "publish", "reason": "", "response": "It arrives in May."},
+    )
+    classmate = factories.StudentFactory(class_group=world.class_a).user
+    for pupil in (world.pupil_a.user, classmate):
+        page = signed_in(pupil).get(reverse("agency:student_home")).content.decode()
+        assert "A bench in the yard" in page and "It arrives in May." in page
+
+
+def test_the_student_page_speaks_romanian_with_its_plural_forms(world: World) -> None:
+    client = signed_in(world.pupil_a.user)
+    client.cookies["django_language"] = "ro"
+    page = client.get(reverse("agency:student_home")).content.decode()
+    assert "Bună, Zorella!" in page and "Cutia de sugestii" in page
+    InitiativeFactory(
+        proposed_by=world.pupil_a.user, status=InitiativeStatus.HELD, teachers_reached=21
+    )
+    page = client.get(reverse("agency:student_home")).content.decode()
+    assert "Ați ajuns la 21 de persoane." in page
