@@ -12,7 +12,7 @@ from tests.clients import signed_in
 from tests.conftest import World
 from tests.planning.factories import ActionFactory, ActivityFactory, GoalFactory, NoteFactory, PlanFactory
 from twinschools.network.models import Language
-from twinschools.planning import queries
+from twinschools.planning import printing, queries
 from twinschools.planning.models import Action
 
 pytestmark = pytest.mark.django_db
@@ -199,3 +199,33 @@ def test_approach_usage_counts_the_planned_activities_per_approach(world: World)
         school=world.school_a, since=timezone.localdate() - datetime.timedelta(days=1)
     )
     assert sorted((use.code, use.count) for use in uses) == [("flipped", 1), ("steam", 1)]
+
+
+def test_the_html_behind_the_pdf_carries_the_translated_headings(world: World) -> None:
+    plan = PlanFactory(school=world.school_a)
+    GoalFactory(plan=plan, commitment=2, title="Planificăm împreună")
+    romanian = printing.plan_html(plan, language="ro")
+    assert '<html lang="ro">' in romanian
+    assert "Angajamentul 2: Colaborare" in romanian and "Obiectiv: Planificăm împreună" in romanian
+    catalan = printing.plan_html(plan, language="ca")
+    assert "Compromís 2:" in catalan and "Objectiu: Planificăm împreună" in catalan
+
+
+def test_the_pdf_of_a_catalan_school_is_made_in_catalan(world: World) -> None:
+    world.school_a.languages.set([Language.objects.get_or_create(code="ca")[0]])
+    plan = PlanFactory(school=world.school_a)
+    client = signed_in(world.people["head_a"])
+    response = client.get(reverse("planning:plan_pdf", args=[plan.pk]))
+    assert response.content.startswith(b"%PDF")
+    assert queries.plan_language(world.school_a, requested=None, fallback="en") == "ca"
+
+
+def test_the_second_save_of_a_goal_shows_the_conflict_and_keeps_my_input(world: World) -> None:
+    goal = GoalFactory(plan__school=world.school_a, title="Original")
+    url = reverse("planning:edit_goal", args=[goal.pk])
+    form = {"commitment": 2, "description": "", "version": 1}
+    assert signed_in(world.people["head_a"]).post(url, {**form, "title": "Head's goal"}).status_code == 302
+    response = signed_in(world.people["team_a"]).post(url, {**form, "title": "Team's goal"})
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert "Head&#x27;s goal" in page and 'value="Team&#x27;s goal"' in page

@@ -50,17 +50,21 @@ def plan(pk: int) -> Plan:
     return get_object_or_404(Plan.objects.select_related("school__country"), pk=pk)
 
 
-def goals_of(plan: Plan, *, with_notes: bool = False) -> list[Goal]:
-    """The plan's goals with their actions, owners (and notes, for printing) in three or four queries."""
+def goals_of(plan: Plan, *, status: str | None = None, with_notes: bool = False) -> list[Goal]:
+    """The plan's goals with their actions (only those with `status`, if given), owners, and
+    notes for printing, in a fixed number of queries."""
     actions = (
         Action.objects.prefetch_related("owners")
         .annotate(note_count=Count("notes"))
         .order_by("starts_on", "id")
     )
+    if status:
+        actions = actions.filter(status=status)
     if with_notes:
         actions = actions.prefetch_related(
             Prefetch(
-                "notes", queryset=ProgressNote.objects.select_related("author").order_by("written_on", "id")
+                "notes",
+                queryset=ProgressNote.objects.select_related("author").order_by("written_on", "id"),
             )
         )
     return list(Goal.objects.filter(plan=plan).prefetch_related(Prefetch("actions", queryset=actions)))
@@ -235,10 +239,21 @@ def calendar_month(school: School, filters: CalendarFilters, user: User) -> list
         activities = activities.filter(classes=filters.class_group)
     if filters.approach:
         activities = activities.filter(approaches=filters.approach)
-    found = list(activities.order_by("starts_at", "id").distinct())
-    for item in found:
-        item.local_day = timezone.localtime(item.starts_at).date()  # the agenda groups by the local day
-    return found
+    return list(activities.order_by("starts_at", "id").distinct())
+
+
+@dataclass(frozen=True)
+class AgendaDay:
+    day: date
+    activities: list[CalendarActivity]
+
+
+def agenda_days(activities: list[CalendarActivity]) -> list[AgendaDay]:
+    """Activities grouped by the local day they start on (not the UTC one), in order."""
+    days: dict[date, list[CalendarActivity]] = {}
+    for item in activities:
+        days.setdefault(timezone.localtime(item.starts_at).date(), []).append(item)
+    return [AgendaDay(day, items) for day, items in days.items()]
 
 
 def with_details(activities: QuerySet[CalendarActivity]) -> QuerySet[CalendarActivity]:

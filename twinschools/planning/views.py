@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -15,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from twinschools.core.permissions import public, requires
 from twinschools.network.models import School
-from twinschools.planning import ical, queries, services
+from twinschools.planning import ical, printing, queries, services
 from twinschools.planning.forms import (
     ActionForm,
     ActivityForm,
@@ -48,14 +47,9 @@ def _plan_page(
     plan_form: PlanForm | None = None,
 ) -> HttpResponse:
     status = request.GET.get("status", "")
-    goals = queries.goals_of(shown) if shown else []
-    if status in ActionStatus.values:
-        for goal in goals:
-            goal.shown_actions = [action for action in goal.actions.all() if action.status == status]
-    else:
+    if status not in ActionStatus.values:
         status = ""
-        for goal in goals:
-            goal.shown_actions = list(goal.actions.all())
+    goals = queries.goals_of(shown, status=status or None) if shown else []
     context = {
         "school": school,
         "section": "plan",
@@ -254,17 +248,14 @@ def action_history(request: HttpRequest, obj: Action) -> HttpResponse:
 def plan_print(request: HttpRequest, obj: Plan) -> HttpResponse:
     language = _plan_language(request, obj)
     with translation.override(language):
-        return render(request, "planning/plan_print.html", _printed(obj, language))
+        context = printing.printed_context(obj, language=language)
+        return render(request, "planning/plan_print.html", context)
 
 
 @requires("planning.view", load=queries.plan)
 def plan_pdf(request: HttpRequest, obj: Plan) -> HttpResponse:
-    from weasyprint import HTML  # slow to import: only when a PDF is asked for
-
     language = _plan_language(request, obj)
-    with translation.override(language):
-        html = render_to_string("planning/plan_pdf.html", _printed(obj, language), request=request)
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    pdf = printing.plan_pdf(obj, language=language, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(pdf, content_type="application/pdf")
     name = slugify(f"{obj.school.name} {obj.starts_on.year}-{obj.ends_on.year}") or "action-plan"
     response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
@@ -275,17 +266,6 @@ def _plan_language(request: HttpRequest, plan: Plan) -> str:
     return queries.plan_language(
         plan.school, requested=request.GET.get("lang"), fallback=translation.get_language() or "en"
     )
-
-
-def _printed(plan: Plan, language: str) -> dict[str, Any]:
-    goals = queries.goals_of(plan, with_notes=True)
-    return {
-        "school": plan.school,
-        "plan": plan,
-        "commitments": queries.goals_by_commitment(goals),
-        "language": language,
-        "printed_on": timezone.localdate(),
-    }
 
 
 # Edit pages and conflicts ---------------------------------------------------------
@@ -350,7 +330,7 @@ def calendar(request: HttpRequest, obj: School) -> HttpResponse:
         "section": "calendar",
         "form": form,
         "filters": filters,
-        "activities": activities,
+        "days": queries.agenda_days(activities),
         "previous_query": _query_with_month(request, previous_month),
         "next_query": _query_with_month(request, next_month),
         "can_add": request.user.has_perm("planning.add_activity", obj),
