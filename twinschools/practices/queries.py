@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from twinschools.accounts.models import STAFF_ROLES
@@ -53,16 +55,39 @@ def visible_to(user: Any) -> QuerySet[Practice]:
     return practices.filter(Q(visibility__in=[Visibility.NETWORK, Visibility.PUBLIC]) | own)
 
 
+def _count_of(rows: QuerySet[Any], field: str) -> Coalesce:
+    """A correlated count: computed for the rows of the page only, not for every match."""
+    counted = rows.filter(**{field: OuterRef("pk")}).order_by().values(field).annotate(total=Count("pk"))
+    return Coalesce(Subquery(counted.values("total")), 0)
+
+
 def _for_lists(practices: QuerySet[Practice]) -> QuerySet[Practice]:
     """What a row of a library shows, in a fixed number of queries."""
     return (
         practices.select_related("school__country", "author")
         .prefetch_related("approaches")
         .annotate(
-            tried_count=Count("tried_marks", distinct=True),
-            adaptation_count=Count("adaptations", distinct=True),
+            tried_count=_count_of(Tried.objects.all(), "practice"),
+            adaptation_count=_count_of(Practice.objects.all(), "adapted_from"),
         )
     )
+
+
+class _Paginator(Paginator):
+    """Counts the matches without the page's annotations."""
+
+    def __init__(self, rows: QuerySet[Practice], per_page: int, *, matches: QuerySet[Practice]) -> None:
+        super().__init__(rows, per_page)
+        self.matches = matches
+
+    @cached_property
+    def count(self) -> int:
+        return self.matches.count()
+
+
+def _page_of(practices: QuerySet[Practice], page_number: str | int | None) -> Page[Practice]:
+    rows = _for_lists(practices).order_by("-created_at", "-id")
+    return _Paginator(rows, PAGE_SIZE, matches=practices.order_by()).get_page(page_number)
 
 
 def _approach_used(codes: list[str]) -> Q:
@@ -109,8 +134,7 @@ def _filtered(practices: QuerySet[Practice], filters: LibraryFilters) -> QuerySe
 
 def library_page(user: Any, filters: LibraryFilters, page_number: str | int | None) -> Page[Practice]:
     """One page of the network library: what `user` may read, matching `filters`, newest first."""
-    practices = _for_lists(_filtered(visible_to(user), filters)).order_by("-created_at", "-id")
-    return Paginator(practices, PAGE_SIZE).get_page(page_number)
+    return _page_of(_filtered(visible_to(user), filters), page_number)
 
 
 def school_library_page(
@@ -129,7 +153,7 @@ def school_library_page(
         )
     if approach:
         practices = practices.filter(_approach_used([approach]))
-    return Paginator(_for_lists(practices).order_by("-created_at", "-id"), PAGE_SIZE).get_page(page_number)
+    return _page_of(practices, page_number)
 
 
 def _tried_by_colleagues() -> QuerySet[Tried]:
