@@ -24,8 +24,10 @@ class PeriodForm(forms.Form):
         self.offered = periods_offered(today)
         if with_records_list:
             self.offered = [all_years(), upcoming(today), *self.offered]
-        self.fields["period"].choices = [(period.key, period.label) for period in self.offered]
-        self.fields["period"].error_messages["invalid_choice"] = _(
+        field = self.fields["period"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [(period.key, period.label) for period in self.offered]
+        field.error_messages["invalid_choice"] = _(
             "Choose one of the periods in the list. The default period is shown instead."
         )
 
