@@ -282,7 +282,7 @@ def innovation_record(school: School, *, period: Period) -> InnovationRecord:
 class DimensionEvidence:
     dimension: Dimension
     groups: list[RecordGroup] = field(default_factory=list)
-    approaches: int = 0  # records using a pedagogical approach (innovation record)
+    approaches: int = 0  # uses of pedagogical approaches (a record tagged with two counts twice)
 
     @property
     def count(self) -> int:
