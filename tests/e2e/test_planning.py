@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -83,6 +85,9 @@ def _conflict_page(world: World, page: Any, action: Action) -> None:
         owners=[world.people["team_a"]],
         starts_on=action.starts_on,
         ends_on=action.ends_on,
+        description=action.description,
+        success_criteria=action.success_criteria,
+        status=action.status,
         resources="Proiectorul din sala 12",
     )
     action.refresh_from_db()
@@ -137,3 +142,30 @@ def test_the_plan_action_history_and_calendar_pages_are_accessible(
         page.locator("main form.activity-form [type=submit]").click()
     expect(page.locator(".errorlist").first).to_be_visible()
     assert_accessible(page, f"activity form with errors in {language}")
+
+
+def test_the_agenda_moves_between_months_and_filters_in_place(world: World, new_page: NewPage) -> None:
+    march = datetime.datetime(2026, 3, 10, 9, tzinfo=datetime.UTC)
+    ActivityFactory(
+        school=world.school_a, title="Lecție în martie", starts_at=march, co_planners=[world.people["head_a"]]
+    )
+    ActivityFactory(
+        school=world.school_a,
+        title="Lecție în aprilie",
+        starts_at=march + datetime.timedelta(days=30),
+        co_planners=[world.people["team_a"]],
+    )
+    page = new_page(user=world.people["team_a"])
+    url = reverse("planning:calendar", args=[world.school_a.pk])
+    page.goto(f"{url}?month=2026-03")
+    agenda = page.locator("#agenda")
+    expect(agenda).to_contain_text("Lecție în martie")
+    page.get_by_role("link", name="Next month").click()
+    expect(agenda.get_by_role("heading", level=2)).to_have_text("April 2026")
+    expect(agenda).to_contain_text("Lecție în aprilie")
+    expect(page).to_have_url(re.compile(r"month=2026-04"))
+    expect(page.get_by_label("Month", exact=True)).to_have_value("2026-04")
+    page.get_by_role("link", name="Previous month").click()
+    expect(agenda).to_contain_text("Lecție în martie")
+    page.get_by_label("Only activities I co-plan").check()
+    expect(agenda).to_contain_text("No activity in this period.")

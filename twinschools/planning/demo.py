@@ -135,20 +135,18 @@ def _seed_plan(
     actions: list[Action] = []
     for goal in goals:
         for index, (title, status) in enumerate(GOALS[goal.commitment][2]):
-            starts = plan.starts_on + timedelta(days=rng.randrange(0, 500))
+            starts, ends = _timeframe(status, rng, today)
             actions.append(
                 Action(
                     goal=goal,
                     school=school,
                     title=title,
                     starts_on=starts,
-                    ends_on=starts + timedelta(days=rng.choice((30, 60, 90, 120))),
+                    ends_on=ends,
                     resources="Sala de festivități, proiector, 2 ore pe lună",
                     success_criteria="Cel puțin 80% dintre colegi participă; chestionar de satisfacție",
                     status=status,
-                    done_on=today - timedelta(days=rng.randrange(5, 200))
-                    if status == ActionStatus.DONE
-                    else None,
+                    done_on=ends if status == ActionStatus.DONE else None,
                     updated_by=head if index % 2 else teacher,
                     updated_at=now,
                 )
@@ -199,6 +197,19 @@ def _seed_plan(
     return actions
 
 
+def _timeframe(status: str, rng: random.Random, today: date) -> tuple[date, date]:
+    """Dates that fit the status: done in the past, in progress around today, planned ahead."""
+    length = timedelta(days=rng.choice((30, 60, 90, 120)))
+    if status == ActionStatus.DONE:
+        ends = today - timedelta(days=rng.randrange(10, 200))
+        return ends - length, ends
+    if status in (ActionStatus.IN_PROGRESS, ActionStatus.DROPPED):
+        starts = today - timedelta(days=rng.randrange(10, 60))
+        return starts, starts + length
+    starts = today + timedelta(days=rng.randrange(10, 200))
+    return starts, starts + length
+
+
 def _seed_notes(
     actions: list[Action], *, school: Any, authors: list[Any], rng: random.Random, today: date
 ) -> None:
@@ -208,11 +219,11 @@ def _seed_notes(
                 action=action,
                 school=school,
                 author=rng.choice(authors),
-                written_on=today - timedelta(days=rng.randrange(1, 120)),
+                written_on=action.starts_on + (min(today, action.ends_on) - action.starts_on) * rng.random(),
                 text=rng.choice(NOTES),
             )
             for action in actions
-            if action.status != ActionStatus.PLANNED
+            if action.starts_on < today
             for _ in range(rng.randrange(1, 3))
         ]
     )

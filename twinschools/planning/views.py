@@ -321,8 +321,9 @@ def _action_values(action: Action) -> dict[str, Any]:
 
 @requires("planning.view", load=queries.school)
 def calendar(request: HttpRequest, obj: School) -> HttpResponse:
-    form = CalendarFilterForm(request.GET or None, school=obj)
-    filters = form.filters(timezone.localdate())
+    today = timezone.localdate()
+    form = CalendarFilterForm(request.GET or None, initial={"month": today.strftime("%Y-%m")}, school=obj)
+    filters = form.filters(today)
     activities = queries.calendar_month(obj, filters, request.user)
     previous_month, next_month = _neighbour_months(filters.month)
     context = {
