@@ -23,7 +23,9 @@ APPS = ("leadership", "notifications")
 def english_sentences(language: str) -> set[str]:
     sentences = set()
     for app in APPS:
-        path = Path(settings.BASE_DIR) / "twinschools" / app / "locale" / language / "LC_MESSAGES" / "django.mo"
+        path = (
+            Path(settings.BASE_DIR) / "twinschools" / app / "locale" / language / "LC_MESSAGES" / "django.mo"
+        )
         with path.open("rb") as handle:
             catalogue = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]
         for key, translation in catalogue.items():
@@ -40,7 +42,11 @@ def test_leadership_pages_have_no_untranslated_sentence(world: World, language: 
     opened = open_proposal(school, world.people["team_a"], anonymous=True)
     decided = closed_proposal(school, world.people["team_a"])
     services.record_outcome(
-        proposal=decided, statement="x", responsible=[head], review_on=timezone.localdate() - timedelta(days=1), by=head
+        proposal=decided,
+        statement="x",
+        responsible=[head],
+        review_on=timezone.localdate() - timedelta(days=1),
+        by=head,
     )
     client = signed_in(head)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests import factories
 from tests.conftest import World
@@ -170,7 +170,8 @@ def test_anonymous_positions_show_no_names_and_leave_no_choice_in_the_audit_trai
     assert seen_open.anonymous_reasons == []
     close(proposal, member)
     proposal.refresh_from_db()
-    seen = queries.proposal_view(proposal, member)
+    with translation.override("en"):
+        seen = queries.proposal_view(proposal, member)
     assert seen.positions == []
     assert seen.anonymous_reasons == [("Object", "Not this term")]
     taken = AuditEvent.objects.filter(action="proposal.position_taken", target=f"proposal:{proposal.pk}")
