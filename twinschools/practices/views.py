@@ -288,4 +288,7 @@ def attachment(request: HttpRequest, obj: Attachment) -> HttpResponse:
         stream = obj.file.open("rb")
     except FileNotFoundError as missing:
         raise Http404 from missing
-    return FileResponse(stream, as_attachment=True, filename=obj.name)
+    response = FileResponse(stream, as_attachment=True, filename=obj.name)
+    # Files of school-only and network practices must not linger in shared caches.
+    response["Cache-Control"] = "private, no-store"
+    return response
