@@ -229,3 +229,38 @@ def test_the_second_save_of_a_goal_shows_the_conflict_and_keeps_my_input(world: 
     page = response.content.decode()
     assert response.status_code == 409
     assert "Head&#x27;s goal" in page and 'value="Team&#x27;s goal"' in page
+
+
+@pytest.mark.parametrize("edits", [1, 10])
+def test_the_plan_history_costs_the_same_queries_with_one_change_or_many(
+    world: World, django_assert_num_queries: object, edits: int
+) -> None:
+    action = ActionFactory(goal__plan__school=world.school_a, owners=[world.people["team_a"]])
+    head = signed_in(world.people["head_a"])
+    for version in range(1, edits + 1):
+        owner = world.people["head_a"] if version % 2 else world.people["team_a"]
+        _post_action(head, action, version, resources=f"Version {version}", owners=[owner.pk])
+    client = signed_in(world.people["teacher_a"])
+    # The action's page loads the action with its owners and notes: two queries more.
+    for url, queries_made in (
+        (reverse("planning:plan_history", args=[action.goal.plan_id]), 7),
+        (reverse("planning:action_history", args=[action.pk]), 9),
+    ):
+        client.get(url)
+        with django_assert_num_queries(queries_made):  # type: ignore[operator]
+            page = client.get(url).content.decode()
+        assert page.count("Version ") >= edits
+
+
+@pytest.mark.parametrize("notes", [1, 10])
+def test_the_action_page_costs_the_same_queries_with_one_note_or_many(
+    world: World, django_assert_num_queries: object, notes: int
+) -> None:
+    action = ActionFactory(goal__plan__school=world.school_a, owners=[world.people["team_a"]])
+    for _index in range(notes):
+        NoteFactory(action=action, author=world.people["head_a"])
+    client = signed_in(world.people["team_a"])
+    url = reverse("planning:action", args=[action.pk])
+    client.get(url)
+    with django_assert_num_queries(7):  # type: ignore[operator]
+        assert client.get(url).status_code == 200
