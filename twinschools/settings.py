@@ -213,6 +213,8 @@ CONTENT_SECURITY_POLICY = {
 # Product settings.
 INVITATION_VALID_DAYS = env_int("TWINSCHOOLS_INVITATION_VALID_DAYS", 14)
 DIRECTORY_PAGE_SIZE = 20
+# The address e-mails sent by background jobs link to (they have no request to take it from).
+SITE_URL = env_str("TWINSCHOOLS_SITE_URL", "-").strip("-")
 IMPORT_MAX_UPLOAD_MB = env_int("TWINSCHOOLS_IMPORT_MAX_UPLOAD_MB", 200)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

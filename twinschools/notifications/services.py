@@ -54,9 +54,8 @@ def notify(
 
 def site_url() -> str:
     """The address e-mails link to; the periodic job has no request to take it from."""
-    configured = getattr(settings, "SITE_URL", "")
-    if configured:
-        return str(configured).rstrip("/")
+    if settings.SITE_URL:
+        return str(settings.SITE_URL).rstrip("/")
     scheme = "https" if settings.HTTPS else "http"
     return f"{scheme}://{settings.ALLOWED_HOSTS[0]}"
 
