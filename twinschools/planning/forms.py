@@ -99,6 +99,15 @@ class GoalForm(VersionedForm):
 
     field_order = ["commitment", "title", "description", "version"]
 
+    @staticmethod
+    def initial_for(goal: Any) -> dict[str, Any]:
+        return {
+            "commitment": goal.commitment,
+            "title": goal.title,
+            "description": goal.description,
+            "version": goal.version,
+        }
+
 
 class ActionForm(PeriodMixin, VersionedForm):
     title = forms.CharField(label=_("Action"), max_length=200)
@@ -139,6 +148,20 @@ class ActionForm(PeriodMixin, VersionedForm):
     def __init__(self, *args: Any, school: School, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owners"].queryset = queries.staff_users(school)  # type: ignore[attr-defined]
+
+    @staticmethod
+    def initial_for(action: Any) -> dict[str, Any]:
+        return {
+            "title": action.title,
+            "description": action.description,
+            "owners": [person.pk for person in action.owners.all()],
+            "starts_on": action.starts_on,
+            "ends_on": action.ends_on,
+            "resources": action.resources,
+            "success_criteria": action.success_criteria,
+            "status": action.status,
+            "version": action.version,
+        }
 
 
 class NoteForm(forms.Form):

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -99,12 +100,7 @@ def add_goal(request: HttpRequest, obj: Plan) -> HttpResponse:
 
 @requires("planning.edit_plan", load=queries.goal)
 def edit_goal(request: HttpRequest, obj: Goal) -> HttpResponse:
-    initial = {
-        "commitment": obj.commitment,
-        "title": obj.title,
-        "description": obj.description,
-        "version": obj.version,
-    }
+    initial = GoalForm.initial_for(obj)
     form = GoalForm(request.POST or None, initial=initial)
     conflict = None
     if request.method == "POST" and form.is_valid():
@@ -114,7 +110,9 @@ def edit_goal(request: HttpRequest, obj: Goal) -> HttpResponse:
                 goal=obj, by=request.user, expected_version=form.cleaned_data["version"], **data
             )
         except services.EditConflict as refused:
-            form, conflict = _conflict(request, GoalForm, refused.current, _goal_values(refused.current))
+            form, conflict = _conflict(
+                request, GoalForm, refused.current, GoalForm.initial_for(refused.current)
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -174,7 +172,7 @@ def _action_page(
 
 @requires("planning.edit_plan", load=queries.action)
 def edit_action(request: HttpRequest, obj: Action) -> HttpResponse:
-    form = ActionForm(request.POST or None, initial=_action_values(obj), school=obj.school)
+    form = ActionForm(request.POST or None, initial=ActionForm.initial_for(obj), school=obj.school)
     conflict = None
     if request.method == "POST" and form.is_valid():
         data = {key: value for key, value in form.cleaned_data.items() if key != "version"}
@@ -184,7 +182,11 @@ def edit_action(request: HttpRequest, obj: Action) -> HttpResponse:
             )
         except services.EditConflict as refused:
             form, conflict = _conflict(
-                request, ActionForm, refused.current, _action_values(refused.current), school=obj.school
+                request,
+                ActionForm,
+                refused.current,
+                ActionForm.initial_for(refused.current),
+                school=obj.school,
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -279,7 +281,7 @@ def _form_page(
 
 
 def _conflict(
-    request: HttpRequest, form_class: type, current: Any, theirs: dict[str, Any], **form_kwargs: Any
+    request: HttpRequest, form_class: Any, current: Any, **form_kwargs: Any
 ) -> tuple[Any, dict[str, Any]]:
     """My input kept, based now on the newer version; their values next to mine, field by field."""
     data = request.POST.copy()
@@ -289,30 +291,7 @@ def _conflict(
     return form, {
         "by": current.updated_by,
         "at": current.updated_at,
-        "rows": form.compare(theirs),
-    }
-
-
-def _goal_values(goal: Goal) -> dict[str, Any]:
-    return {
-        "commitment": goal.commitment,
-        "title": goal.title,
-        "description": goal.description,
-        "version": goal.version,
-    }
-
-
-def _action_values(action: Action) -> dict[str, Any]:
-    return {
-        "title": action.title,
-        "description": action.description,
-        "owners": [person.pk for person in action.owners.all()],
-        "starts_on": action.starts_on,
-        "ends_on": action.ends_on,
-        "resources": action.resources,
-        "success_criteria": action.success_criteria,
-        "status": action.status,
-        "version": action.version,
+        "rows": form.compare(form_class.initial_for(current)),
     }
 
 
@@ -339,9 +318,9 @@ def calendar(request: HttpRequest, obj: School) -> HttpResponse:
     return render(request, "planning/calendar.html", context)
 
 
-def _neighbour_months(month: Any) -> tuple[str, str]:
-    previous = (month.replace(day=1) - timezone.timedelta(days=1)).replace(day=1)
-    following = (month.replace(day=28) + timezone.timedelta(days=4)).replace(day=1)
+def _neighbour_months(month: date) -> tuple[str, str]:
+    previous = (month.replace(day=1) - timedelta(days=1)).replace(day=1)
+    following = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
     return previous.strftime("%Y-%m"), following.strftime("%Y-%m")
 
 
@@ -408,10 +387,7 @@ def edit_activity(request: HttpRequest, obj: CalendarActivity) -> HttpResponse:
                 **_activity_data(form),
             )
         except services.EditConflict as refused:
-            current = refused.current
-            form, conflict = _conflict(
-                request, ActivityForm, current, ActivityForm.initial_for(current), school=obj.school
-            )
+            form, conflict = _conflict(request, ActivityForm, refused.current, school=obj.school)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -433,6 +409,8 @@ def edit_activity(request: HttpRequest, obj: CalendarActivity) -> HttpResponse:
 
 @requires("planning.view", load=queries.school)
 def feeds(request: HttpRequest, obj: School) -> HttpResponse:
+    # The addresses are made on the first visit (once; later visits only read them),
+    # so subscribing is one copy and paste.
     tokens = {
         "school": services.feed_token(user=request.user, school=obj),
         "personal": services.feed_token(user=request.user),
