@@ -110,9 +110,7 @@ def edit_goal(request: HttpRequest, obj: Goal) -> HttpResponse:
                 goal=obj, by=request.user, expected_version=form.cleaned_data["version"], **data
             )
         except services.EditConflict as refused:
-            form, conflict = _conflict(
-                request, GoalForm, refused.current, GoalForm.initial_for(refused.current)
-            )
+            form, conflict = _conflict(request, GoalForm, refused.current)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -185,7 +183,6 @@ def edit_action(request: HttpRequest, obj: Action) -> HttpResponse:
                 request,
                 ActionForm,
                 refused.current,
-                ActionForm.initial_for(refused.current),
                 school=obj.school,
             )
         except ValidationError as error:
