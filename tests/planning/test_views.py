@@ -199,6 +199,35 @@ def test_approach_usage_counts_the_planned_activities_per_approach(world: World)
         school=world.school_a, since=timezone.localdate() - datetime.timedelta(days=1)
     )
     assert sorted((use.code, use.count) for use in uses) == [("flipped", 1), ("steam", 1)]
+    assert uses[0].latest[0].title == activity.title
+    page = signed_in(world.people["head_a"]).get(uses[0].url).content.decode()
+    assert activity.title in page
+
+
+def test_the_number_of_activities_held_links_to_those_activities(world: World) -> None:
+    since = timezone.localdate() - datetime.timedelta(days=60)
+    held = ActivityFactory(
+        school=world.school_a,
+        title="Held together",
+        status="held",
+        starts_at=timezone.now() - datetime.timedelta(days=40),
+        co_planners=[world.people["team_a"], world.people["head_a"]],
+    )
+    ActivityFactory(school=world.school_a, title="Still planned", starts_at=held.starts_at)
+    ActivityFactory(
+        school=world.school_a,
+        title="Held alone",
+        status="held",
+        starts_at=held.starts_at,
+        co_planners=[world.people["team_a"]],
+    )
+    group = next(
+        group
+        for group in queries.records(school=world.school_a, since=since)
+        if group.key.endswith("activities")
+    )
+    page = signed_in(world.people["head_a"]).get(group.url).content.decode()
+    assert "Held together" in page and "Still planned" not in page and "Held alone" not in page
 
 
 def test_the_html_behind_the_pdf_carries_the_translated_headings(world: World) -> None:

@@ -269,6 +269,7 @@ class CalendarFilterForm(forms.Form):
     approach = forms.ChoiceField(label=_("Pedagogical approach"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
     since = forms.DateField(widget=forms.HiddenInput, required=False)
+    coplanned = forms.BooleanField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, school: School, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -287,6 +288,7 @@ class CalendarFilterForm(forms.Form):
             approach=data.get("approach") or None,
             status=data.get("status") or None,
             since=data.get("since"),
+            coplanned=bool(data.get("coplanned")),
         )
 
 

@@ -213,6 +213,7 @@ class CalendarFilters:
     approach: str | None = None
     status: str | None = None
     since: date | None = None  # with it, every activity from that day until now, rather than the month
+    coplanned: bool = False  # only those planned by two teachers or more
 
 
 def month_bounds(month: date) -> tuple[datetime, datetime]:
@@ -231,6 +232,8 @@ def calendar_month(school: School, filters: CalendarFilters, user: User) -> list
     )
     if filters.status:
         activities = activities.filter(status=filters.status)
+    if filters.coplanned:
+        activities = activities.annotate(planners=Count("co_planners", distinct=True)).filter(planners__gte=2)
     if filters.mine:
         activities = activities.filter(co_planners=user)
     if filters.project:
@@ -340,7 +343,7 @@ def records(*, school: School, since: date) -> list[RecordGroup]:
             key="planning.coplanned_activities",
             label=gettext("Co-planned activities held"),
             count=held.count(),
-            url=f"{calendar_url}?status=held&since={since.isoformat()}",
+            url=f"{calendar_url}?status=held&coplanned=on&since={since.isoformat()}",
             latest=tuple(
                 RecordItem(
                     row["title"],
@@ -401,24 +404,31 @@ def _planned_groups(school: School) -> list[RecordGroup]:
 
 
 def approach_usage(*, school: School, since: date) -> list[ApproachUse]:
-    """How many activities of the calendar since `since` used each approach."""
+    """How many activities of the calendar since `since` used each approach, with the latest three."""
     start = timezone.make_aware(datetime.combine(since, time.min))
     rows = (
         CalendarActivity.approaches.through.objects.filter(
             calendaractivity__school=school, calendaractivity__starts_at__gte=start
         )
         .exclude(calendaractivity__status=ActivityStatus.CANCELLED)
-        .values("approach_id")
-        .annotate(count=Count("calendaractivity_id"))
-        .order_by("approach_id")
+        .order_by("-calendaractivity__starts_at", "-calendaractivity_id")
+        .values_list(
+            "approach_id", "calendaractivity_id", "calendaractivity__title", "calendaractivity__starts_at"
+        )
     )
+    uses: dict[str, list[RecordItem]] = {}
+    for code, pk, title, starts_at in rows:
+        uses.setdefault(code, []).append(
+            RecordItem(title, reverse("planning:activity", args=[pk]), timezone.localdate(starts_at))
+        )
     calendar_url = reverse("planning:calendar", args=[school.pk])
     return [
         ApproachUse(
-            code=row["approach_id"],
+            code=code,
             kind=gettext("Planned activities"),
-            count=row["count"],
-            url=f"{calendar_url}?approach={row['approach_id']}",
+            count=len(items),
+            url=f"{calendar_url}?approach={code}&since={since.isoformat()}",
+            latest=tuple(items[:LATEST]),
         )
-        for row in rows
+        for code, items in sorted(uses.items())
     ]
