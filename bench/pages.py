@@ -1,4 +1,4 @@
-"""The page benchmarks: directory search, school profile and dashboard."""
+"""The page benchmarks: directory search, school profile, dashboard, and the workspace pages."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from django.urls import reverse
 from bench.floors import dashboard_floor, directory_floor, profile_floor
 from bench.measure import Measurement, Request, explain, measure
 from bench.samples import directory_samples, school_samples, teacher_samples
+from bench.workspace_pages import workspace_requests
 
 
 def vacuum_analyze() -> float:
@@ -40,6 +41,7 @@ def _requests(samples: int) -> dict[str, list[Request]]:
             Request(url=reverse("accounts:dashboard"), user_id=pk, floor=dashboard_floor(pk))
             for pk in teacher_samples(samples)
         ],
+        **workspace_requests(samples),
     }
 
 

@@ -86,6 +86,15 @@ existing bench database again.
   (bench/floors.py) with a raw cursor; p95/floor says what the application adds.
 - The Europe network: 300,000 schools in the 46 eTwinning countries, 1.2 million
   teachers, 160,000 projects, 5 million activities, 40,000 quality labels.
+- The workspaces (bench/workspace.py, set-based `INSERT ... SELECT` after the network):
+  one school in twelve, every labelled school and the 25 busiest schools keep a
+  team, proposals with positions and outcomes, a 2025-2027 action plan with notes
+  and history, a calendar, practices in Romanian, Catalan and English, student
+  initiatives and suggestions, and inclusion measures; the 25 busiest have ten
+  times the records. `generate_workspaces` gives its row counts and seconds.
+- Workspace pages are requested by a team member of the school, a quarter of them
+  at the busiest schools; practice search mixes anonymous and signed-in people,
+  words and approach names in several languages, and filters.
 
 ## Machine
 

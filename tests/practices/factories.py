@@ -38,6 +38,16 @@ class PracticeFactory(factory.django.DjangoModelFactory):
     def approaches(self, create: bool, extracted: list[str] | None, **kwargs: object) -> None:
         if create and extracted:
             self.approaches.set(extracted)
+            # The searchable text names the approaches, as the services write it.
+            self.search_text = search_text_for(
+                title=self.title,
+                summary=self.summary,
+                description=self.description,
+                subjects=self.subjects.split(),
+                levels=list(self.levels.values_list("code", flat=True)),
+                approaches=extracted,
+            )
+            self.save(update_fields=["search_text"])
 
 
 class CommentFactory(factory.django.DjangoModelFactory):

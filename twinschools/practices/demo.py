@@ -172,7 +172,12 @@ def _practice(spec: tuple[Any, ...], *, school: Any, people: dict[str, Any]) -> 
         age_max=ages[1],
         subjects=" ".join(subjects),
         search_text=search_text_for(
-            title=title, summary=summary, description=description, subjects=subjects, levels=spec[7]
+            title=title,
+            summary=summary,
+            description=description,
+            subjects=subjects,
+            levels=spec[7],
+            approaches=spec[9],
         ),
     )
 
@@ -268,6 +273,7 @@ def _adaptation_in_lleida(
             description=description,
             subjects=original.subject_codes,
             levels=["lower-secondary"],
+            approaches=["flipped", "collaborative"],
         ),
     )
     copy.approaches.set(["flipped", "collaborative"])

@@ -14,8 +14,7 @@ from django.shortcuts import get_object_or_404
 
 from twinschools.accounts.models import STAFF_ROLES
 from twinschools.core.authz import roles_of
-from twinschools.core.text import search_patterns, search_terms
-from twinschools.mission.approaches import approaches_matching
+from twinschools.core.text import search_patterns
 from twinschools.network.models import Country, Level, School
 from twinschools.practices.models import Attachment, Comment, Practice, Tried, Visibility
 
@@ -96,18 +95,12 @@ def _approach_used(codes: list[str]) -> Q:
 
 
 def _matching(practices: QuerySet[Practice], query: str) -> QuerySet[Practice]:
-    """Every word must appear in the text or in a tagged approach's label in any language;
-    or the whole query names an approach ("aula invertida" finds flipped classrooms)."""
+    """Every word must appear in the searchable text, which holds the approach, subject and level
+    names in every language (so "aula invertida" finds practices tagged flipped classroom).
+    One trigram-indexed LIKE per word, so PostgreSQL answers from the index at Europe scale."""
     words = Q()
-    for term, pattern in zip(search_terms(query), search_patterns(query), strict=True):
-        word = Q(search_text__contains=pattern)
-        codes = approaches_matching(term)
-        if codes:
-            word |= _approach_used(codes)
-        words &= word
-    phrase_codes = approaches_matching(query)
-    if phrase_codes:
-        return practices.filter(words | _approach_used(phrase_codes))
+    for pattern in search_patterns(query):
+        words &= Q(search_text__contains=pattern)
     return practices.filter(words)
 
 

@@ -139,16 +139,25 @@ def _check_draft(draft: PracticeDraft) -> None:
 
 
 def search_text_for(
-    *, title: str, summary: str, description: str, subjects: Iterable[str], levels: Iterable[str]
+    *,
+    title: str,
+    summary: str,
+    description: str,
+    subjects: Iterable[str],
+    levels: Iterable[str],
+    approaches: Iterable[str] = (),
 ) -> str:
-    """Title, summary, description and the subject and level names in every language we speak,
-    so a Catalan "matemàtiques" finds a Romanian practice for "matematică"."""
-    subjects, levels = list(subjects), list(levels)
+    """Title, summary, description and the subject, level and approach names in every language we
+    speak, so a Catalan "matemàtiques" finds a Romanian practice for "matematică" and "aula
+    invertida" finds one tagged flipped classroom. Keeping the tags in the text lets one
+    trigram-indexed match per word answer the whole search."""
+    subjects, levels, approaches = list(subjects), list(levels), list(approaches)
     names: list[str] = []
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
             names += [str(Subject(code).label) for code in subjects]
             names += [str(EducationLevel(code).label) for code in levels]
+            names += [str(ApproachCode(code).label) for code in approaches]
     return searchable_text(" ".join([title, summary, description, *names]))
 
 
@@ -167,6 +176,7 @@ def _apply(practice: Practice, draft: PracticeDraft) -> None:
         description=draft.description,
         subjects=draft.subjects,
         levels=draft.levels,
+        approaches=draft.approaches,
     )
 
 
