@@ -45,12 +45,18 @@ def heads_of(school: School) -> QuerySet[User]:
 
 
 def team_queryset(school: School) -> QuerySet[User]:
-    """Everybody who takes part in the school's decisions: the heads and the team."""
-    on_team = TeamMember.objects.filter(school=school).filter(_is_current_staff()).values("user_id")
-    heads = current_memberships().filter(school=school, role=Role.HEAD).values("user_id")
-    return User.objects.filter(Q(pk__in=on_team) | Q(pk__in=heads), is_active=True).order_by(
-        "full_name", "pk"
+    """Everybody who takes part in the school's decisions: the heads and the team.
+
+    One subquery over the school's current staff (a head, or holding a seat), so the
+    database starts from the school's memberships, not from every user of the network."""
+    seat = TeamMember.objects.filter(school_id=OuterRef("school_id"), user_id=OuterRef("user_id"))
+    deciders = (
+        current_memberships()
+        .filter(school=school, role__in=(Role.HEAD, Role.TEACHER))
+        .filter(Q(role=Role.HEAD) | Q(Exists(seat)))
+        .values("user_id")
     )
+    return User.objects.filter(pk__in=deciders, is_active=True).order_by("full_name", "pk")
 
 
 def team_people(school: School) -> list[User]:
