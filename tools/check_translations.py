@@ -48,6 +48,16 @@ def statistics(po_file: Path) -> dict[str, int]:
     return {kind: int(count) for count, kind in STATISTICS.findall(result.stderr)}
 
 
+def header_problem(po_file: Path, language: str) -> str | None:
+    """A fuzzy header is dropped by msgfmt, and with it Romanian's three plural forms."""
+    head = po_file.read_text(encoding="utf-8").split("\n\n", 1)[0]
+    if "#, fuzzy" in head:
+        return "the header is marked fuzzy"
+    if f'"Language: {language}\\n"' not in head:
+        return f"the header does not say Language: {language}"
+    return None
+
+
 def catalogues(language: str) -> list[Path]:
     """The project's catalogue and each workspace app's own (apps keep their strings in <app>/locale)."""
     project = ROOT / "locale" / language / "LC_MESSAGES" / "django.po"
@@ -64,6 +74,9 @@ def main() -> int:
             print(f"{po_file.relative_to(ROOT)}: {counts}")
             if counts.get("fuzzy") or counts.get("untranslated"):
                 failures.append(f"{po_file}: {counts}")
+            problem = header_problem(po_file, language)
+            if problem:
+                failures.append(f"{po_file}: {problem}")
     for failure in failures:
         print(f"Incomplete translation: {failure}", file=sys.stderr)
     return 1 if failures else 0
