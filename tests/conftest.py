@@ -84,3 +84,11 @@ def build_world() -> World:
 @pytest.fixture
 def world(db: None) -> World:
     return build_world()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Sign-in throttling counts attempts in the cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()

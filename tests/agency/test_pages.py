@@ -350,8 +350,6 @@ def test_the_student_page_speaks_romanian_with_its_plural_forms(world: World) ->
     client.cookies["django_language"] = "ro"
     page = client.get(reverse("agency:student_home")).content.decode()
     assert "Bună, Zorella!" in page and "Cutia de sugestii" in page
-    InitiativeFactory(
-        proposed_by=world.pupil_a.user, status=InitiativeStatus.HELD, teachers_reached=21
-    )
+    InitiativeFactory(proposed_by=world.pupil_a.user, status=InitiativeStatus.HELD, teachers_reached=21)
     page = client.get(reverse("agency:student_home")).content.decode()
     assert "Ați ajuns la 21 de persoane." in page
