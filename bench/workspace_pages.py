@@ -13,6 +13,7 @@ from datetime import timedelta
 from typing import Any
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +21,6 @@ from django.utils import timezone
 from bench.floors import Statement
 from bench.measure import Request
 from twinschools.core.text import search_patterns
-from twinschools.mission.approaches import approaches_matching
 
 PRACTICE_SEARCHES = (
     "aula invertida", "clasa inversată", "flipped classroom", "matematică", "matemàtiques", "mathematics",
@@ -177,30 +177,17 @@ def decisions_floor(school_id: int) -> Statement:
 
 
 def practice_search_floor(params: dict[str, str], *, schools: list[int] | None) -> Statement:
-    """The page of matching practices the person may read, newest first, and the total."""
+    """The page of matching practices the person may read, newest first, and the capped total."""
     where = ["(p.visibility = 'public')"]
     args: list[Any] = []
     if schools is not None:
         where = ["(p.visibility IN ('network', 'public') OR p.school_id = ANY(%s))"]
         args.append(schools)
     approach_exists = "EXISTS (SELECT 1 FROM practices_practice_approaches x WHERE x.practice_id = p.id AND x.approach_id = ANY(%s))"
-    query = params.get("q", "")
-    if query.strip():
-        words = []
-        for pattern in search_patterns(query):
-            codes = approaches_matching(pattern.strip())
-            if codes:
-                words.append(f"(p.search_text LIKE %s OR {approach_exists})")
-                args += [f"%{pattern}%", codes]
-            else:
-                words.append("p.search_text LIKE %s")
-                args.append(f"%{pattern}%")
-        phrase = approaches_matching(query)
-        condition = " AND ".join(words) or "TRUE"
-        if phrase:
-            condition = f"(({condition}) OR {approach_exists})"
-            args.append(phrase)
-        where.append(condition)
+    for pattern in search_patterns(params.get("q", "")):
+        # The searchable text holds the approach names in every language too.
+        where.append("p.search_text LIKE %s")
+        args.append(f"%{pattern}%")
     if params.get("approach"):
         where.append(approach_exists)
         args.append([params["approach"]])
@@ -217,7 +204,8 @@ def practice_search_floor(params: dict[str, str], *, schools: list[int] | None) 
         "ORDER BY p.created_at DESC, p.id DESC LIMIT 20 OFFSET %s) "
         "SELECT page.*, s.name, u.full_name, "
         "(SELECT json_agg(x.approach_id) FROM practices_practice_approaches x WHERE x.practice_id = page.id), "
-        f"(SELECT count(*) {matches}) "
+        # The library counts up to its cap (PRACTICE_LIBRARY_COUNT_CAP); so does the floor.
+        f"(SELECT count(*) FROM (SELECT 1 {matches} LIMIT {settings.PRACTICE_LIBRARY_COUNT_CAP + 1}) capped) "
         "FROM page JOIN network_school s ON s.id = page.school_id LEFT JOIN accounts_user u ON u.id = page.author_id"
     )
     return statement, [*args, offset, *args]

@@ -133,3 +133,18 @@ def test_search_never_reaches_practices_the_reader_may_not_see(world: World) -> 
     assert found(q="aula invertida") == []
     assert found(signed_in(world.people["teacher_b"]), q="aula invertida") == []
     assert found(signed_in(world.people["teacher_a"]), q="aula invertida") == ["Kept in school"]
+
+
+def test_past_the_count_cap_the_library_says_more_than_and_still_pages(library: None, settings) -> None:
+    settings.PRACTICE_LIBRARY_COUNT_CAP = 1
+    response = Client().get(reverse("practices:library"))
+    page = response.context["page"]
+    assert page.paginator.is_capped
+    assert "More than 1 practices found." in response.content.decode()
+    assert len(page.object_list) == 2
+
+
+def test_below_the_count_cap_the_library_gives_the_exact_number(library: None) -> None:
+    response = Client().get(reverse("practices:library"))
+    assert not response.context["page"].paginator.is_capped
+    assert "2 practices found." in response.content.decode()

@@ -86,7 +86,7 @@ DIRECTORY_COUNT_CAP = 20_000
 class CappedPaginator(Paginator):
     """A paginator told its (possibly capped) count instead of counting itself."""
 
-    def __init__(self, object_list: QuerySet[School], per_page: int, *, count: int, cap: int) -> None:
+    def __init__(self, object_list: QuerySet[Any], per_page: int, *, count: int, cap: int) -> None:
         super().__init__(object_list, per_page)
         self._known_count = count
         self.cap = cap

@@ -58,6 +58,8 @@ class Practice(models.Model):
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["visibility", "-created_at"], name="practice_visibility_recent"),
+            # The network library lists newest first over every school's practices.
+            models.Index(fields=["-created_at", "-id"], name="practice_recent"),
             models.Index(fields=["school", "-created_at"], name="practice_school_recent"),
         ]
         constraints = [

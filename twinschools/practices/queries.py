@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
 from typing import Any
 
-from django.core.paginator import Page, Paginator
+from django.conf import settings
+from django.core.paginator import Page
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
@@ -16,6 +16,7 @@ from twinschools.accounts.models import STAFF_ROLES
 from twinschools.core.authz import roles_of
 from twinschools.core.text import search_patterns
 from twinschools.network.models import Country, Level, School
+from twinschools.network.queries import CappedPaginator
 from twinschools.practices.models import Attachment, Comment, Practice, Tried, Visibility
 
 PAGE_SIZE = 20
@@ -72,21 +73,15 @@ def _for_lists(practices: QuerySet[Practice]) -> QuerySet[Practice]:
     )
 
 
-class _Paginator(Paginator):
-    """Counts the matches without the page's annotations."""
-
-    def __init__(self, rows: QuerySet[Practice], per_page: int, *, matches: QuerySet[Practice]) -> None:
-        super().__init__(rows, per_page)
-        self.matches = matches
-
-    @cached_property
-    def count(self) -> int:
-        return self.matches.count()
-
-
-def _page_of(practices: QuerySet[Practice], page_number: str | int | None) -> Page[Practice]:
+def _page_of(
+    practices: QuerySet[Practice], page_number: str | int | None, *, cap: int | None = None
+) -> Page[Practice]:
+    """A page, newest first. With `cap`, matches are counted only up to it (the network
+    library: "more than 1,000" reads as well as an exact figure and costs far less)."""
     rows = _for_lists(practices).order_by("-created_at", "-id")
-    return _Paginator(rows, PAGE_SIZE, matches=practices.order_by()).get_page(page_number)
+    matches = practices.order_by().values("pk")
+    count = matches[: cap + 1].count() if cap is not None else matches.count()
+    return CappedPaginator(rows, PAGE_SIZE, count=count, cap=cap or count).get_page(page_number)
 
 
 def _approach_used(codes: list[str]) -> Q:
@@ -127,7 +122,8 @@ def _filtered(practices: QuerySet[Practice], filters: LibraryFilters) -> QuerySe
 
 def library_page(user: Any, filters: LibraryFilters, page_number: str | int | None) -> Page[Practice]:
     """One page of the network library: what `user` may read, matching `filters`, newest first."""
-    return _page_of(_filtered(visible_to(user), filters), page_number)
+    cap = settings.PRACTICE_LIBRARY_COUNT_CAP
+    return _page_of(_filtered(visible_to(user), filters), page_number, cap=cap)
 
 
 def school_library_page(
