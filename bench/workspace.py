@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 
-from twinschools.practices.services import search_text_for
+from twinschools.practices.search import search_text_for
 
 WORKSPACE_EVERY = 12
 HEAVY_SCHOOLS = 25
@@ -485,9 +485,32 @@ def _calendar() -> list[tuple[str, list[object]]]:
     ]
 
 
+# Each text comes in variants that add one more approach and subject, so filters and
+# words combine as in a real library instead of in sixteen fixed bundles.
+EXTRA_APPROACHES = ("collaborative", "project-based", "student-centred", "outdoor", "flexible-time")
+EXTRA_SUBJECTS = ("languages", "maths", "science", "ict", "history")
+
+
+def _variants() -> list[PracticeText]:
+    variants = []
+    for text in PRACTICE_TEXTS:
+        for approach, subject in zip(EXTRA_APPROACHES, EXTRA_SUBJECTS, strict=True):
+            variants.append(
+                PracticeText(
+                    text.title,
+                    text.summary,
+                    text.language,
+                    tuple(dict.fromkeys((*text.subjects, subject))),
+                    text.levels,
+                    tuple(dict.fromkeys((*text.approaches, approach))),
+                )
+            )
+    return variants
+
+
 def _practice_rows() -> list[list[object]]:
     rows = []
-    for index, text in enumerate(PRACTICE_TEXTS, start=1):
+    for index, text in enumerate(_variants(), start=1):
         description = f"{text.summary} {text.title}."
         search_text = search_text_for(
             title=text.title,
@@ -496,6 +519,7 @@ def _practice_rows() -> list[list[object]]:
             subjects=text.subjects,
             levels=text.levels,
             approaches=text.approaches,
+            language=text.language,
         )
         rows.append(
             [index, text.title, text.summary, description, " ".join(text.subjects), text.language, search_text,
@@ -527,17 +551,20 @@ def _practices() -> list[tuple[str, list[object]]]:
             [[i for i, _code in levels], [code for _i, code in levels]],
         ),
         # Six practices per school, a third each shared with the school, the network and the public.
+        # (ORDER BY 13 is created_at.)
         (
             f"""
             INSERT INTO practices_practice (school_id, author_id, title, summary, description, age_min, age_max,
                 subjects, language, visibility, credit_title, search_text, created_at, updated_at)
             SELECT w.school_id, t.user_id, x.title, x.summary, x.description, 10, 14, x.subjects, x.language,
                    (ARRAY['school', 'network', 'public'])[g %% 3 + 1], '', x.search_text,
-                   now() - (g * 37 + w.school_id %% 29) * interval '1 day',
-                   now() - (g * 37 + w.school_id %% 29) * interval '1 day'
+                   now() - (abs(hashtext(w.school_id || '-' || g)) %% 730) * interval '1 day',
+                   now() - (abs(hashtext(w.school_id || '-' || g)) %% 730) * interval '1 day'
             FROM bench_ws w CROSS JOIN LATERAL generate_series(1, 6 * w.weight) AS g
             JOIN bench_team t ON t.school_id = w.school_id AND t.rn = (g - 1) %% t.size + 1
-            JOIN bench_texts x ON x.i = (w.school_id * 7 + g) %% {len(rows)} + 1
+            JOIN bench_texts x ON x.i = (w.school_id * 7 + g * 13) %% {len(rows)} + 1
+            -- Shared on dates unrelated to their text, and stored in that order, as a live library grows.
+            ORDER BY 13
             """,
             [],
         ),
@@ -545,7 +572,7 @@ def _practices() -> list[tuple[str, list[object]]]:
             """
             INSERT INTO practices_practice_approaches (practice_id, approach_id)
             SELECT p.id, tag.code FROM practices_practice p
-            JOIN bench_texts x ON x.title = p.title JOIN bench_text_tags tag ON tag.i = x.i
+            JOIN bench_texts x ON x.search_text = p.search_text JOIN bench_text_tags tag ON tag.i = x.i
             """,
             [],
         ),
@@ -553,7 +580,7 @@ def _practices() -> list[tuple[str, list[object]]]:
             """
             INSERT INTO practices_practice_levels (practice_id, level_id)
             SELECT p.id, l.id FROM practices_practice p
-            JOIN bench_texts x ON x.title = p.title JOIN bench_text_levels tl ON tl.i = x.i
+            JOIN bench_texts x ON x.search_text = p.search_text JOIN bench_text_levels tl ON tl.i = x.i
             JOIN network_level l ON l.code = tl.code
             """,
             [],

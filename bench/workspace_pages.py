@@ -21,6 +21,7 @@ from django.utils import timezone
 from bench.floors import Statement
 from bench.measure import Request
 from twinschools.core.text import search_patterns
+from twinschools.practices.search import facet_word
 
 PRACTICE_SEARCHES = (
     "aula invertida", "clasa inversată", "flipped classroom", "matematică", "matemàtiques", "mathematics",
@@ -183,20 +184,15 @@ def practice_search_floor(params: dict[str, str], *, schools: list[int] | None) 
     if schools is not None:
         where = ["(p.visibility IN ('network', 'public') OR p.school_id = ANY(%s))"]
         args.append(schools)
-    approach_exists = "EXISTS (SELECT 1 FROM practices_practice_approaches x WHERE x.practice_id = p.id AND x.approach_id = ANY(%s))"
     for pattern in search_patterns(params.get("q", "")):
         # The searchable text holds the approach names in every language too.
         where.append("p.search_text LIKE %s")
         args.append(f"%{pattern}%")
-    if params.get("approach"):
-        where.append(approach_exists)
-        args.append([params["approach"]])
-    if params.get("language"):
-        where.append("p.language = %s")
-        args.append(params["language"])
-    if params.get("subject"):
-        where.append("p.subjects ~ %s")
-        args.append(rf"(^| ){params['subject']}( |$)")
+    for kind in ("approach", "subject", "language"):
+        if params.get(kind):
+            # Filters are facet words of the same text (practices/search.py).
+            where.append("p.search_text LIKE %s")
+            args.append(f"% {facet_word(kind, params[kind])} %")
     offset = (int(params.get("page", "1")) - 1) * 20
     matches = f"FROM practices_practice p WHERE {' AND '.join(where)}"
     statement = (

@@ -217,8 +217,8 @@ CONTENT_SECURITY_POLICY = {
 # Product settings.
 INVITATION_VALID_DAYS = env_int("TWINSCHOOLS_INVITATION_VALID_DAYS", 14)
 DIRECTORY_PAGE_SIZE = 20
-# The network's practice library counts matches up to this ("more than 1,000 practices").
-PRACTICE_LIBRARY_COUNT_CAP = 1_000
+# The network's practice library counts matches up to this ("more than 200 practices").
+PRACTICE_LIBRARY_COUNT_CAP = 200
 # The address e-mails sent by background jobs link to (they have no request to take it from).
 SITE_URL = env_str("TWINSCHOOLS_SITE_URL", "-").strip("-")
 IMPORT_MAX_UPLOAD_MB = env_int("TWINSCHOOLS_IMPORT_MAX_UPLOAD_MB", 200)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import factory
 
 from tests.factories import SchoolFactory, UserFactory
+from twinschools.network.models import Level
 from twinschools.practices.models import Comment, Practice, Tried, Visibility
-from twinschools.practices.services import search_text_for
+from twinschools.practices.search import search_text_for
 
 
 class PracticeFactory(factory.django.DjangoModelFactory):
@@ -24,28 +25,29 @@ class PracticeFactory(factory.django.DjangoModelFactory):
     age_min = 10
     age_max = 14
     subjects = "science"
-    search_text = factory.LazyAttribute(
-        lambda p: search_text_for(
-            title=p.title,
-            summary=p.summary,
-            description=p.description,
-            subjects=p.subjects.split(),
-            levels=(),
-        )
-    )
 
     @factory.post_generation
     def approaches(self, create: bool, extracted: list[str] | None, **kwargs: object) -> None:
         if create and extracted:
             self.approaches.set(extracted)
-            # The searchable text names the approaches, as the services write it.
+
+    @factory.post_generation
+    def levels(self, create: bool, extracted: list[str] | None, **kwargs: object) -> None:
+        if create and extracted:
+            self.levels.set(Level.objects.filter(code__in=extracted))
+
+    @factory.post_generation
+    def searchable(self, create: bool, extracted: object, **kwargs: object) -> None:
+        """The searchable text as the services write it, with the approaches and levels above."""
+        if create:
             self.search_text = search_text_for(
                 title=self.title,
                 summary=self.summary,
                 description=self.description,
                 subjects=self.subjects.split(),
                 levels=list(self.levels.values_list("code", flat=True)),
-                approaches=extracted,
+                approaches=list(self.approaches.values_list("code", flat=True)),
+                language=self.language,
             )
             self.save(update_fields=["search_text"])
 

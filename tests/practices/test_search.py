@@ -10,7 +10,6 @@ from tests import factories
 from tests.clients import signed_in
 from tests.conftest import World
 from tests.practices.factories import PracticeFactory
-from twinschools.network.models import Level
 from twinschools.practices import services
 from twinschools.practices.models import Visibility
 from twinschools.practices.services import PracticeDraft
@@ -109,10 +108,9 @@ def test_filters_narrow_by_approach_subject_age_language_and_country(library: No
 
 
 def test_the_level_filter_keeps_practices_for_that_level(world: World) -> None:
-    practice = PracticeFactory(
-        school=world.school_a, visibility=Visibility.PUBLIC, title="For the little ones"
+    PracticeFactory(
+        school=world.school_a, visibility=Visibility.PUBLIC, title="For the little ones", levels=["primary"]
     )
-    practice.levels.set(Level.objects.filter(code="primary"))
     PracticeFactory(school=world.school_a, visibility=Visibility.PUBLIC, title="For teenagers")
     assert found(level="primary") == ["For the little ones"]
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from twinschools.network.models import Level
 from twinschools.practices.models import Comment, Link, Practice, Tried, Visibility
-from twinschools.practices.services import search_text_for
+from twinschools.practices.search import search_text_for
 
 # (author key, language, visibility, title, summary, description, ages, levels, subjects, approaches, days ago)
 PRACTICES: tuple[tuple[Any, ...], ...] = (
@@ -178,6 +178,7 @@ def _practice(spec: tuple[Any, ...], *, school: Any, people: dict[str, Any]) -> 
             subjects=subjects,
             levels=spec[7],
             approaches=spec[9],
+            language=language,
         ),
     )
 
@@ -274,6 +275,7 @@ def _adaptation_in_lleida(
             subjects=original.subject_codes,
             levels=["lower-secondary"],
             approaches=["flipped", "collaborative"],
+            language="ca",
         ),
     )
     copy.approaches.set(["flipped", "collaborative"])

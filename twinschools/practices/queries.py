@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page
+from django.db import connection, transaction
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
@@ -18,6 +21,7 @@ from twinschools.core.text import search_patterns
 from twinschools.network.models import Country, Level, School
 from twinschools.network.queries import CappedPaginator
 from twinschools.practices.models import Attachment, Comment, Practice, Tried, Visibility
+from twinschools.practices.search import facet_word
 
 PAGE_SIZE = 20
 
@@ -73,15 +77,48 @@ def _for_lists(practices: QuerySet[Practice]) -> QuerySet[Practice]:
     )
 
 
-def _page_of(
-    practices: QuerySet[Practice], page_number: str | int | None, *, cap: int | None = None
-) -> Page[Practice]:
-    """A page, newest first. With `cap`, matches are counted only up to it (the network
-    library: "more than 1,000" reads as well as an exact figure and costs far less)."""
+def _page_of(practices: QuerySet[Practice], page_number: str | int | None) -> Page[Practice]:
+    """A page of a school's library, newest first, with the exact count."""
     rows = _for_lists(practices).order_by("-created_at", "-id")
-    matches = practices.order_by().values("pk")
-    count = matches[: cap + 1].count() if cap is not None else matches.count()
-    return CappedPaginator(rows, PAGE_SIZE, count=count, cap=cap or count).get_page(page_number)
+    count = practices.order_by().count()
+    return CappedPaginator(rows, PAGE_SIZE, count=count, cap=count).get_page(page_number)
+
+
+@contextmanager
+def _through_the_indexes() -> Iterator[None]:
+    """Let PostgreSQL find matches only through the indexes (bitmap scans) in this block.
+
+    Its estimates for several LIKE conditions assume they are independent, so when words and
+    filters rarely meet ("outdoor" in Catalan) it expects many matches and walks the whole
+    table or the newest-first index to find a few. The trigram index finds them at once.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        yield
+
+
+def _network_page_of(practices: QuerySet[Practice], page_number: str | int | None) -> Page[Practice]:
+    """A page of the network library, newest first, counted up to the cap ("more than 200"
+    reads as well as an exact figure and costs far less).
+
+    Past the cap, matches are everywhere and walking the newest-first index finds a page
+    at once; below it, the few matches are found through the indexes and sorted.
+    """
+    cap = settings.PRACTICE_LIBRARY_COUNT_CAP
+    rows = _for_lists(practices).order_by("-created_at", "-id")
+    with _through_the_indexes():
+        count = practices.order_by().values("pk")[: cap + 1].count()
+    paginator = CappedPaginator(rows, PAGE_SIZE, count=count, cap=cap)
+    if count > cap:
+        return paginator.get_page(page_number)
+    with _through_the_indexes():
+        page = paginator.get_page(page_number)
+        page.object_list = list(page.object_list)
+    return page
 
 
 def _approach_used(codes: list[str]) -> Q:
@@ -99,21 +136,24 @@ def _matching(practices: QuerySet[Practice], query: str) -> QuerySet[Practice]:
     return practices.filter(words)
 
 
+def _has_facet(kind: str, code: str) -> Q:
+    return Q(search_text__contains=f" {facet_word(kind, code)} ")
+
+
 def _filtered(practices: QuerySet[Practice], filters: LibraryFilters) -> QuerySet[Practice]:
     if filters.query.strip():
         practices = _matching(practices, filters.query)
-    if filters.approach:
-        practices = practices.filter(_approach_used([filters.approach]))
-    if filters.subject:
-        practices = practices.filter(subjects__regex=rf"(^| ){filters.subject}( |$)")
-    if filters.level:
-        level = Level.objects.filter(code=filters.level).values("id")[:1]
-        through = Practice.levels.through.objects.filter(practice_id=OuterRef("pk"), level_id__in=level)
-        practices = practices.filter(Exists(through))
+    # Filters are facet words of the searchable text (see services.search_text_for).
+    for kind, code in (
+        ("approach", filters.approach),
+        ("subject", filters.subject),
+        ("level", filters.level),
+        ("language", filters.language),
+    ):
+        if code:
+            practices = practices.filter(_has_facet(kind, code))
     if filters.age is not None:
         practices = practices.filter(age_min__lte=filters.age, age_max__gte=filters.age)
-    if filters.language:
-        practices = practices.filter(language=filters.language)
     if filters.country:
         country = Country.objects.filter(code=filters.country).values("id")[:1]
         practices = practices.filter(school__country_id__in=country)
@@ -122,8 +162,7 @@ def _filtered(practices: QuerySet[Practice], filters: LibraryFilters) -> QuerySe
 
 def library_page(user: Any, filters: LibraryFilters, page_number: str | int | None) -> Page[Practice]:
     """One page of the network library: what `user` may read, matching `filters`, newest first."""
-    cap = settings.PRACTICE_LIBRARY_COUNT_CAP
-    return _page_of(_filtered(visible_to(user), filters), page_number, cap=cap)
+    return _network_page_of(_filtered(visible_to(user), filters), page_number)
 
 
 def school_library_page(

@@ -10,25 +10,24 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from twinschools.accounts.models import STAFF_ROLES, User
 from twinschools.core import audit
 from twinschools.core.authz import roles_of
-from twinschools.core.text import searchable_text
 from twinschools.mission.approaches import ApproachCode
 from twinschools.mission.models import Approach
 from twinschools.network.models import EducationLevel, Level, School, Subject
 from twinschools.network.reference import LANGUAGES as TEXT_LANGUAGES
 from twinschools.practices.models import Attachment, Comment, Link, Practice, Tried, Visibility
+from twinschools.practices.search import search_text_for
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 MAX_ATTACHMENTS = 10
@@ -138,29 +137,6 @@ def _check_draft(draft: PracticeDraft) -> None:
         raise ValidationError(errors)
 
 
-def search_text_for(
-    *,
-    title: str,
-    summary: str,
-    description: str,
-    subjects: Iterable[str],
-    levels: Iterable[str],
-    approaches: Iterable[str] = (),
-) -> str:
-    """Title, summary, description and the subject, level and approach names in every language we
-    speak, so a Catalan "matemàtiques" finds a Romanian practice for "matematică" and "aula
-    invertida" finds one tagged flipped classroom. Keeping the tags in the text lets one
-    trigram-indexed match per word answer the whole search."""
-    subjects, levels, approaches = list(subjects), list(levels), list(approaches)
-    names: list[str] = []
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            names += [str(Subject(code).label) for code in subjects]
-            names += [str(EducationLevel(code).label) for code in levels]
-            names += [str(ApproachCode(code).label) for code in approaches]
-    return searchable_text(" ".join([title, summary, description, *names]))
-
-
 def _apply(practice: Practice, draft: PracticeDraft) -> None:
     practice.title = draft.title.strip()
     practice.summary = draft.summary.strip()
@@ -177,6 +153,7 @@ def _apply(practice: Practice, draft: PracticeDraft) -> None:
         subjects=draft.subjects,
         levels=draft.levels,
         approaches=draft.approaches,
+        language=draft.language,
     )
 
 
