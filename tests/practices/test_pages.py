@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -37,10 +38,13 @@ def test_the_network_library_costs_the_same_queries_for_one_practice_or_many(
 ) -> None:
     fill(world, items)
     url = reverse("practices:library") + "?q=practice&age=12"
+    # On PostgreSQL the count and the page each run in a block that steers the planner
+    # (savepoint, two SET LOCAL, release): statements, not reads that grow with the items.
+    steering = 8 if connection.vendor == "postgresql" else 0
     # session, user, roles (2), countries with practices, count, page, approaches
-    count_queries(django_assert_num_queries, signed_in(world.people["teacher_b"]), url, 8)
+    count_queries(django_assert_num_queries, signed_in(world.people["teacher_b"]), url, 8 + steering)
     # anonymous: countries with practices, count, page, approaches
-    count_queries(django_assert_num_queries, Client(), url, 4)
+    count_queries(django_assert_num_queries, Client(), url, 4 + steering)
 
 
 @pytest.mark.parametrize("items", [1, 15])
