@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MentoringConfig(AppConfig):
@@ -6,3 +7,19 @@ class MentoringConfig(AppConfig):
 
     name = "twinschools.mentoring"
     label = "mentoring"
+
+    def ready(self) -> None:
+        from twinschools.mentoring.overview import records
+        from twinschools.mission.registry import Section, register_records, register_section
+
+        register_section(
+            Section(
+                key="mentoring",
+                order=68,
+                url_name="mentoring:school_mentoring",
+                label=_("Mentoring"),
+                permission="workspace.view",
+                commitment=4,
+            )
+        )
+        register_records(records)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -19,6 +20,7 @@ from twinschools.core import audit
 from twinschools.mentoring import matching
 from twinschools.mentoring.models import (
     MatchingRun,
+    Meeting,
     MentoringRequest,
     MentorOffer,
     Pairing,
@@ -279,3 +281,61 @@ def _school_side(pairing: Pairing, school: School | None, decision: str) -> None
         pairing.mentor_accepted = decision == ACCEPT
     else:
         pairing.mentee_accepted = decision == ACCEPT
+
+
+# Running the programme ------------------------------------------------------
+
+
+def _check_running(pairing: Pairing) -> None:
+    if pairing.status != PairingStatus.ACCEPTED:
+        raise ValidationError(_("Only an accepted pair can do this."))
+
+
+def set_goals(*, actor: User, pairing: Pairing, goals: str) -> Pairing:
+    """Record the goals the two schools agreed."""
+    _check_running(pairing)
+    if not goals.strip():
+        raise ValidationError({"goals": [_("Write the goals you agreed.")]})
+    with transaction.atomic():
+        pairing.goals = goals.strip()
+        pairing.save(update_fields=["goals"])
+        audit.record(
+            actor=actor, action="mentoring.goals_set", school=pairing.mentee, target=f"pairing:{pairing.pk}"
+        )
+    return pairing
+
+
+def log_meeting(*, actor: User, pairing: Pairing, on: date, notes: str) -> Meeting:
+    """Log a meeting of the pair; meetings are never in the future."""
+    _check_running(pairing)
+    if on > timezone.localdate():
+        raise ValidationError({"on": [_("Log meetings that took place, not future ones.")]})
+    with transaction.atomic():
+        meeting = Meeting.objects.create(pairing=pairing, on=on, notes=notes.strip(), logged_by=actor)
+        audit.record(
+            actor=actor,
+            action="mentoring.meeting_logged",
+            school=pairing.mentee,
+            target=f"pairing:{pairing.pk}",
+        )
+    return meeting
+
+
+def give_feedback(*, actor: User, pairing: Pairing, school: School, feedback: str) -> Pairing:
+    """One school's closing feedback; the pair closes once both schools gave theirs."""
+    _check_running(pairing)
+    if not feedback.strip():
+        raise ValidationError({"feedback": [_("Write a few words of feedback.")]})
+    with transaction.atomic():
+        pairing = Pairing.objects.select_for_update().get(pk=pairing.pk)
+        if school.pk == pairing.mentor_id:
+            pairing.mentor_feedback = feedback.strip()
+        elif school.pk == pairing.mentee_id:
+            pairing.mentee_feedback = feedback.strip()
+        else:
+            raise ValidationError(_("Only the two schools of the pair can give feedback."))
+        if pairing.mentor_feedback and pairing.mentee_feedback:
+            pairing.status = PairingStatus.CLOSED
+        pairing.save()
+        audit.record(actor=actor, action="mentoring.feedback", school=school, target=f"pairing:{pairing.pk}")
+    return pairing
