@@ -9,8 +9,14 @@ class MentoringConfig(AppConfig):
     label = "mentoring"
 
     def ready(self) -> None:
+        from twinschools.mentoring.demo import seed_demo_mentoring
         from twinschools.mentoring.overview import records
-        from twinschools.mission.registry import Section, register_records, register_section
+        from twinschools.mission.registry import (
+            Section,
+            register_demo_seeder,
+            register_records,
+            register_section,
+        )
 
         register_section(
             Section(
@@ -23,3 +29,4 @@ class MentoringConfig(AppConfig):
             )
         )
         register_records(records)
+        register_demo_seeder(seed_demo_mentoring, order=68)
