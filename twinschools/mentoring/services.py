@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from twinschools.accounts.models import User
 from twinschools.core import audit
@@ -53,7 +54,16 @@ def save_offer(
     """Create or update the school's offer to mentor other schools."""
     if not 1 <= capacity <= MAX_CAPACITY:
         raise ValidationError(
-            {"capacity": [_("A school can mentor between 1 and %(most)d schools.") % {"most": MAX_CAPACITY}]}
+            {
+                "capacity": [
+                    ngettext(
+                        "A school can mentor between 1 and %(most)d school.",
+                        "A school can mentor between 1 and %(most)d schools.",
+                        MAX_CAPACITY,
+                    )
+                    % {"most": MAX_CAPACITY}
+                ]
+            }
         )
     checked = _check_topics(topics)
     with transaction.atomic():
