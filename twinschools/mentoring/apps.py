@@ -1,0 +1,32 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MentoringConfig(AppConfig):
+    """Mentoring between schools: offers, requests, matching by the NSO and the programme."""
+
+    name = "twinschools.mentoring"
+    label = "mentoring"
+
+    def ready(self) -> None:
+        from twinschools.mentoring.demo import seed_demo_mentoring
+        from twinschools.mentoring.overview import records
+        from twinschools.mission.registry import (
+            Section,
+            register_demo_seeder,
+            register_records,
+            register_section,
+        )
+
+        register_section(
+            Section(
+                key="mentoring",
+                order=68,
+                url_name="mentoring:school_mentoring",
+                label=_("Mentoring"),
+                permission="workspace.view",
+                commitment=4,
+            )
+        )
+        register_records(records)
+        register_demo_seeder(seed_demo_mentoring, order=68)
