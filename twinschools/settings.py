@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "twinschools.planning",
     "twinschools.practices",
     "twinschools.agency",
+    "twinschools.events",
     "twinschools.mission",
 ]
 
