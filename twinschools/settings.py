@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "twinschools.practices",
     "twinschools.agency",
     "twinschools.mentoring",
+    "twinschools.events",
     "twinschools.mission",
 ]
 

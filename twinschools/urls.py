@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("twinschools.practices.urls")),
     path("", include("twinschools.agency.urls")),
     path("", include("twinschools.mentoring.urls")),
+    path("", include("twinschools.events.urls")),
     path("", include("twinschools.mission.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

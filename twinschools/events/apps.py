@@ -1,0 +1,32 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    """Outreach events: open days, information sessions, workshops and courses for other schools."""
+
+    name = "twinschools.events"
+    label = "events"
+
+    def ready(self) -> None:
+        from twinschools.events.demo import seed_demo_events
+        from twinschools.events.overview import records
+        from twinschools.mission.registry import (
+            Section,
+            register_demo_seeder,
+            register_records,
+            register_section,
+        )
+
+        register_section(
+            Section(
+                key="events",
+                order=65,
+                url_name="events:school_events",
+                label=_("Outreach events"),
+                permission="workspace.view",
+                commitment=4,
+            )
+        )
+        register_records(records)
+        register_demo_seeder(seed_demo_events, order=65)

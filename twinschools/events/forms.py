@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from twinschools.events.models import Event, Role
+
+EVENT_FIELDS = [
+    "kind",
+    "title",
+    "description",
+    "for_teachers",
+    "for_heads",
+    "for_parents",
+    "online",
+    "address",
+    "latitude",
+    "longitude",
+    "language",
+    "capacity",
+    "registration_opens",
+    "registration_closes",
+    "approval_required",
+]
+
+
+class EventForm(forms.ModelForm):
+    language = forms.ChoiceField(label=_("language"), choices=settings.LANGUAGES)
+
+    class Meta:
+        model = Event
+        fields = EVENT_FIELDS
+        widgets = {
+            "registration_opens": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "registration_closes": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        }
+
+
+class SessionForm(forms.Form):
+    starts_at = forms.DateTimeField(
+        label=_("Starts"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    ends_at = forms.DateTimeField(
+        label=_("Ends"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+
+
+class RegistrationForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=160)
+    email = forms.EmailField(label=_("Your e-mail address"))
+    role = forms.ChoiceField(label=_("You are"), choices=Role.choices)
+    school_name = forms.CharField(label=_("Your school (if any)"), max_length=255, required=False)
+    # A field people never see: bots fill it in, and their registration is dropped.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    def is_bot(self) -> bool:
+        return bool(self.cleaned_data.get("website"))
+
+    def service_fields(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "email": data["email"],
+            "role": data["role"],
+            "school_name": data["school_name"],
+        }

@@ -1,0 +1,95 @@
+"""Reads about outreach events, each in a fixed number of queries.
+
+Public reads carry counts only: never a registrant's name or e-mail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Count, Min, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from twinschools.events.models import (
+    HOLDS_SEAT,
+    Event,
+    EventStatus,
+    Registration,
+    RegistrationStatus,
+    Session,
+)
+from twinschools.network.models import School
+
+REACHED = (RegistrationStatus.CONFIRMED,)
+
+
+def _with_counts(events: QuerySet[Event]) -> QuerySet[Any]:  # Any: the stubs cannot see the annotations
+    return events.annotate(
+        seats_taken=Count("registrations", filter=Q(registrations__status__in=HOLDS_SEAT), distinct=True),
+        waiting=Count(
+            "registrations", filter=Q(registrations__status=RegistrationStatus.WAITING_LIST), distinct=True
+        ),
+        first_start=Min("sessions__starts_at"),
+    )
+
+
+def event(pk: int) -> Event:
+    """An event for its organisers' pages (the permission check needs its school)."""
+    return get_object_or_404(
+        _with_counts(Event.objects.select_related("school__country")).prefetch_related("sessions"), pk=pk
+    )
+
+
+def public_event(pk: int) -> Event:
+    """A published or cancelled event; drafts stay inside the workspace."""
+    return get_object_or_404(
+        _with_counts(
+            Event.objects.exclude(status=EventStatus.DRAFT).select_related("school__country")
+        ).prefetch_related("sessions"),
+        pk=pk,
+    )
+
+
+def registration(pk: int) -> Registration:
+    return get_object_or_404(Registration.objects.select_related("event__school__country"), pk=pk)
+
+
+def by_token(token: str) -> Registration:
+    """A registration reached from an e-mail link; a wrong token is a plain 404."""
+    return get_object_or_404(Registration.objects.select_related("event__school"), token=token)
+
+
+def school_events(school: School) -> list[Event]:
+    events = _with_counts(Event.objects.filter(school=school)).order_by("-first_start", "-pk")
+    return list(events.prefetch_related("sessions"))
+
+
+def registrants(event: Event) -> list[Registration]:
+    return list(event.registrations.select_related("school").order_by("created_at", "pk"))
+
+
+@dataclass(frozen=True)
+class Figures:
+    held: int
+    reached: int
+    latest: tuple[Event, ...]
+
+
+def figures(school: School, *, since: date, until: date | None = None) -> Figures:
+    """Events held in the period (their first session in it) and the people they reached."""
+    events = _with_counts(Event.objects.filter(school=school, status=EventStatus.PUBLISHED)).filter(
+        first_start__date__gte=since
+    )
+    if until is not None:
+        events = events.filter(first_start__date__lte=until)
+    events = events.annotate(
+        reached=Count("registrations", filter=Q(registrations__status__in=REACHED), distinct=True)
+    ).order_by("-first_start")
+    rows = list(events)
+    return Figures(held=len(rows), reached=sum(row.reached for row in rows), latest=tuple(rows[:3]))
+
+
+def sessions_of(event: Event) -> QuerySet[Session]:
+    return event.sessions.prefetch_related(Prefetch("attendees", queryset=Registration.objects.only("pk")))

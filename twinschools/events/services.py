@@ -1,0 +1,289 @@
+"""Writes about outreach events and their registrations.
+
+Every function is keyword-only, owns its transaction and leaves an audit event.
+Seats are counted under a lock on the event's row, so two people confirming at
+once can never both take the last seat.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from twinschools.accounts.models import User
+from twinschools.core import audit
+from twinschools.events import tasks
+from twinschools.events.models import (
+    HOLDS_SEAT,
+    Event,
+    EventStatus,
+    Registration,
+    RegistrationStatus,
+    Session,
+)
+from twinschools.network.models import School
+
+OFFER_HOURS = 48
+REGISTRATIONS_PER_HOUR = 10  # per client address, against bots filling the list
+CONFIRMATION = "confirmation"
+SEAT_OFFER = "seat_offer"
+STATUS_CHANGE = "status_change"
+
+
+# Events ---------------------------------------------------------------------
+
+
+def _check_event(*, online: bool, address: str, capacity: int) -> None:
+    errors: dict[str, list[str]] = {}
+    if not online and not address.strip():
+        errors["address"] = [_("Give the address of an event held on site.")]
+    if capacity < 1:
+        errors["capacity"] = [_("An event needs at least one seat.")]
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def save_event(*, school: School, event: Event | None, by: User, **fields: object) -> Event:
+    """Create the event (as a draft) or change it; `fields` are the Event's editable fields."""
+    _check_event(
+        online=bool(fields.get("online")),
+        address=str(fields.get("address", "")),
+        capacity=int(fields.get("capacity", 0)),  # type: ignore[call-overload]
+    )
+    if event is None:
+        event = Event(school=school)
+    for name, value in fields.items():
+        setattr(event, name, value)
+    event.save()
+    audit.record(actor=by, action="event.saved", school=school, target=f"event:{event.pk}")
+    return event
+
+
+@transaction.atomic
+def add_session(*, event: Event, starts_at: datetime, ends_at: datetime, by: User) -> Session:
+    if ends_at <= starts_at:
+        raise ValidationError({"ends_at": [_("A session must end after it starts.")]})
+    session = Session.objects.create(event=event, starts_at=starts_at, ends_at=ends_at)
+    audit.record(actor=by, action="event.session_added", school=event.school, target=f"event:{event.pk}")
+    return session
+
+
+@transaction.atomic
+def set_status(*, event: Event, status: str, by: User) -> None:
+    if status == EventStatus.PUBLISHED and not event.sessions.exists():
+        raise ValidationError(_("Add at least one session before publishing the event."))
+    event.status = status
+    event.save(update_fields=["status"])
+    audit.record(actor=by, action=f"event.{status}", school=event.school, target=f"event:{event.pk}")
+
+
+# Registrations --------------------------------------------------------------
+
+
+def _check_open(event: Event, now: datetime) -> None:
+    if event.status != EventStatus.PUBLISHED:
+        raise ValidationError(_("This event does not take registrations."), code="closed")
+    if event.registration_opens and now < event.registration_opens:
+        raise ValidationError(_("Registration has not opened yet."), code="not_open")
+    if event.registration_closes and now > event.registration_closes:
+        raise ValidationError(_("Registration is closed."), code="closed")
+
+
+def _throttle(client: str) -> None:
+    key = f"event-registration:{client}"
+    if cache.get(key, 0) >= REGISTRATIONS_PER_HOUR:
+        raise ValidationError(
+            _("Too many registrations from your connection. Try again in an hour."), code="throttled"
+        )
+    cache.set(key, cache.get(key, 0) + 1, 3600)
+
+
+def _mail_on_commit(registration: Registration, kind: str) -> None:
+    transaction.on_commit(
+        lambda: tasks.send_registration_email.delay(registration_id=registration.pk, kind=kind)
+    )
+
+
+@transaction.atomic
+def register(
+    *,
+    event: Event,
+    name: str,
+    email: str,
+    role: str,
+    school: School | None,
+    school_name: str,
+    language: str,
+    client: str,
+) -> Registration:
+    """Take a registration and ask the person to confirm their e-mail address (double opt-in)."""
+    _check_open(event, timezone.now())
+    _throttle(client)
+    if not name.strip():
+        raise ValidationError({"name": [_("Give your name.")]})
+    registration = Registration.objects.create(
+        event=event,
+        name=name.strip(),
+        email=email.strip().lower(),
+        role=role,
+        school=school,
+        school_name="" if school else school_name.strip(),
+        language=language,
+        token=secrets.token_urlsafe(32),
+    )
+    audit.record(actor=None, action="registration.created", school=event.school, target=f"event:{event.pk}")
+    _mail_on_commit(registration, CONFIRMATION)
+    return registration
+
+
+def _seats_taken(event: Event) -> int:
+    return event.registrations.filter(status__in=HOLDS_SEAT).count()
+
+
+def _locked(registration: Registration) -> tuple[Event, Registration]:
+    """Lock the event's row first: every seat change goes through it, one at a time."""
+    event = Event.objects.select_for_update().get(pk=registration.event_id)
+    return event, Registration.objects.select_for_update().get(pk=registration.pk)
+
+
+@transaction.atomic
+def confirm(*, registration: Registration) -> Registration:
+    """The person clicked the link in the e-mail: give a seat if one is free, else the waiting list."""
+    event, registration = _locked(registration)
+    if registration.status != RegistrationStatus.AWAITING_EMAIL:
+        return registration  # a second click changes nothing
+    if _seats_taken(event) < event.capacity:
+        registration.status = (
+            RegistrationStatus.AWAITING_APPROVAL if event.approval_required else RegistrationStatus.CONFIRMED
+        )
+    else:
+        registration.status = RegistrationStatus.WAITING_LIST
+    registration.save(update_fields=["status"])
+    audit.record(
+        actor=None,
+        action=f"registration.{registration.status}",
+        school=event.school,
+        target=f"event:{event.pk}",
+    )
+    return registration
+
+
+@transaction.atomic
+def cancel(*, registration: Registration) -> Registration:
+    """The person gives up their registration; a freed seat is offered to the next on the waiting list."""
+    event, registration = _locked(registration)
+    if registration.status in (RegistrationStatus.CANCELLED, RegistrationStatus.DECLINED):
+        return registration
+    freed = registration.status in HOLDS_SEAT
+    registration.status = RegistrationStatus.CANCELLED
+    registration.offer_expires_at = None
+    registration.save(update_fields=["status", "offer_expires_at"])
+    audit.record(actor=None, action="registration.cancelled", school=event.school, target=f"event:{event.pk}")
+    if freed:
+        _offer_free_seats(event)
+    return registration
+
+
+@transaction.atomic
+def accept_offer(*, registration: Registration) -> Registration:
+    event, registration = _locked(registration)
+    if registration.status != RegistrationStatus.SEAT_OFFERED:
+        return registration
+    registration.status = (
+        RegistrationStatus.AWAITING_APPROVAL if event.approval_required else RegistrationStatus.CONFIRMED
+    )
+    registration.offer_expires_at = None
+    registration.save(update_fields=["status", "offer_expires_at"])
+    audit.record(
+        actor=None, action="registration.offer_accepted", school=event.school, target=f"event:{event.pk}"
+    )
+    return registration
+
+
+def _offer_free_seats(event: Event) -> int:
+    """Offer each free seat to the next person on the waiting list (the event row is locked)."""
+    free = event.capacity - _seats_taken(event)
+    if free <= 0:
+        return 0
+    waiting = list(
+        event.registrations.filter(status=RegistrationStatus.WAITING_LIST).order_by("created_at", "pk")[:free]
+    )
+    expires = timezone.now() + timedelta(hours=OFFER_HOURS)
+    for registration in waiting:
+        registration.status = RegistrationStatus.SEAT_OFFERED
+        registration.offer_expires_at = expires
+        registration.save(update_fields=["status", "offer_expires_at"])
+        _mail_on_commit(registration, SEAT_OFFER)
+    return len(waiting)
+
+
+def expire_offers(*, now: datetime | None = None) -> int:
+    """Pass expired seat offers to the next person waiting; safe to run again and again (periodic task)."""
+    now = now or timezone.now()
+    expired = Registration.objects.filter(status=RegistrationStatus.SEAT_OFFERED, offer_expires_at__lte=now)
+    event_ids = sorted(set(expired.values_list("event_id", flat=True)))
+    offered = 0
+    for event_id in event_ids:
+        with transaction.atomic():
+            event = Event.objects.select_for_update().get(pk=event_id)
+            event.registrations.filter(
+                status=RegistrationStatus.SEAT_OFFERED, offer_expires_at__lte=now
+            ).update(status=RegistrationStatus.CANCELLED, offer_expires_at=None)
+            offered += _offer_free_seats(event)
+    return offered
+
+
+@transaction.atomic
+def decide(*, registration: Registration, approve: bool, by: User) -> Registration:
+    """The organisers approve or decline a registration that awaits their approval."""
+    event, registration = _locked(registration)
+    if registration.status != RegistrationStatus.AWAITING_APPROVAL:
+        raise ValidationError(_("This registration does not await approval."), code="not_waiting")
+    registration.status = RegistrationStatus.CONFIRMED if approve else RegistrationStatus.DECLINED
+    registration.save(update_fields=["status"])
+    audit.record(
+        actor=by,
+        action=f"registration.{registration.status}",
+        school=event.school,
+        target=f"event:{event.pk}",
+    )
+    if not approve:
+        _offer_free_seats(event)
+    _mail_on_commit(registration, STATUS_CHANGE)
+    return registration
+
+
+# E-mail ---------------------------------------------------------------------
+
+
+def send_registration_email(*, registration_id: int, kind: str) -> None:
+    """Write to the registrant in the language they registered in (run by a Celery task)."""
+    registration = Registration.objects.select_related("event__school").get(pk=registration_id)
+    base = settings.SITE_URL or "http://localhost:8000"
+    context = {
+        "registration": registration,
+        "event": registration.event,
+        "confirm_url": base + reverse("events:confirm", args=[registration.token]),
+        "manage_url": base + reverse("events:registration", args=[registration.token]),
+        "kind": kind,
+    }
+    with translation.override(registration.language):
+        subjects = {
+            CONFIRMATION: _("Confirm your registration for %(title)s"),
+            SEAT_OFFER: _("A seat is free for you at %(title)s"),
+            STATUS_CHANGE: _("Your registration for %(title)s"),
+        }
+        subject = subjects[kind] % {"title": registration.event.title}
+        body = render_to_string("events/email/registration.txt", context)
+    send_mail(subject, body, None, [registration.email])

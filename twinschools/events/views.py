@@ -1,0 +1,183 @@
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from twinschools.accounts import queries as accounts_queries
+from twinschools.core.permissions import public, requires
+from twinschools.events import queries, services
+from twinschools.events.forms import EVENT_FIELDS, EventForm, RegistrationForm, SessionForm
+from twinschools.events.models import Event, EventStatus, Registration, RegistrationStatus
+from twinschools.network.models import School
+
+SECTION = "events"
+
+
+def _show_errors(form: forms.Form, error: ValidationError) -> None:
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, field_errors in error.error_dict.items():
+        form.add_error(name if name in form.fields else None, field_errors)
+
+
+def _status(form: forms.Form) -> int:
+    return 400 if form.errors else 200
+
+
+# Organisers -------------------------------------------------------------------
+
+
+@requires("workspace.view", load=accounts_queries.school)
+def school_events(request: HttpRequest, obj: School) -> HttpResponse:
+    context = {
+        "school": obj,
+        "section": SECTION,
+        "events": queries.school_events(obj),
+        "can_organise": request.user.has_perm("events.organise", obj),
+    }
+    return render(request, "events/school_events.html", context)
+
+
+def _event_form_page(request: HttpRequest, school: School, event: Event | None) -> HttpResponse:
+    form = EventForm(request.POST or None, instance=event)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in EVENT_FIELDS}
+        try:
+            saved = services.save_event(school=school, event=event, by=request.user, **fields)
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, _("The event %(title)s was saved.") % {"title": saved.title})
+            return redirect("events:event_manage", saved.pk)
+    context = {"school": school, "section": SECTION, "form": form, "event": event}
+    return render(request, "events/event_form.html", context, status=_status(form))
+
+
+@requires("events.organise", load=accounts_queries.school)
+def event_create(request: HttpRequest, obj: School) -> HttpResponse:
+    return _event_form_page(request, obj, None)
+
+
+@requires("events.organise", load=queries.event)
+def event_edit(request: HttpRequest, obj: Event) -> HttpResponse:
+    return _event_form_page(request, obj.school, obj)
+
+
+@requires("workspace.view", load=queries.event)
+def event_manage(request: HttpRequest, obj: Event) -> HttpResponse:
+    context = {
+        "school": obj.school,
+        "section": SECTION,
+        "event": obj,
+        "registrants": queries.registrants(obj),
+        "can_organise": request.user.has_perm("events.organise", obj.school),
+        "session_form": SessionForm(),
+    }
+    return render(request, "events/event_manage.html", context)
+
+
+@requires("events.organise", load=queries.event)
+def session_add(request: HttpRequest, obj: Event) -> HttpResponse:
+    form = SessionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_session(event=obj, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, _("The session was added."))
+            return redirect("events:event_manage", obj.pk)
+    context = {"school": obj.school, "section": SECTION, "event": obj, "form": form}
+    return render(request, "events/session_form.html", context, status=_status(form))
+
+
+@require_POST
+@requires("events.organise", load=queries.event)
+def event_status(request: HttpRequest, obj: Event) -> HttpResponse:
+    status = request.POST.get("status", "")
+    if status in EventStatus.values:
+        try:
+            services.set_status(event=obj, status=status, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    return redirect("events:event_manage", obj.pk)
+
+
+@require_POST
+@requires("events.organise", load=queries.registration)
+def registration_decide(request: HttpRequest, obj: Registration) -> HttpResponse:
+    try:
+        services.decide(registration=obj, approve=request.POST.get("decision") == "approve", by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("events:event_manage", obj.event_id)
+
+
+# The public -------------------------------------------------------------------
+
+
+def _client(request: HttpRequest) -> str:
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+@public
+def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    event = queries.public_event(pk)
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if form.is_bot():
+            return redirect("events:event_detail", event.pk)
+        try:
+            services.register(
+                event=event,
+                school=None,
+                language=get_language() or "en",
+                client=_client(request),
+                **form.service_fields(),
+            )
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Thank you. We sent you an e-mail: open the link in it to confirm your registration."),
+            )
+            return redirect("events:event_detail", event.pk)
+    context = {"event": event, "form": form, "seats_left": max(event.capacity - event.seats_taken, 0)}
+    return render(request, "events/event_detail.html", context, status=_status(form))
+
+
+@public
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    registration = queries.by_token(token)
+    if request.method == "POST":
+        services.confirm(registration=registration)
+        return redirect("events:registration", token)
+    return render(request, "events/confirm.html", {"registration": registration, "event": registration.event})
+
+
+@public
+def registration(request: HttpRequest, token: str) -> HttpResponse:
+    found = queries.by_token(token)
+    if request.method == "POST":
+        if request.POST.get("action") == "cancel":
+            services.cancel(registration=found)
+            messages.success(request, _("Your registration was cancelled."))
+        elif request.POST.get("action") == "accept":
+            services.accept_offer(registration=found)
+            messages.success(request, _("The seat is yours."))
+        return redirect("events:registration", token)
+    context = {
+        "registration": found,
+        "event": found.event,
+        "can_cancel": found.status not in (RegistrationStatus.CANCELLED, RegistrationStatus.DECLINED),
+        "offered": found.status == RegistrationStatus.SEAT_OFFERED,
+    }
+    return render(request, "events/registration.html", context)
