@@ -10,7 +10,6 @@ from __future__ import annotations
 import secrets
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -32,6 +31,7 @@ from twinschools.events.models import (
     Session,
 )
 from twinschools.network.models import School
+from twinschools.notifications.services import site_url
 
 OFFER_HOURS = 48
 REGISTRATIONS_PER_HOUR = 10  # per client address, against bots filling the list
@@ -270,7 +270,7 @@ def decide(*, registration: Registration, approve: bool, by: User) -> Registrati
 def send_registration_email(*, registration_id: int, kind: str) -> None:
     """Write to the registrant in the language they registered in (run by a Celery task)."""
     registration = Registration.objects.select_related("event__school").get(pk=registration_id)
-    base = settings.SITE_URL or "http://localhost:8000"
+    base = site_url()
     context = {
         "registration": registration,
         "event": registration.event,

@@ -1,6 +1,8 @@
 from django.urls import path
 
 from twinschools.events import views
+from twinschools.events.urls_day import day_patterns
+from twinschools.events.urls_public import public_patterns
 
 app_name = "events"
 
@@ -16,3 +18,6 @@ urlpatterns = [
     path("events/confirm/<str:token>/", views.confirm, name="confirm"),
     path("events/registration/<str:token>/", views.registration, name="registration"),
 ]
+
+# On the day (check-in, attendance, certificates) and finding events (calendar, feeds).
+urlpatterns += day_patterns + public_patterns

@@ -1,0 +1,5 @@
+"""Check-in, attendance and certificates: the organiser's day."""
+
+from django.urls import URLPattern
+
+day_patterns: list[URLPattern] = []
