@@ -48,6 +48,10 @@ class Event(models.Model):
     approval_required = models.BooleanField(_("registrations need the organisers' approval"), default=False)
     status = models.CharField(max_length=12, choices=EventStatus.choices, default=EventStatus.DRAFT)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Left on the event when its registrations are purged after the retention period.
+    registered_count = models.PositiveIntegerField(null=True, blank=True)
+    attended_count = models.PositiveIntegerField(null=True, blank=True)
+    registrations_purged_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -104,6 +108,7 @@ class Registration(models.Model):
     token = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     attended = models.ManyToManyField(Session, blank=True, related_name="attendees")
+    reminded_at = models.DateTimeField(null=True, blank=True)  # the day-before reminder, sent once
 
     class Meta:
         ordering = ["created_at", "pk"]
