@@ -176,6 +176,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 3600.0,
     },
 }
+    # Day-before reminders and the purge of old registrations (twinschools/events/retention.py).
+    "events-daily-care": {"task": "twinschools.events.tasks.daily_care", "schedule": 86400.0},
 REDIS_URL = env_str("REDIS_URL", "-").strip("-")
 CACHES = {
     "default": (
@@ -224,6 +226,7 @@ PRACTICE_LIBRARY_COUNT_CAP = 200
 # The address e-mails sent by background jobs link to (they have no request to take it from).
 SITE_URL = env_str("TWINSCHOOLS_SITE_URL", "-").strip("-")
 IMPORT_MAX_UPLOAD_MB = env_int("TWINSCHOOLS_IMPORT_MAX_UPLOAD_MB", 200)
+TWINSCHOOLS_EVENT_RETENTION_DAYS = env_int("TWINSCHOOLS_EVENT_RETENTION_DAYS", 365)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 

@@ -287,3 +287,114 @@ def send_registration_email(*, registration_id: int, kind: str) -> None:
         subject = subjects[kind] % {"title": registration.event.title}
         body = render_to_string("events/email/registration.txt", context)
     send_mail(subject, body, None, [registration.email])
+
+
+# On the day -------------------------------------------------------------------
+# Check-in, reminders and the purge after the retention period (see retention.py).
+
+
+@transaction.atomic
+def mark_attendance(*, registration: Registration, session: Session, present: bool, by: User) -> None:
+    """Record whether a confirmed registrant came to one session."""
+    if session.event_id != registration.event_id:
+        raise ValidationError(_("This person did not register for this event."), code="other_event")
+    if registration.status != RegistrationStatus.CONFIRMED:
+        raise ValidationError(_("Only confirmed registrants can be checked in."), code="not_confirmed")
+    if present:
+        registration.attended.add(session)
+    else:
+        registration.attended.remove(session)
+    audit.record(
+        actor=by,
+        action="registration.attended" if present else "registration.absent",
+        school=session.event.school,
+        target=f"event:{session.event_id}",
+        data={"session": session.pk},
+    )
+
+
+def current_session(event: Event, now: datetime) -> Session | None:
+    """The session under way, else the next one starting today (a QR code is scanned at the door)."""
+    today = timezone.localdate(now)
+    for session in event.sessions.all():
+        if session.starts_at <= now < session.ends_at:
+            return session
+    upcoming = [
+        s for s in event.sessions.all() if s.starts_at > now and timezone.localdate(s.starts_at) == today
+    ]
+    return upcoming[0] if upcoming else None
+
+
+def check_in(*, registration: Registration, by: User, now: datetime | None = None) -> Session:
+    """Check the person in for the session taking place now (from their QR code)."""
+    session = current_session(registration.event, now or timezone.now())
+    if session is None:
+        raise ValidationError(_("No session of this event takes place today."), code="no_session")
+    mark_attendance(registration=registration, session=session, present=True, by=by)
+    return session
+
+
+def send_reminders(*, now: datetime | None = None) -> int:
+    """E-mail confirmed registrants of events starting tomorrow; each person once, ever."""
+    now = now or timezone.now()
+    tomorrow = timezone.localdate(now) + timedelta(days=1)
+    with transaction.atomic():
+        due = Registration.objects.select_for_update().filter(
+            status=RegistrationStatus.CONFIRMED,
+            reminded_at__isnull=True,
+            event__status=EventStatus.PUBLISHED,
+            event__sessions__starts_at__date=tomorrow,
+        )
+        ids = list(due.values_list("pk", flat=True).distinct())
+        Registration.objects.filter(pk__in=ids).update(reminded_at=now)
+        for pk in ids:
+            transaction.on_commit(
+                lambda pk=pk: tasks.send_event_reminder.delay(registration_id=pk)  # type: ignore[misc]
+            )
+    return len(ids)
+
+
+def purge_registrations(*, retention_days: int, now: datetime | None = None) -> int:
+    """Delete the registrations of events that ended `retention_days` ago, keeping the counts."""
+    cutoff = (now or timezone.now()) - timedelta(days=retention_days)
+    due = (
+        Event.objects.filter(registrations_purged_at__isnull=True, sessions__isnull=False)
+        .exclude(sessions__ends_at__gt=cutoff)
+        .distinct()
+    )
+    purged = 0
+    for event in due.select_related("school"):
+        with transaction.atomic():
+            _purge_one(event, now or timezone.now())
+        purged += 1
+    return purged
+
+
+def _purge_one(event: Event, now: datetime) -> None:
+    registrations = Registration.objects.filter(event=event)
+    event.registered_count = registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+    event.attended_count = registrations.filter(attended__isnull=False).distinct().count()
+    event.registrations_purged_at = now
+    event.save(update_fields=["registered_count", "attended_count", "registrations_purged_at"])
+    registrations.delete()
+    audit.record(
+        actor=None,
+        action="event.registrations_purged",
+        school=event.school,
+        target=f"event:{event.pk}",
+        data={"registered": event.registered_count, "attended": event.attended_count},
+    )
+
+
+def send_reminder_email(*, registration_id: int) -> None:
+    """The day-before reminder, with the link to the personal pass (QR code) for the door."""
+    registration = Registration.objects.select_related("event__school").get(pk=registration_id)
+    context = {
+        "registration": registration,
+        "event": registration.event,
+        "pass_url": site_url() + reverse("events:pass", args=[registration.token]),
+    }
+    with translation.override(registration.language):
+        subject = _("Tomorrow: %(title)s") % {"title": registration.event.title}
+        body = render_to_string("events/day/email/reminder.txt", context)
+    send_mail(subject, body, None, [registration.email])

@@ -17,3 +17,19 @@ def expire_seat_offers() -> int:
     from twinschools.events import services
 
     return services.expire_offers()
+
+
+@shared_task
+def send_event_reminder(*, registration_id: int) -> None:
+    from twinschools.events import services
+
+    services.send_reminder_email(registration_id=registration_id)
+
+
+@shared_task
+def daily_care() -> tuple[int, int]:
+    """Day-before reminders and the purge after the retention period (see events/retention.py)."""
+    from twinschools.events.retention import daily_care
+
+    done = daily_care()
+    return done.reminded, done.purged
