@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "twinschools.agency",
     "twinschools.mentoring",
     "twinschools.events",
+    "twinschools.reach",
     "twinschools.mission",
 ]
 

@@ -1,0 +1,126 @@
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.clients import signed_in
+from tests.conftest import World
+from tests.factories import RegionFactory
+from tests.mentoring.factories import MentorOfferFactory
+from tests.reach.factories import came_to_event_of, labelled, mentored_by, placed_school
+from twinschools.network.models import Country
+from twinschools.reach import queries
+
+pytestmark = pytest.mark.django_db
+
+
+def _streamed(response) -> str:
+    return b"".join(response.streaming_content).decode()
+
+
+def test_the_school_page_lists_schools_reached_by_events_and_mentoring_with_a_labelled_map(
+    world: World,
+) -> None:
+    ro = world.school_a.country
+    by_event = placed_school(ro, 46.77, 23.59, name="Liceul Cluj")
+    by_mentoring = placed_school(ro, 47.13, 24.49, name="Școala Bistrița Nord")
+    came_to_event_of(world.school_a, by_event, role="teacher")
+    came_to_event_of(world.school_a, None, school_name="Școala din Sat", status="confirmed")
+    came_to_event_of(world.school_a, placed_school(ro, 45.0, 25.0, name="Absent"), status="cancelled")
+    mentored_by(world.school_a, by_mentoring)
+    response = signed_in(world.people["teacher_a"]).get(
+        reverse("reach:school_reach", args=[world.school_a.pk])
+    )
+    html = response.content.decode()
+    names = [item.name for item in response.context["reach"].schools]
+    assert names == ["Liceul Cluj", "Școala Bistrița Nord", "Școala din Sat"]
+    assert response.context["reach"].teacher_count == 2
+    assert "<svg" in html and ">Liceul Cluj</text>" in html and "Absent" not in html
+    assert "style=" not in html.split("<svg")[1].split("</svg>")[0]
+
+
+def test_another_schools_outreach_does_not_show_on_the_page(world: World) -> None:
+    came_to_event_of(world.school_b, placed_school(world.school_a.country, 46.0, 23.0, name="Alta"))
+    reach = queries.school_reach(world.school_a)
+    assert reach.schools == []
+
+
+def _anchored_country(world: World) -> tuple[Country, object, object]:
+    ro = world.school_a.country
+    north, south = RegionFactory(country=ro, name="Nord"), RegionFactory(country=ro, name="Sud")
+    labelled(placed_school(ro, 46.77, 23.60, region=north, name="Ancora"))
+    MentorOfferFactory(school=placed_school(ro, 44.43, 26.10, region=south, name="Mentor București"))
+    placed_school(ro, 46.80, 23.65, region=north, name="Aproape de Cluj")  # ~5 km
+    placed_school(ro, 47.65, 23.58, region=north, name="Departe Baia Mare")  # ~98 km
+    placed_school(ro, 44.45, 26.15, region=south, name="Aproape de București")  # ~5 km
+    return ro, north, south
+
+
+def test_coverage_gaps_are_the_schools_farther_than_the_distance_from_every_anchor(world: World) -> None:
+    ro, _north, _south = _anchored_country(world)
+    countries = Country.objects.filter(pk=ro.pk)
+    year = timezone.localdate().year
+    assert [s.name for s in queries.gaps(countries, km=30, year=year)] == ["Departe Baia Mare"]
+    assert [s.name for s in queries.gaps(countries, km=120, year=year)] == []
+    assert list(queries.gaps(countries, km=30, year=year + 5)) != []  # the label has lapsed by then
+    table = {row.region.name: row for row in queries.region_table(countries, km=30, year=year)}
+    assert (table["Nord"].etwinning_schools, table["Nord"].gaps) == (1, 1)
+    assert (table["Sud"].etwinning_schools, table["Sud"].gaps) == (0, 0)
+
+
+def test_the_nso_page_shows_regions_and_gaps_and_exports_them_as_csv(world: World) -> None:
+    _anchored_country(world)
+    client = signed_in(world.people["nso_x"])
+    response = client.get(reverse("reach:country_reach"), {"km": 30})
+    assert response.status_code == 200
+    assert [s.name for s in response.context["gap_schools"]] == ["Departe Baia Mare"]
+    regions = _streamed(client.get(reverse("reach:regions_csv"), {"km": 30}))
+    assert "Nord,1,0,1" in regions
+    gaps = _streamed(client.get(reverse("reach:gaps_csv"), {"km": 30}))
+    assert "Departe Baia Mare" in gaps and "Aproape de Cluj" not in gaps
+
+
+def test_nso_staff_of_another_country_see_none_of_its_regions(world: World) -> None:
+    _anchored_country(world)
+    response = signed_in(world.people["nso_y"]).get(reverse("reach:country_reach"))
+    assert all(row.region.country.code != "RO" for row in response.context["rows"])
+    assert response.context["gap_total"] == 0
+
+
+def test_a_bad_distance_comes_back_with_the_error_in_romanian(world: World) -> None:
+    client = signed_in(world.people["nso_x"])
+    response = client.get(reverse("reach:country_reach"), {"km": "0"}, HTTP_ACCEPT_LANGUAGE="ro")
+    assert response.status_code == 400
+    assert 'value="0"' in response.content.decode()
+    assert "mai mare sau egală cu 1" in response.context["form"].errors["km"][0]
+
+
+def test_the_mission_overview_counts_the_schools_reached(world: World) -> None:
+    came_to_event_of(world.school_a, placed_school(world.school_a.country, 46.0, 23.0))
+    mentored_by(world.school_a, placed_school(world.school_a.country, 46.1, 23.1))
+    since = timezone.localdate().replace(month=1, day=1)
+    assert queries.reached_count(world.school_a, since) == 2
+
+
+@pytest.mark.parametrize("how_many", [1, 12])
+def test_the_school_page_costs_the_same_queries_for_one_school_reached_or_many(
+    world: World, how_many: int, django_assert_num_queries: object
+) -> None:
+    for n in range(how_many):
+        came_to_event_of(world.school_a, placed_school(world.school_a.country, 46 + n / 10, 23.0))
+        mentored_by(world.school_a, placed_school(world.school_a.country, 45 + n / 10, 24.0))
+    client = signed_in(world.people["teacher_a"])
+    with django_assert_num_queries(7):  # type: ignore[operator]
+        assert client.get(reverse("reach:school_reach", args=[world.school_a.pk])).status_code == 200
+
+
+@pytest.mark.parametrize("how_many", [1, 12])
+def test_the_nso_page_costs_the_same_queries_for_one_region_or_many(
+    world: World, how_many: int, django_assert_num_queries: object
+) -> None:
+    ro = world.school_a.country
+    for n in range(how_many):
+        region = RegionFactory(country=ro, name=f"Județul {n}")
+        placed_school(ro, 44 + n / 5, 22.0, region=region)
+    client = signed_in(world.people["nso_x"])
+    with django_assert_num_queries(9):  # type: ignore[operator]
+        assert client.get(reverse("reach:country_reach")).status_code == 200

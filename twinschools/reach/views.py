@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator, Sequence
+from typing import cast
+
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from twinschools.accounts import queries as accounts_queries
+from twinschools.core.permissions import requires
+from twinschools.network.models import Country, Region, School
+from twinschools.reach import mapping, queries
+from twinschools.reach.forms import CoverageForm, coverage_choice
+
+SECTION = "reach"
+GAP_ROWS_SHOWN = 200
+
+
+@requires("workspace.view", load=accounts_queries.school)
+def school_reach(request: HttpRequest, obj: School) -> HttpResponse:
+    reach = queries.school_reach(obj)
+    home = (obj.latitude, obj.longitude) if obj.latitude is not None and obj.longitude is not None else None
+    context = {
+        "school": obj,
+        "section": SECTION,
+        "reach": reach,
+        "points": mapping.points(reach.schools, home),
+        "home": mapping.home_point(reach.schools, home),
+        "map_width": mapping.WIDTH,
+        "map_height": mapping.HEIGHT,
+    }
+    return render(request, "reach/school_reach.html", context)
+
+
+def _coverage(request: HttpRequest) -> tuple[CoverageForm, int, Region | None, QuerySet[Country], int]:
+    countries = queries.countries_for(request.user)
+    form, km, region = coverage_choice(request.GET, queries.regions_of(countries))
+    return form, km, region, countries, timezone.localdate().year
+
+
+@requires("reach.view_country")
+def country_reach(request: HttpRequest) -> HttpResponse:
+    form, km, region, countries, year = _coverage(request)
+    gap_schools = queries.gaps(countries, km=km, year=year, region=region)
+    context = {
+        "form": form,
+        "km": km,
+        "region": region,
+        "rows": queries.region_table(countries, km=km, year=year),
+        "gap_schools": list(gap_schools[:GAP_ROWS_SHOWN]),
+        "gap_total": gap_schools.count(),
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "reach/country_reach.html", context, status=400 if form.errors else 200)
+
+
+class _Echo:
+    """A file-like object for csv.writer that hands each line back instead of storing it."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def _stream(filename: str, lines: Iterator[Sequence[object]]) -> HttpResponse:
+    writer = csv.writer(_Echo())
+    response = StreamingHttpResponse((writer.writerow(line) for line in lines), content_type="text/csv")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # @requires is typed for HttpResponse; a streaming response is served the same way
+    return cast(HttpResponse, response)
+
+
+@requires("reach.view_country")
+def regions_csv(request: HttpRequest) -> HttpResponse:
+    _form, km, _region, countries, year = _coverage(request)
+    rows = queries.region_table(countries, km=km, year=year)
+    header = [_("Country"), _("Region"), _("eTwinning Schools"), _("Schools reached"), _("Schools in a gap")]
+
+    def lines() -> Iterator[Sequence[object]]:
+        yield header
+        for row in rows:
+            yield [row.region.country.code, row.region.name, row.etwinning_schools, row.reached, row.gaps]
+
+    return _stream("regions.csv", lines())
+
+
+@requires("reach.view_country")
+def gaps_csv(request: HttpRequest) -> HttpResponse:
+    _form, km, region, countries, year = _coverage(request)
+    schools = queries.gaps(countries, km=km, year=year, region=region)
+    header = [_("School"), _("Town"), _("Region"), _("Latitude"), _("Longitude")]
+
+    def lines() -> Iterator[Sequence[object]]:
+        yield header
+        for school in schools.iterator(chunk_size=2000):
+            yield [
+                school.name,
+                school.town,
+                school.region.name if school.region else "",
+                school.latitude,
+                school.longitude,
+            ]
+
+    return _stream("gaps.csv", lines())
