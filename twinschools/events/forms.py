@@ -6,7 +6,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from twinschools.core.text import fold, searchable_text
 from twinschools.events.models import Event, Role
+from twinschools.network.models import School
 
 EVENT_FIELDS = [
     "kind",
@@ -52,9 +54,34 @@ class RegistrationForm(forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=160)
     email = forms.EmailField(label=_("Your e-mail address"))
     role = forms.ChoiceField(label=_("You are"), choices=Role.choices)
-    school_name = forms.CharField(label=_("Your school (if any)"), max_length=255, required=False)
+    school_name = forms.CharField(
+        label=_("Your school (if any)"),
+        max_length=255,
+        required=False,
+        help_text=_("Type its name: pick it from the schools we suggest, or leave the name you typed."),
+    )
+    # Filled in when the person picks a suggestion from the registry (see _school_suggestions.html).
+    school = forms.CharField(required=False, widget=forms.HiddenInput)
     # A field people never see: bots fill it in, and their registration is dropped.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        data["registry_school"] = self._registry_school(data)
+        return data
+
+    def _registry_school(self, data: dict[str, Any]) -> School | None:
+        """The picked suggestion; without JavaScript, the one registry school with exactly the typed name."""
+        picked = str(data.get("school") or "")
+        if picked.isdigit():
+            return School.objects.filter(pk=int(picked)).first()
+        typed = (data.get("school_name") or "").strip()
+        if not typed:
+            return None
+        # The folded search column starts with the folded name; compare folded names to be sure.
+        candidates = School.objects.filter(search_text__startswith=searchable_text(typed))[:20]
+        matches = [school for school in candidates if fold(school.name) == fold(typed)]
+        return matches[0] if len(matches) == 1 else None
 
     def is_bot(self) -> bool:
         return bool(self.cleaned_data.get("website"))
@@ -65,5 +92,6 @@ class RegistrationForm(forms.Form):
             "name": data["name"],
             "email": data["email"],
             "role": data["role"],
+            "school": data["registry_school"],
             "school_name": data["school_name"],
         }

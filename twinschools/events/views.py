@@ -11,10 +11,12 @@ from django.views.decorators.http import require_POST
 
 from twinschools.accounts import queries as accounts_queries
 from twinschools.core.permissions import public, requires
-from twinschools.events import queries, services
+from twinschools.events import ical, queries, queries_public, services
 from twinschools.events.forms import EVENT_FIELDS, EventForm, RegistrationForm, SessionForm
+from twinschools.events.forms_public import CalendarForm
 from twinschools.events.models import Event, EventStatus, Registration, RegistrationStatus
 from twinschools.network.models import School
+from twinschools.notifications.services import site_url
 
 SECTION = "events"
 
@@ -137,7 +139,6 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.register(
                 event=event,
-                school=None,
                 language=get_language() or "en",
                 client=_client(request),
                 **form.service_fields(),
@@ -181,3 +182,75 @@ def registration(request: HttpRequest, token: str) -> HttpResponse:
         "offered": found.status == RegistrationStatus.SEAT_OFFERED,
     }
     return render(request, "events/registration.html", context)
+
+
+# Finding events ---------------------------------------------------------------
+
+MAP_WIDTH = 600
+MAP_HEIGHT = 400
+
+
+@public
+def calendar(request: HttpRequest) -> HttpResponse:
+    form = CalendarForm(request.GET or None)
+    filters = form.filters()
+    page = queries_public.calendar_page(filters, request.GET.get("page"))
+    query_string = request.GET.copy()
+    query_string.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "query_string": query_string.urlencode(),
+        "map": event_map(queries_public.map_points(list(page.object_list))),
+        "feed_region": queries_public.region_by_pk(filters.region) if filters.region else None,
+    }
+    return render(request, "events/calendar.html", context)
+
+
+def event_map(points: list[queries_public.MapPoint]) -> dict[str, object]:
+    """Place the points on an equirectangular projection of the area they span (with a margin)."""
+    if not points:
+        return {"points": [], "width": MAP_WIDTH, "height": MAP_HEIGHT}
+    west, east = min(p.longitude for p in points), max(p.longitude for p in points)
+    south, north = min(p.latitude for p in points), max(p.latitude for p in points)
+    # At least a degree across, so one event or a single town still gets a sensible frame.
+    span_x, span_y = max(east - west, 1.0), max(north - south, 1.0)
+    west, north = west - span_x * 0.1, north + span_y * 0.1
+    span_x, span_y = span_x * 1.2, span_y * 1.2
+    placed = [
+        {
+            "event": p.event,
+            "x": round((p.longitude - west) / span_x * MAP_WIDTH, 1),
+            "y": round((north - p.latitude) / span_y * MAP_HEIGHT, 1),
+        }
+        for p in points
+    ]
+    return {"points": placed, "width": MAP_WIDTH, "height": MAP_HEIGHT}
+
+
+def _ics(body: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@public
+def event_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    event = queries_public.calendar_event(pk)
+    body = ical.calendar([event], name=event.title, base_url=site_url())
+    return _ics(body, f"event-{event.pk}.ics")
+
+
+@public
+def region_ics(request: HttpRequest, country: str, code: str) -> HttpResponse:
+    region = queries_public.region(country, code)
+    events = queries_public.region_events(region)
+    name = _("TwinSchools events in %(region)s") % {"region": region.name}
+    return _ics(ical.calendar(events, name=name, base_url=site_url()), f"events-{country}-{code}.ics")
+
+
+@public
+def school_suggestions(request: HttpRequest) -> HttpResponse:
+    text = (request.GET.get("school_name") or request.GET.get("q") or "")[:100]
+    context = {"schools": queries_public.school_suggestions(text), "text": text}
+    return render(request, "events/_school_suggestions.html", context)
