@@ -339,13 +339,14 @@ def send_reminders(*, now: datetime | None = None) -> int:
     now = now or timezone.now()
     tomorrow = timezone.localdate(now) + timedelta(days=1)
     with transaction.atomic():
-        due = Registration.objects.select_for_update().filter(
+        due = Registration.objects.filter(
             status=RegistrationStatus.CONFIRMED,
-            reminded_at__isnull=True,
             event__status=EventStatus.PUBLISHED,
             event__sessions__starts_at__date=tomorrow,
-        )
-        ids = list(due.values_list("pk", flat=True).distinct())
+        ).values("pk")
+        # Lock the rows (a second run waits, then finds them marked): no DISTINCT with FOR UPDATE.
+        locked = Registration.objects.select_for_update().filter(pk__in=due, reminded_at__isnull=True)
+        ids = list(locked.values_list("pk", flat=True))
         Registration.objects.filter(pk__in=ids).update(reminded_at=now)
         for pk in ids:
             transaction.on_commit(
