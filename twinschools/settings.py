@@ -176,9 +176,9 @@ CELERY_BEAT_SCHEDULE = {
         "task": "twinschools.leadership.tasks.send_due_notifications",
         "schedule": 3600.0,
     },
-}
     # Day-before reminders and the purge of old registrations (twinschools/events/retention.py).
     "events-daily-care": {"task": "twinschools.events.tasks.daily_care", "schedule": 86400.0},
+}
 REDIS_URL = env_str("REDIS_URL", "-").strip("-")
 CACHES = {
     "default": (
