@@ -34,6 +34,8 @@ def configure(database_url: str) -> dict[str, str]:
         "DJANGO_ALLOWED_HOSTS": "testserver,127.0.0.1,localhost",
         "DJANGO_STATIC_ROOT": str(STATIC_ROOT),
         "DJANGO_LOG_LEVEL": "ERROR",
+        # The registration race sends confirmation e-mails; they stay in memory.
+        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
     }
     os.environ.update(values)
     return dict(os.environ)

@@ -31,6 +31,15 @@ def _cell(figures: dict[str, Any], key: str, suffix: str = "") -> str:
     return f"{value:,}{suffix}" if isinstance(value, int) else f"{value}{suffix}"
 
 
+def _note(figures: dict[str, Any]) -> str:
+    """What a figure table cannot say: the matcher's cost against greedy, where the racers ended."""
+    if "greedy_cost" in figures:
+        return f" cost {figures['cost']:,.1f} (greedy {figures['greedy_cost']:,.1f} in {figures['greedy_seconds']} s)"
+    if "waiting_list" in figures:
+        return f" {figures['confirmed']} confirmed, {figures['waiting_list']} waiting of {figures['people']}"
+    return ""
+
+
 def _verdict(figures: dict[str, Any]) -> str:
     if "target_ms" in figures and "p95_ms" in figures:
         return "✅" if figures["p95_ms"] <= figures["target_ms"] else "❌"
@@ -57,7 +66,7 @@ def table(results: dict[str, dict[str, Any]]) -> str:
         rows.append(
             f"| {name} | {_cell(figures, 'p50_ms')} | {_cell(figures, 'p95_ms')} | {target} | "
             f"{_cell(figures, 'floor_ms')} | {_cell(figures, 'ratio', 'x')} | {_cell(figures, 'queries')} | "
-            f"{_cell(figures, 'seconds')} | {_cell(figures, 'peak_mb')} | {_verdict(figures)} |"
+            f"{_cell(figures, 'seconds')} | {_cell(figures, 'peak_mb')} | {_verdict(figures)}{_note(figures)} |"
         )
     return header + "\n".join(rows) + "\n"
 
