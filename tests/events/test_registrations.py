@@ -12,6 +12,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.clients import signed_in
 from tests.events.factories import EventFactory, RegistrationFactory, SessionFactory
 from twinschools.events import services
 from twinschools.events.models import EventStatus, Registration, RegistrationStatus
@@ -192,3 +193,21 @@ def test_confirming_and_cancelling_by_the_email_links(client):
     client.post(reverse("events:registration", args=[registration.token]), {"action": "cancel"})
     registration.refresh_from_db()
     assert registration.status == Status.CANCELLED
+
+
+def test_only_the_organising_school_decides_on_a_registration_not_the_registrants_school(world):
+    event = EventFactory(school=world.school_a, approval_required=True)
+    waiting = RegistrationFactory(
+        event=event, school=world.school_b, status=RegistrationStatus.AWAITING_APPROVAL
+    )
+    url = reverse("events:registration_decide", args=[waiting.pk])
+
+    refused = signed_in(world.people["teacher_b"]).post(url, {"decision": "approve"})
+    waiting.refresh_from_db()
+    assert refused.status_code == 404
+    assert waiting.status == RegistrationStatus.AWAITING_APPROVAL
+
+    decided = signed_in(world.people["head_a"]).post(url, {"decision": "approve"})
+    waiting.refresh_from_db()
+    assert decided.status_code == 302
+    assert waiting.status != RegistrationStatus.AWAITING_APPROVAL

@@ -52,10 +52,6 @@ def public_event(pk: int) -> Event:
     )
 
 
-def registration(pk: int) -> Registration:
-    return get_object_or_404(Registration.objects.select_related("event__school__country"), pk=pk)
-
-
 def by_token(token: str) -> Registration:
     """A registration reached from an e-mail link; a wrong token is a plain 404."""
     return get_object_or_404(Registration.objects.select_related("event__school"), token=token)

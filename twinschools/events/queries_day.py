@@ -51,6 +51,12 @@ def arrival(token: str) -> Arrival:
     return Arrival(registration=registration, event=registration.event, school=registration.event.school)
 
 
+def registration_at_event(pk: int) -> Arrival:
+    """A registration for the organiser to decide on: checked against the organising school."""
+    registration = get_object_or_404(Registration.objects.select_related("event__school__country"), pk=pk)
+    return Arrival(registration=registration, event=registration.event, school=registration.event.school)
+
+
 def checkin_list(session: Session, search: str = "") -> list[Any]:
     """Everyone registered for the session's event, with `present` for this session."""
     present = Registration.attended.through.objects.filter(

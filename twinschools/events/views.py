@@ -11,10 +11,10 @@ from django.views.decorators.http import require_POST
 
 from twinschools.accounts import queries as accounts_queries
 from twinschools.core.permissions import public, requires
-from twinschools.events import ical, queries, queries_public, services
+from twinschools.events import ical, queries, queries_day, queries_public, services
 from twinschools.events.forms import EVENT_FIELDS, EventForm, RegistrationForm, SessionForm
 from twinschools.events.forms_public import CalendarForm
-from twinschools.events.models import Event, EventStatus, Registration, RegistrationStatus
+from twinschools.events.models import Event, EventStatus, RegistrationStatus
 from twinschools.network.models import School
 from twinschools.notifications.services import site_url
 
@@ -113,13 +113,17 @@ def event_status(request: HttpRequest, obj: Event) -> HttpResponse:
 
 
 @require_POST
-@requires("events.organise", load=queries.registration)
-def registration_decide(request: HttpRequest, obj: Registration) -> HttpResponse:
+@requires("events.organise", load=queries_day.registration_at_event)
+def registration_decide(request: HttpRequest, obj: queries_day.Arrival) -> HttpResponse:
+    # Checked against the organising school: a registration's own school is the registrant's.
+    registration = obj.registration
     try:
-        services.decide(registration=obj, approve=request.POST.get("decision") == "approve", by=request.user)
+        services.decide(
+            registration=registration, approve=request.POST.get("decision") == "approve", by=request.user
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    return redirect("events:event_manage", obj.event_id)
+    return redirect("events:event_manage", registration.event_id)
 
 
 # The public -------------------------------------------------------------------

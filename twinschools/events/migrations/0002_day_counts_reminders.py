@@ -4,30 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0001_initial'),
+        ("events", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='event',
-            name='attended_count',
+            model_name="event",
+            name="attended_count",
             field=models.PositiveIntegerField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='event',
-            name='registered_count',
+            model_name="event",
+            name="registered_count",
             field=models.PositiveIntegerField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='event',
-            name='registrations_purged_at',
+            model_name="event",
+            name="registrations_purged_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='registration',
-            name='reminded_at',
+            model_name="registration",
+            name="reminded_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
     ]
