@@ -193,7 +193,10 @@ def test_the_overview_gets_co_planned_activities_held_done_actions_and_what_is_p
 
 
 def test_approach_usage_counts_the_planned_activities_per_approach(world: World) -> None:
-    activity = ActivityFactory(school=world.school_a)
+    activity = ActivityFactory(school=world.school_a, starts_at=timezone.now() - datetime.timedelta(hours=1))
+    ActivityFactory(
+        school=world.school_a, starts_at=timezone.now() + datetime.timedelta(days=3)
+    ).approaches.set(["flipped"])  # Not held yet: neither counted nor on the page the count links to.
     activity.approaches.set(["flipped", "steam"])
     uses = queries.approach_usage(
         school=world.school_a, since=timezone.localdate() - datetime.timedelta(days=1)

@@ -404,11 +404,14 @@ def _planned_groups(school: School) -> list[RecordGroup]:
 
 
 def approach_usage(*, school: School, since: date) -> list[ApproachUse]:
-    """How many activities of the calendar since `since` used each approach, with the latest three."""
+    """How many activities of the calendar since `since`, up to now, used each approach, with the
+    latest three: the same window as the calendar page the count links to."""
     start = timezone.make_aware(datetime.combine(since, time.min))
     rows = (
         CalendarActivity.approaches.through.objects.filter(
-            calendaractivity__school=school, calendaractivity__starts_at__gte=start
+            calendaractivity__school=school,
+            calendaractivity__starts_at__gte=start,
+            calendaractivity__starts_at__lt=timezone.now(),
         )
         .exclude(calendaractivity__status=ActivityStatus.CANCELLED)
         .order_by("-calendaractivity__starts_at", "-calendaractivity_id")
