@@ -178,6 +178,8 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Day-before reminders and the purge of old registrations (twinschools/events/retention.py).
     "events-daily-care": {"task": "twinschools.events.tasks.daily_care", "schedule": 86400.0},
+    # A seat offered from the waiting list passes to the next person once its offer expires.
+    "events-expire-seat-offers": {"task": "twinschools.events.tasks.expire_seat_offers", "schedule": 900.0},
 }
 REDIS_URL = env_str("REDIS_URL", "-").strip("-")
 CACHES = {
