@@ -9,28 +9,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from django.urls import reverse
-from django.utils import timezone
-from icalendar import Calendar
 from icalendar import Event as VEvent
 
+from twinschools.core import ical
 from twinschools.events.models import Event, EventStatus, Session
-
-PRODID = "-//TwinSchools//Outreach events//EN"
 
 
 def calendar(events: list[Event], *, name: str, base_url: str) -> bytes:
-    """The feed as bytes: CRLF line endings and lines folded at 75 octets (icalendar does both)."""
-    feed = Calendar()
-    feed.add("prodid", PRODID)
-    feed.add("version", "2.0")
-    feed.add("calscale", "GREGORIAN")
-    feed.add("method", "PUBLISH")
-    feed.add("x-wr-calname", name)
-    stamp = timezone.now().astimezone(UTC).replace(microsecond=0)
-    for event in events:
-        for session in event.sessions.all():
-            feed.add_component(_session(event, session, stamp, base_url))
-    return feed.to_ical()
+    now = ical.stamp()
+    sessions = (
+        _session(event, session, now, base_url) for event in events for session in event.sessions.all()
+    )
+    return ical.publish(sessions, product="Outreach events", name=name)
 
 
 def _session(event: Event, session: Session, stamp: datetime, base_url: str) -> VEvent:

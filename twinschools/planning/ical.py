@@ -10,25 +10,16 @@ from datetime import UTC, timedelta
 
 from django.urls import reverse
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Event
 
+from twinschools.core import ical
 from twinschools.planning.models import ActivityStatus, CalendarActivity
-
-PRODID = "-//TwinSchools//Co-planned activities//EN"
 
 
 def calendar(activities: list[CalendarActivity], *, name: str, base_url: str) -> bytes:
-    """The feed as bytes: CRLF line endings and lines folded at 75 octets (icalendar does both)."""
-    feed = Calendar()
-    feed.add("prodid", PRODID)
-    feed.add("version", "2.0")
-    feed.add("calscale", "GREGORIAN")
-    feed.add("method", "PUBLISH")
-    feed.add("x-wr-calname", name)
-    stamp = timezone.now().astimezone(UTC).replace(microsecond=0)
-    for activity in activities:
-        feed.add_component(_event(activity, stamp, base_url))
-    return feed.to_ical()
+    now = ical.stamp()
+    events = (_event(activity, now, base_url) for activity in activities)
+    return ical.publish(events, product="Co-planned activities", name=name)
 
 
 def _event(activity: CalendarActivity, stamp: object, base_url: str) -> Event:
