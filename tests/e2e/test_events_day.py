@@ -50,6 +50,29 @@ def test_the_organiser_checks_in_from_the_qr_pass_and_the_registrant_downloads_t
     assert response.body().startswith(b"%PDF")
 
 
+def test_the_organiser_marks_attendance_on_the_list_without_leaving_the_page(
+    world: World, new_page: NewPage, assert_accessible: Any
+) -> None:
+    session = _today(world)
+    person = RegistrationFactory(event=session.event, name="Ioana Pop")
+    RegistrationFactory(event=session.event, name="Mihai Ene")
+    organiser = new_page(user=world.people["team_a"])
+    organiser.goto(reverse("events:checkin", args=[session.pk]))
+    organiser.evaluate("window.stillHere = true")  # gone if the page reloads
+    organiser.get_by_role("button", name="Check in Ioana Pop").click()
+    expect(organiser.get_by_role("status")).to_have_text("Ioana Pop is checked in.")
+    # the keyboard user's focus stays on the person's button, now the opposite action
+    expect(organiser.get_by_role("button", name="Mark Ioana Pop absent")).to_be_focused()
+    assert person.attended.filter(pk=session.pk).exists()
+    organiser.get_by_role("button", name="Mark Ioana Pop absent").click()
+    expect(organiser.get_by_role("status")).to_have_text("Ioana Pop is marked absent.")
+    organiser.get_by_role("searchbox", name="Search by name").fill("mihai")
+    expect(organiser.get_by_role("table")).not_to_contain_text("Ioana Pop")
+    assert organiser.evaluate("window.stillHere") is True
+    assert not person.attended.exists()
+    assert_accessible(organiser)
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_pages_of_the_organisers_day_and_of_events_are_accessible(
     world: World, new_page: NewPage, assert_accessible: Any, language: str

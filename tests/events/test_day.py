@@ -184,3 +184,60 @@ def test_the_check_in_list_takes_the_same_queries_for_one_or_many(world, many, d
     browser.get(url)
     with django_assert_num_queries(QUERIES):
         browser.get(url)
+
+
+def test_an_htmx_check_in_answers_the_persons_new_row_and_announces_it(world):
+    session = _now_session(world)
+    person = RegistrationFactory(event=session.event, name="Ioana Pop")
+    url = reverse("events:attendance", args=[session.pk])
+    response = signed_in(world.people["team_a"]).post(
+        url, {"registration": person.pk, "present": "1"}, headers={"HX-Request": "true"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'<tr id="checkin-{person.pk}">' in html and "Mark Ioana Pop absent" in html
+    assert 'id="checkin-status"' in html and 'hx-swap-oob="true"' in html
+    assert "Ioana Pop is checked in." in html
+    assert "<html" not in html
+    assert person.attended.filter(pk=session.pk).exists()
+
+
+def test_an_htmx_check_in_of_someone_unconfirmed_keeps_the_row_and_says_why(world):
+    session = _now_session(world)
+    person = RegistrationFactory(
+        event=session.event, name="Mihai Ene", status=RegistrationStatus.WAITING_LIST
+    )
+    response = signed_in(world.people["team_a"]).post(
+        reverse("events:attendance", args=[session.pk]),
+        {"registration": person.pk, "present": "1"},
+        headers={"HX-Request": "true", "Accept-Language": "ro"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'<tr id="checkin-{person.pk}">' in html
+    assert "Only confirmed registrants" not in html and 'class="error"' in html
+    assert not person.attended.exists()
+
+
+def test_an_htmx_search_of_the_check_in_list_answers_only_the_table(world):
+    session = _now_session(world)
+    RegistrationFactory(event=session.event, name="Ioana Pop")
+    RegistrationFactory(event=session.event, name="Mihai Ene")
+    response = signed_in(world.people["team_a"]).get(
+        reverse("events:checkin", args=[session.pk]), {"q": "ioana"}, headers={"HX-Request": "true"}
+    )
+    html = response.content.decode()
+    assert html.lstrip().startswith('<div id="checkin-table">')
+    assert "Ioana Pop" in html and "Mihai Ene" not in html
+
+
+def test_a_registration_is_checked_against_the_organising_school_not_the_registrants(world):
+    # The registrant comes from school B: school B's teacher still may not decide on it.
+    person = RegistrationFactory(
+        event=EventFactory(school=world.school_a, approval_required=True),
+        school=world.school_b,
+        status=RegistrationStatus.AWAITING_APPROVAL,
+    )
+    url = reverse("events:registration_decide", args=[person.pk])
+    assert signed_in(world.people["teacher_b"]).post(url, {"decision": "approve"}).status_code == 404
+    assert signed_in(world.people["team_a"]).post(url, {"decision": "approve"}).status_code == 302

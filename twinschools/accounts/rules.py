@@ -1,7 +1,10 @@
 """Permission predicates about people and their roles.
 
-Objects passed in are schools, or objects with a `school_id`. The roles come
-from core.authz.roles_of, loaded once per request.
+Objects passed in are schools, objects that name the school whose data they are
+with `owning_school` / `owning_school_id` (a registration belongs to the event's
+school, not to the registrant's), or objects with a `school` foreign key. The
+school is never guessed from an object's own pk. The roles come from
+core.authz.roles_of, loaded once per request.
 """
 
 from __future__ import annotations
@@ -12,17 +15,23 @@ import rules
 
 from twinschools.accounts.models import Role
 from twinschools.core.authz import LEADER, TEAM, roles_of
+from twinschools.network.models import School
 
 
 def _school_id(obj: Any) -> int | None:
     if obj is None:
         return None
-    return getattr(obj, "school_id", None) or getattr(obj, "pk", None)
+    if isinstance(obj, School):
+        return obj.pk
+    if hasattr(obj, "owning_school_id"):
+        return obj.owning_school_id
+    return getattr(obj, "school_id", None)
 
 
 def _country_id(obj: Any) -> int | None:
-    school = getattr(obj, "school", obj)
-    return getattr(school, "country_id", None)
+    # A school, or a country-scoped object with its own country_id, answers for itself.
+    holder = obj.owning_school if hasattr(obj, "owning_school") else getattr(obj, "school", obj)
+    return getattr(holder, "country_id", None)
 
 
 @rules.predicate

@@ -74,6 +74,15 @@ class Session(models.Model):
     def __str__(self) -> str:
         return f"{self.event_id}@{self.starts_at:%Y-%m-%d %H:%M}"
 
+    # The organising school, for the permission predicates (accounts/rules.py).
+    @property
+    def owning_school(self) -> School:
+        return self.event.school
+
+    @property
+    def owning_school_id(self) -> int:
+        return self.event.school_id
+
 
 class RegistrationStatus(models.TextChoices):
     AWAITING_EMAIL = "awaiting_email", _("Awaiting e-mail confirmation")
@@ -115,3 +124,12 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event_id}:{self.pk}"
+
+    # A registration is the organising school's data; `school` is the registrant's school.
+    @property
+    def owning_school(self) -> School:
+        return self.event.school
+
+    @property
+    def owning_school_id(self) -> int:
+        return self.event.school_id

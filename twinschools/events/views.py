@@ -14,7 +14,7 @@ from twinschools.core.permissions import public, requires
 from twinschools.events import ical, queries, queries_day, queries_public, services
 from twinschools.events.forms import EVENT_FIELDS, EventForm, RegistrationForm, SessionForm
 from twinschools.events.forms_public import CalendarForm
-from twinschools.events.models import Event, EventStatus, RegistrationStatus
+from twinschools.events.models import Event, EventStatus, Registration, RegistrationStatus
 from twinschools.network.models import School
 from twinschools.notifications.services import site_url
 
@@ -114,9 +114,9 @@ def event_status(request: HttpRequest, obj: Event) -> HttpResponse:
 
 @require_POST
 @requires("events.organise", load=queries_day.registration_at_event)
-def registration_decide(request: HttpRequest, obj: queries_day.Arrival) -> HttpResponse:
-    # Checked against the organising school: a registration's own school is the registrant's.
-    registration = obj.registration
+def registration_decide(request: HttpRequest, obj: Registration) -> HttpResponse:
+    # Checked against the organising school (Registration.owning_school), not the registrant's.
+    registration = obj
     try:
         services.decide(
             registration=registration, approve=request.POST.get("decision") == "approve", by=request.user

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import segno
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -14,66 +16,95 @@ from django.views.decorators.http import require_POST
 
 from twinschools.core.permissions import public, requires
 from twinschools.events import certificates, queries_day, services
-from twinschools.events.models import RegistrationStatus
-from twinschools.events.queries_day import Arrival, SessionDay
+from twinschools.events.models import Registration, RegistrationStatus, Session
 
 SECTION = "events"
 
 
 @requires("workspace.view", load=queries_day.session_day)
-def checkin(request: HttpRequest, obj: SessionDay) -> HttpResponse:
+def checkin(request: HttpRequest, obj: Session) -> HttpResponse:
     search = request.GET.get("q", "")
     context = {
-        "school": obj.school,
+        "school": obj.event.school,
         "section": SECTION,
         "event": obj.event,
-        "session": obj.session,
+        "session": obj,
         "search": search,
-        "people": queries_day.checkin_list(obj.session, search),
-        "can_organise": request.user.has_perm("events.organise", obj.school),
+        "people": queries_day.checkin_list(obj, search),
+        "can_organise": request.user.has_perm("events.organise", obj),
     }
+    if request.htmx:
+        return render(request, "events/day/_checkin_table.html", context)
     return render(request, "events/day/checkin.html", context)
 
 
 @require_POST
 @requires("events.organise", load=queries_day.session_day)
-def attendance(request: HttpRequest, obj: SessionDay) -> HttpResponse:
+def attendance(request: HttpRequest, obj: Session) -> HttpResponse:
+    """Check a person in or out; HTMX swaps their row and announces the change."""
     person = queries_day.registrant(obj.event, request.POST.get("registration", ""))
     present = request.POST.get("present") == "1"
     try:
         if person is None:
             raise ValidationError(_("This person did not register for this event."))
-        services.mark_attendance(registration=person, session=obj.session, present=present, by=request.user)
+        services.mark_attendance(registration=person, session=obj, present=present, by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        problem = " ".join(error.messages)
+        if request.htmx:
+            # 200, not 4xx: htmx swaps only successful answers, and the message must show
+            return _row(request, obj, person, problem=problem)
+        messages.error(request, problem)
     else:
         done = _("%(name)s is checked in.") if present else _("%(name)s is marked absent.")
+        if request.htmx:
+            return _row(request, obj, person, done=done % {"name": person.name})
         messages.success(request, done % {"name": person.name})
-    return redirect(reverse("events:checkin", args=[obj.session.pk]) + _search_suffix(request))
+    return redirect(reverse("events:checkin", args=[obj.pk]) + _search_suffix(request))
+
+
+def _row(
+    request: HttpRequest,
+    session: Session,
+    person: Registration | None,
+    *,
+    done: str = "",
+    problem: str = "",
+) -> HttpResponse:
+    """The person's refreshed row, plus the live region's message swapped out of band."""
+    row = queries_day.checkin_row(session, person.pk) if person is not None else None
+    context = {
+        "session": session,
+        "person": row,
+        "search": request.POST.get("q", ""),
+        "can_organise": True,
+        "done": done,
+        "problem": problem,
+    }
+    return render(request, "events/day/_checkin_row_swap.html", context)
 
 
 def _search_suffix(request: HttpRequest) -> str:
     search = request.POST.get("q", "")
-    return f"?q={search}" if search else ""
+    return f"?{urlencode({'q': search})}" if search else ""
 
 
 @requires("events.organise", load=queries_day.arrival)
-def arrival(request: HttpRequest, obj: Arrival) -> HttpResponse:
+def arrival(request: HttpRequest, obj: Registration) -> HttpResponse:
     """Opened from the registrant's QR code; the POST checks them in for the session under way."""
     if request.method == "POST":
         try:
-            session = services.check_in(registration=obj.registration, by=request.user)
+            session = services.check_in(registration=obj, by=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("%(name)s is checked in.") % {"name": obj.registration.name})
+            messages.success(request, _("%(name)s is checked in.") % {"name": obj.name})
             return redirect("events:checkin", session.pk)
     context = {
-        "school": obj.school,
+        "school": obj.event.school,
         "section": SECTION,
         "event": obj.event,
-        "person": obj.registration,
-        "confirmed": obj.registration.status == RegistrationStatus.CONFIRMED,
+        "person": obj,
+        "confirmed": obj.status == RegistrationStatus.CONFIRMED,
     }
     return render(request, "events/day/arrival.html", context)
 
