@@ -92,6 +92,46 @@ def calendar_requests(samples: int, *, seed: int = 7) -> dict[str, list[Request]
     return {"event_calendar": [Request(url=url + query) for query in queries[:samples]]}
 
 
+COVERAGE_COUNTRIES = ("RO", "ES", "IT", "TR", "PL", "FR", "GR", "PT")
+COVERAGE_KM = (10, 20, 30, 50)
+
+
+def _nso_users() -> dict[str, int]:
+    """One NSO staff account per measured country (made once, kept in the bench database)."""
+    from twinschools.accounts.models import CountryRole, User
+    from twinschools.network.models import Country
+
+    users: dict[str, int] = {}
+    for country in Country.objects.filter(code__in=COVERAGE_COUNTRIES):
+        user, _ = User.objects.get_or_create(
+            email=f"nso.bench.{country.code.lower()}@example.org",
+            defaults={"full_name": f"NSO {country.code}"},
+        )
+        CountryRole.objects.get_or_create(user=user, country=country, role="nso")
+        users[country.code] = user.pk
+    return users
+
+
+def coverage_requests(samples: int, *, seed: int = 11) -> dict[str, list[Request]]:
+    """NSO staff of large countries: the region table and the coverage gaps, by distance and region."""
+    users = _nso_users()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.code, r.id FROM network_region r JOIN network_country c ON c.id = r.country_id "
+            "WHERE c.code = ANY(%s)",
+            [list(COVERAGE_COUNTRIES)],
+        )
+        regions = cursor.fetchall()
+    rng = random.Random(seed)
+    url = reverse("reach:country_reach")
+    requests = []
+    for _ in range(max(samples // 4, 20)):
+        code, region = rng.choice(regions)
+        query = f"?km={rng.choice(COVERAGE_KM)}" + (f"&region={region}" if rng.random() < 0.5 else "")
+        requests.append(Request(url=url + query, user_id=users[code]))
+    return {"coverage_gaps": requests}
+
+
 def matching() -> dict[str, Any]:
     """The optimal matcher against the greedy baseline on one generated country."""
     from twinschools.mentoring.management.commands.bench_matching import generated

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from bench.floors import dashboard_floor, directory_floor, profile_floor
 from bench.measure import Measurement, Request, explain, measure
-from bench.outreach import calendar_requests
+from bench.outreach import calendar_requests, coverage_requests
 from bench.samples import directory_samples, school_samples, teacher_samples
 from bench.workspace_pages import workspace_requests
 
@@ -44,6 +44,7 @@ def _requests(samples: int) -> dict[str, list[Request]]:
         ],
         **workspace_requests(samples),
         **calendar_requests(samples),
+        **coverage_requests(samples),
     }
 
 

@@ -25,6 +25,8 @@ TARGETS_MS = {
     "decision_log": 100.0,
     "practice_search": 100.0,
     "event_calendar": 100.0,
+    # an analytical page of the NSO over a whole country (haversine per school): seconds are fine
+    "coverage_gaps": 1000.0,
 }
 GENERATION_TARGET_SECONDS = 600
 GENERATION_TARGET_PEAK_MB = 2048

@@ -122,5 +122,27 @@ def test_the_nso_page_costs_the_same_queries_for_one_region_or_many(
         region = RegionFactory(country=ro, name=f"Județul {n}")
         placed_school(ro, 44 + n / 5, 22.0, region=region)
     client = signed_in(world.people["nso_x"])
-    with django_assert_num_queries(9):  # type: ignore[operator]
+    # 9 for the tables, and 3 for the map's grid cells (anchors, reached, gaps)
+    with django_assert_num_queries(12):  # type: ignore[operator]
         assert client.get(reverse("reach:country_reach")).status_code == 200
+
+
+def test_the_nso_map_groups_anchors_and_gaps_into_cells_and_says_how_many(world: World) -> None:
+    _anchored_country(world)
+    response = signed_in(world.people["nso_x"]).get(reverse("reach:country_reach"), {"km": 30})
+    kinds = {circle.kind for circle in response.context["circles"]}
+    assert kinds == {"anchor", "gap"}
+    assert response.context["map_totals"]["gap"] == 1
+    html = response.content.decode()
+    assert 'class="coverage-gap"' in html and 'role="img"' in html
+    assert "2 eTwinning Schools and mentor schools" in html
+    assert "1 school farther than 30 km from any eTwinning School or mentor school" in html
+
+
+def test_schools_in_one_cell_make_one_circle_and_the_biggest_cell_the_biggest_circle(world: World) -> None:
+    from twinschools.reach.mapping import circles
+    from twinschools.reach.queries import Cell
+
+    drawn = circles([Cell("gap", 46.0, 23.0, 40), Cell("gap", 47.0, 24.0, 1), Cell("anchor", 46.5, 23.5, 2)])
+    assert [c.kind for c in drawn] == ["gap", "gap", "anchor"]  # anchors drawn last, on top
+    assert drawn[0].r > drawn[1].r

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from twinschools.reach.queries import ReachedSchool
+from twinschools.reach.queries import Cell, ReachedSchool
 
 WIDTH, HEIGHT, MARGIN = 600, 400, 40
 
@@ -45,3 +45,31 @@ def home_point(schools: list[ReachedSchool], home: tuple[float, float] | None) -
     if home is None:
         return None
     return points([ReachedSchool(name="", latitude=home[0], longitude=home[1]), *schools], home)[0]
+
+
+@dataclass(frozen=True)
+class Circle:
+    x: float
+    y: float
+    r: float
+    kind: str
+    schools: int
+
+
+def circles(cells: list[Cell]) -> list[Circle]:
+    """Grid cells on the same projection; the area of a circle grows with its schools.
+
+    Gaps are drawn first and anchors last, so an anchor is never hidden under a gap.
+    """
+    if not cells:
+        return []
+    placed = points([ReachedSchool(name="", latitude=c.latitude, longitude=c.longitude) for c in cells], None)
+    biggest = max(cell.schools for cell in cells)
+    order = {"gap": 0, "reached": 1, "anchor": 2}
+    drawn = [
+        Circle(
+            point.x, point.y, round(3 + 11 * math.sqrt(cell.schools / biggest), 1), cell.kind, cell.schools
+        )
+        for point, cell in zip(placed, cells, strict=True)
+    ]
+    return sorted(drawn, key=lambda circle: order[circle.kind])

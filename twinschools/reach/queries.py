@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Count, Exists, F, FloatField, OuterRef, Q, QuerySet
-from django.db.models.functions import ASin, Cast, Cos, Radians, Sin, Sqrt
+from django.db.models.functions import ASin, Cast, Cos, Radians, Round, Sin, Sqrt
 
 from twinschools.core.authz import roles_of
 from twinschools.events.models import Registration, RegistrationStatus
@@ -238,4 +238,48 @@ def region_table(countries: QuerySet[Country], *, km: float, year: int) -> list[
             gaps=gap_counts.get(region.pk, 0),
         )
         for region in regions
+    ]
+
+
+# The NSO's map ---------------------------------------------------------------------
+
+# Grid cells in degrees: a country's map groups schools by half a degree (about 55 km
+# north-south), a region's by a tenth, so a country of 40,000 schools draws a few hundred
+# circles instead of 40,000.
+COUNTRY_CELL, REGION_CELL = 0.5, 0.1
+
+
+@dataclass(frozen=True)
+class Cell:
+    kind: str  # "anchor", "reached" or "gap"
+    latitude: float
+    longitude: float
+    schools: int
+
+
+def _cells(schools: QuerySet[School], kind: str, size: float) -> list[Cell]:
+    per_degree = 1 / size
+    rows = (
+        schools.order_by()
+        .annotate(cell_lat=Round(F("latitude") * per_degree), cell_lon=Round(F("longitude") * per_degree))
+        .values("cell_lat", "cell_lon")
+        .annotate(n=Count("pk"))
+    )
+    return [Cell(kind, row["cell_lat"] * size, row["cell_lon"] * size, row["n"]) for row in rows]
+
+
+def map_cells(
+    countries: QuerySet[Country], *, km: float, year: int, region: Region | None = None
+) -> list[Cell]:
+    """The anchors, the schools reached and the schools in a gap, grouped into grid cells (3 queries)."""
+    size = REGION_CELL if region is not None else COUNTRY_CELL
+    placed = {"latitude__isnull": False, "longitude__isnull": False}
+    anchor_schools = anchors(countries, year)
+    reached = reached_schools(countries).filter(**placed)
+    if region is not None:
+        anchor_schools, reached = anchor_schools.filter(region=region), reached.filter(region=region)
+    return [
+        *_cells(anchor_schools, "anchor", size),
+        *_cells(reached.exclude(pk__in=anchor_schools.values("pk")), "reached", size),
+        *_cells(gaps(countries, km=km, year=year, region=region), "gap", size),
     ]

@@ -42,6 +42,17 @@ def _coverage(request: HttpRequest) -> tuple[CoverageForm, int, Region | None, Q
     return form, km, region, countries, timezone.localdate().year
 
 
+def _map(countries: QuerySet[Country], *, km: int, year: int, region: Region | None) -> dict[str, object]:
+    cells = queries.map_cells(countries, km=km, year=year, region=region)
+    totals = {kind: sum(c.schools for c in cells if c.kind == kind) for kind in ("anchor", "reached", "gap")}
+    return {
+        "circles": mapping.circles(cells),
+        "map_totals": totals,
+        "map_width": mapping.WIDTH,
+        "map_height": mapping.HEIGHT,
+    }
+
+
 @requires("reach.view_country")
 def country_reach(request: HttpRequest) -> HttpResponse:
     form, km, region, countries, year = _coverage(request)
@@ -54,6 +65,7 @@ def country_reach(request: HttpRequest) -> HttpResponse:
         "gap_schools": list(gap_schools[:GAP_ROWS_SHOWN]),
         "gap_total": gap_schools.count(),
         "query": request.GET.urlencode(),
+        **_map(countries, km=km, year=year, region=region),
     }
     return render(request, "reach/country_reach.html", context, status=400 if form.errors else 200)
 
