@@ -36,16 +36,23 @@ def signed_in(view: View) -> View:
     return wrapper  # type: ignore[return-value]
 
 
-def requires(permission: str, *, load: Callable[..., Any] | None = None) -> Callable[[View], View]:
+def requires(
+    permission: str, *, load: Callable[..., Any] | None = None, anonymous: bool = False
+) -> Callable[[View], View]:
     """Check `permission` for the signed-in person.
 
     With `load`, the object is loaded from the URL's keyword arguments and passed
     to the view as `obj`; refusals then answer 404. Without it, refusals are 403.
+    With `anonymous=True` (and `load`), visitors who are not signed in are checked
+    too, for objects anyone may read when public (a public practice); a refusal
+    sends them to sign in rather than answering 404.
     """
 
     def decorate(view: View) -> View:
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if anonymous and load is not None:
+                return _readable_by_anyone(request, view, permission, load(**kwargs))
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if load is None:
@@ -61,3 +68,13 @@ def requires(permission: str, *, load: Callable[..., Any] | None = None) -> Call
         return wrapper  # type: ignore[return-value]
 
     return decorate
+
+
+def _readable_by_anyone(
+    request: HttpRequest, view: Callable[..., HttpResponse], permission: str, obj: Any
+) -> HttpResponse:
+    if request.user.has_perm(permission, obj):
+        return view(request, obj=obj)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise Http404

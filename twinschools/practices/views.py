@@ -1,12 +1,9 @@
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -31,26 +28,6 @@ from twinschools.practices.forms import (
 from twinschools.practices.models import Attachment, Practice
 
 SECTION = "practices"
-
-
-def readable(permission: str, *, load: Callable[..., Any]) -> Callable[..., Any]:
-    """Like core.permissions.requires, for things anonymous visitors may read when public:
-    a refusal sends an anonymous visitor to sign in, and answers 404 to anybody else."""
-
-    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-        @wraps(view)
-        def wrapper(request: HttpRequest, **kwargs: Any) -> HttpResponse:
-            obj = load(**kwargs)
-            if request.user.has_perm(permission, obj):
-                return view(request, obj=obj)
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            raise Http404
-
-        wrapper.permission = permission  # type: ignore[attr-defined]
-        return wrapper
-
-    return decorate
 
 
 def _query_string(request: HttpRequest) -> str:
@@ -213,7 +190,7 @@ def _detail_page(
     return render(request, "practices/detail.html", context, status=status)
 
 
-@readable("practices.view_practice", load=queries.practice)
+@requires("practices.view_practice", load=queries.practice, anonymous=True)
 def detail(request: HttpRequest, obj: Practice) -> HttpResponse:
     return _detail_page(request, obj)
 
@@ -282,7 +259,7 @@ def adapt(request: HttpRequest, obj: Practice) -> HttpResponse:
     return render(request, "practices/adapt.html", {"practice": obj, "form": form}, status=status)
 
 
-@readable("practices.download", load=queries.attachment)
+@requires("practices.download", load=queries.attachment, anonymous=True)
 def attachment(request: HttpRequest, obj: Attachment) -> HttpResponse:
     try:
         stream = obj.file.open("rb")
