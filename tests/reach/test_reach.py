@@ -122,8 +122,9 @@ def test_the_nso_page_costs_the_same_queries_for_one_region_or_many(
         region = RegionFactory(country=ro, name=f"Județul {n}")
         placed_school(ro, 44 + n / 5, 22.0, region=region)
     client = signed_in(world.people["nso_x"])
-    # 9 for the tables, and 3 for the map's grid cells (anchors, reached, gaps)
-    with django_assert_num_queries(12):  # type: ignore[operator]
+    # the regions, the gaps once (per region and map cell) and their first rows, the region
+    # table, the map's anchors and reached schools, and the page's frame (session, roles...)
+    with django_assert_num_queries(10):  # type: ignore[operator]
         assert client.get(reverse("reach:country_reach")).status_code == 200
 
 
@@ -146,3 +147,18 @@ def test_schools_in_one_cell_make_one_circle_and_the_biggest_cell_the_biggest_ci
     drawn = circles([Cell("gap", 46.0, 23.0, 40), Cell("gap", 47.0, 24.0, 1), Cell("anchor", 46.5, 23.5, 2)])
     assert [c.kind for c in drawn] == ["gap", "gap", "anchor"]  # anchors drawn last, on top
     assert drawn[0].r > drawn[1].r
+
+
+def test_a_school_near_an_anchor_across_a_cell_border_is_covered_and_one_just_too_far_is_not(
+    world: World,
+) -> None:
+    ro = world.school_a.country
+    labelled(placed_school(ro, 46.000, 23.000, name="Ancora"))
+    placed_school(ro, 46.001, 23.001, name="Vecina")  # the anchor's own small cell
+    placed_school(ro, 46.070, 23.000, name="Peste granita celulei")  # 7.8 km, in the next cell
+    placed_school(ro, 46.100, 23.000, name="Prea departe")  # 11.1 km
+    countries = Country.objects.filter(pk=ro.pk)
+    year = timezone.localdate().year
+    assert [s.name for s in queries.gaps(countries, km=10, year=year)] == ["Prea departe"]
+    summary = queries.gap_summary(countries, km=10, year=year)
+    assert summary.total == 1 and sum(cell.schools for cell in summary.cells) == 1

@@ -1,10 +1,10 @@
 """Reads for regional reach: a school's reached schools, and a country's coverage and gaps.
 
-The gaps are one set-based query over the whole country: for each school with coordinates,
-an EXISTS subquery looks for an anchor (a current eTwinning School or an active mentor
-school) inside a bounding box first, then by the haversine distance. Django's math
-functions run as SQL on PostgreSQL and are registered as SQL functions on SQLite, so the
-same query serves both.
+The gaps are one set-based query over the whole country: schools and anchors (current
+eTwinning Schools and active mentor schools) are put in grid cells as wide as the
+distance, joined cell to neighbouring cell, and only those pairs get the haversine
+distance. The math functions are SQL on PostgreSQL and registered by Django's SQLite
+backend, so the same raw statement serves both.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Exists, F, FloatField, OuterRef, Q, QuerySet
-from django.db.models.functions import ASin, Cast, Cos, Radians, Round, Sin, Sqrt
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Round
 
 from twinschools.core.authz import roles_of
 from twinschools.events.models import Registration, RegistrationStatus
@@ -169,44 +170,81 @@ def reached_schools(countries: QuerySet[Country]) -> QuerySet[School]:
     )
 
 
-def _anchor_within(km: float, year: int) -> Exists:
-    """EXISTS an anchor within `km` of the outer school: bounding box, then haversine."""
-    lat_span = km / KM_PER_DEGREE
-    # at 71°N (the north of Europe) a degree of longitude is a third of one at the equator
-    lon_span = km / (KM_PER_DEGREE * math.cos(math.radians(72)))
-    # the casts give the outer columns a type, which arithmetic on OuterRef needs
-    outer_lat = Cast(OuterRef("latitude"), FloatField())
-    outer_lon = Cast(OuterRef("longitude"), FloatField())
-    half_dlat = (Radians(F("latitude")) - Radians(outer_lat)) / 2
-    half_dlon = (Radians(F("longitude")) - Radians(outer_lon)) / 2
-    chord = Sin(half_dlat) * Sin(half_dlat) + Cos(Radians(F("latitude"))) * Cos(Radians(outer_lat)) * Sin(
-        half_dlon
-    ) * Sin(half_dlon)
-    nearby = (
-        School.objects.filter(latitude__isnull=False, longitude__isnull=False)
-        .filter(_current_label(year) | Q(mentor_offer__active=True))
-        .filter(
-            latitude__gte=outer_lat - lat_span,
-            latitude__lte=outer_lat + lat_span,
-            longitude__gte=outer_lon - lon_span,
-            longitude__lte=outer_lon + lon_span,
+# The nine grid cells around a school's own: an anchor within `km` lies in one of them.
+NEIGHBOUR_CELLS = " UNION ALL ".join(
+    f"SELECT {dx} AS dx, {dy} AS dy" for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+)
+# at 72°N (the north of Europe) a degree of longitude is a third of one at the equator
+NORTHMOST = math.cos(math.radians(72))
+
+
+def _near_an_anchor(countries: QuerySet[Country], *, km: float, year: int) -> RawSQL:
+    """The ids of the countries' schools within `km` of an anchor (of any country), in two steps.
+
+    1. Small cells whose diagonal is at most `km` anywhere in Europe: a school in the same
+       small cell as an anchor is near it, with no distance computed. In towns, where
+       hundreds of schools and anchors crowd together, that settles almost every school.
+    2. The other schools: cells at least `km` high and wide, so an anchor within `km` lies
+       in the school's cell or one of its eight neighbours; one hash join on the cell
+       numbers, and the haversine distance only for those pairs.
+    A correlated search per school took minutes for a country of 40,000 schools.
+    """
+    small = km / math.sqrt(2) / KM_PER_DEGREE  # degrees; a degree of longitude is at most this long
+    big_lat, big_lon = km / KM_PER_DEGREE, km / (KM_PER_DEGREE * NORTHMOST)
+    country_sql, country_params = countries.values("pk").query.sql_with_params()
+    sql = f"""
+        WITH anchor AS (
+            -- from the few labels and offers to their schools, not through all the schools
+            SELECT a.latitude AS lat, a.longitude AS lon
+            FROM network_schoollabel l JOIN network_school a ON a.id = l.school_id
+            WHERE l.first_year <= %s AND l.last_year >= %s AND a.latitude IS NOT NULL AND a.longitude IS NOT NULL
+            UNION
+            SELECT a.latitude, a.longitude
+            FROM mentoring_mentoroffer m JOIN network_school a ON a.id = m.school_id
+            WHERE m.active AND a.latitude IS NOT NULL AND a.longitude IS NOT NULL
+        ),
+        place AS (
+            SELECT s.id, s.latitude AS lat, s.longitude AS lon
+            FROM network_school s
+            WHERE s.country_id IN ({country_sql}) AND s.latitude IS NOT NULL AND s.longitude IS NOT NULL
+        ),
+        beside AS (
+            SELECT place.id FROM place
+            WHERE EXISTS (SELECT 1 FROM anchor
+                          WHERE FLOOR(anchor.lat / %s) = FLOOR(place.lat / %s)
+                            AND FLOOR(anchor.lon / %s) = FLOOR(place.lon / %s))
         )
-        .annotate(distance_km=2 * EARTH_KM * ASin(Sqrt(chord)))
-        .filter(distance_km__lte=km)
-    )
-    return Exists(nearby)
+        SELECT id FROM beside
+        UNION
+        SELECT place.id
+        FROM place
+        CROSS JOIN ({NEIGHBOUR_CELLS}) AS o
+        JOIN (SELECT lat, lon, FLOOR(lat / %s) AS cx, FLOOR(lon / %s) AS cy FROM anchor) AS near
+          ON near.cx = FLOOR(place.lat / %s) + o.dx AND near.cy = FLOOR(place.lon / %s) + o.dy
+        WHERE place.id NOT IN (SELECT id FROM beside)
+          AND 2 * {EARTH_KM} * ASIN(SQRT(
+                SIN(RADIANS(near.lat - place.lat) / 2) * SIN(RADIANS(near.lat - place.lat) / 2)
+                + COS(RADIANS(place.lat)) * COS(RADIANS(near.lat))
+                  * SIN(RADIANS(near.lon - place.lon) / 2) * SIN(RADIANS(near.lon - place.lon) / 2)
+              )) <= %s
+    """
+    params = (
+        year, year, *country_params,
+        small, small, small, small,
+        big_lat, big_lon, big_lat, big_lon, km,
+    )  # fmt: skip
+    return RawSQL(sql, params)
 
 
 def gaps(
     countries: QuerySet[Country], *, km: float, year: int, region: Region | None = None
 ) -> QuerySet[School]:
-    """Schools farther than `km` from every anchor (the anchors themselves excluded)."""
+    """Schools farther than `km` from every anchor (an anchor is 0 km from itself)."""
     schools = School.objects.filter(country__in=countries, latitude__isnull=False, longitude__isnull=False)
     if region is not None:
         schools = schools.filter(region=region)
     return (
-        schools.exclude(pk__in=anchors(countries, year).values("pk"))
-        .exclude(_anchor_within(km, year))
+        schools.exclude(pk__in=_near_an_anchor(countries, km=km, year=year))
         .select_related("region")
         .order_by("region__name", "search_text", "pk")
     )
@@ -220,16 +258,23 @@ class RegionRow:
     gaps: int
 
 
-def region_table(countries: QuerySet[Country], *, km: float, year: int) -> list[RegionRow]:
-    """Per region: current eTwinning Schools, reached schools, gap schools (three queries)."""
+def region_table(
+    countries: QuerySet[Country], *, km: float, year: int, gap_counts: dict[int | None, int] | None = None
+) -> list[RegionRow]:
+    """Per region: current eTwinning Schools, reached schools, gap schools (two or three queries).
+
+    `gap_counts` (region id -> schools in a gap) comes from `gap_summary` when the caller
+    already has it, so the gaps are not computed twice.
+    """
     reached_ids = reached_schools(countries).values("pk")
     regions = regions_of(countries).annotate(
         etwinning=Count("schools", filter=_current_label(year, "schools__"), distinct=True),
         reached=Count("schools", filter=Q(schools__in=reached_ids), distinct=True),
     )
-    gap_counts = dict(
-        gaps(countries, km=km, year=year).order_by().values_list("region_id").annotate(n=Count("pk"))
-    )
+    if gap_counts is None:
+        gap_counts = dict(
+            gaps(countries, km=km, year=year).order_by().values_list("region_id").annotate(n=Count("pk"))
+        )
     return [
         RegionRow(
             region=region,
@@ -268,11 +313,51 @@ def _cells(schools: QuerySet[School], kind: str, size: float) -> list[Cell]:
     return [Cell(kind, row["cell_lat"] * size, row["cell_lon"] * size, row["n"]) for row in rows]
 
 
-def map_cells(
+@dataclass(frozen=True)
+class GapSummary:
+    """The schools in a gap counted per region and per map cell, from one statement."""
+
+    by_region: dict[int | None, int]
+    cells: list[Cell]  # of the chosen region, or of the whole country
+    total: int  # in the chosen region, or in the whole country
+
+
+def cell_size(region: Region | None) -> float:
+    return REGION_CELL if region is not None else COUNTRY_CELL
+
+
+def gap_summary(
     countries: QuerySet[Country], *, km: float, year: int, region: Region | None = None
+) -> GapSummary:
+    """One pass of the gap computation serves the region table, the total and the map."""
+    size = cell_size(region)
+    per_degree = 1 / size
+    rows = list(
+        gaps(countries, km=km, year=year)
+        .order_by()
+        .annotate(cell_lat=Round(F("latitude") * per_degree), cell_lon=Round(F("longitude") * per_degree))
+        .values("region_id", "cell_lat", "cell_lon")
+        .annotate(n=Count("pk"))
+    )
+    by_region: dict[int | None, int] = {}
+    cells: dict[tuple[float, float], int] = {}
+    for row in rows:
+        by_region[row["region_id"]] = by_region.get(row["region_id"], 0) + row["n"]
+        if region is None or row["region_id"] == region.pk:
+            key = (row["cell_lat"], row["cell_lon"])
+            cells[key] = cells.get(key, 0) + row["n"]
+    return GapSummary(
+        by_region=by_region,
+        cells=[Cell("gap", lat * size, lon * size, n) for (lat, lon), n in cells.items()],
+        total=sum(cells.values()),
+    )
+
+
+def map_cells(
+    countries: QuerySet[Country], *, year: int, region: Region | None, gap_cells: list[Cell]
 ) -> list[Cell]:
-    """The anchors, the schools reached and the schools in a gap, grouped into grid cells (3 queries)."""
-    size = REGION_CELL if region is not None else COUNTRY_CELL
+    """The anchors and the schools reached in grid cells (2 queries), with the gap cells given."""
+    size = cell_size(region)
     placed = {"latitude__isnull": False, "longitude__isnull": False}
     anchor_schools = anchors(countries, year)
     reached = reached_schools(countries).filter(**placed)
@@ -281,5 +366,5 @@ def map_cells(
     return [
         *_cells(anchor_schools, "anchor", size),
         *_cells(reached.exclude(pk__in=anchor_schools.values("pk")), "reached", size),
-        *_cells(gaps(countries, km=km, year=year, region=region), "gap", size),
+        *gap_cells,
     ]

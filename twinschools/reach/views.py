@@ -42,8 +42,10 @@ def _coverage(request: HttpRequest) -> tuple[CoverageForm, int, Region | None, Q
     return form, km, region, countries, timezone.localdate().year
 
 
-def _map(countries: QuerySet[Country], *, km: int, year: int, region: Region | None) -> dict[str, object]:
-    cells = queries.map_cells(countries, km=km, year=year, region=region)
+def _map(
+    countries: QuerySet[Country], *, year: int, region: Region | None, gap_cells: list[queries.Cell]
+) -> dict[str, object]:
+    cells = queries.map_cells(countries, year=year, region=region, gap_cells=gap_cells)
     totals = {kind: sum(c.schools for c in cells if c.kind == kind) for kind in ("anchor", "reached", "gap")}
     return {
         "circles": mapping.circles(cells),
@@ -57,15 +59,16 @@ def _map(countries: QuerySet[Country], *, km: int, year: int, region: Region | N
 def country_reach(request: HttpRequest) -> HttpResponse:
     form, km, region, countries, year = _coverage(request)
     gap_schools = queries.gaps(countries, km=km, year=year, region=region)
+    summary = queries.gap_summary(countries, km=km, year=year, region=region)
     context = {
         "form": form,
         "km": km,
         "region": region,
-        "rows": queries.region_table(countries, km=km, year=year),
+        "rows": queries.region_table(countries, km=km, year=year, gap_counts=summary.by_region),
         "gap_schools": list(gap_schools[:GAP_ROWS_SHOWN]),
-        "gap_total": gap_schools.count(),
+        "gap_total": summary.total,
         "query": request.GET.urlencode(),
-        **_map(countries, km=km, year=year, region=region),
+        **_map(countries, year=year, region=region, gap_cells=summary.cells),
     }
     return render(request, "reach/country_reach.html", context, status=400 if form.errors else 200)
 
