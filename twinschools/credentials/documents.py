@@ -76,23 +76,19 @@ def controller_document(issuer: Issuer, keys: list[PublicKey]) -> dict[str, Any]
     }
 
 
-def achievement(achievement_id: str, english: AchievementText, others: list[AchievementText]) -> dict[str, Any]:
-    """The label as an OB 3.0 Achievement in English; other languages as Related editions."""
-    document: dict[str, Any] = {
+def achievement(achievement_id: str, text: AchievementText) -> dict[str, Any]:
+    """The label as an OB 3.0 Achievement. OB 3.0 types name and description as plain
+    strings, so the achievement is stated once, in English, and says so (inLanguage);
+    the verification page shows it in the reader's language."""
+    return {
         "id": achievement_id,
         "type": ["Achievement"],
         "achievementType": "Award",
-        "name": english.name,
-        "description": english.description,
-        "criteria": {"narrative": english.criteria},
-        "inLanguage": english.language,
+        "name": text.name,
+        "description": text.description,
+        "criteria": {"narrative": text.criteria},
+        "inLanguage": text.language,
     }
-    if others:
-        document["related"] = [
-            {"id": f"{achievement_id}#{text.language}", "type": ["Related"], "inLanguage": text.language}
-            for text in others
-        ]
-    return document
 
 
 def label_credential(
