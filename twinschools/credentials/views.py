@@ -115,7 +115,7 @@ def nso_list(request: HttpRequest) -> HttpResponse:
 
 @requires("credentials.revoke", load=queries.credential)
 def revoke(request: HttpRequest, obj: IssuedCredential) -> HttpResponse:
-    form = RevokeForm(request.POST or None)
+    form = RevokeForm(request.POST) if request.method == "POST" else RevokeForm()
     if request.method == "POST" and form.is_valid():
         try:
             services.revoke_credential(credential=obj, reason=form.cleaned_data["reason"], revoked_by=request.user)
