@@ -34,6 +34,7 @@ class Verdict:
     reasons: list[str] = field(default_factory=list)
     document: dict[str, Any] | None = None
     record: IssuedCredential | None = None
+    detail: str = ""  # the technical cause, in English, for machines
 
     @property
     def is_valid(self) -> bool:
@@ -41,6 +42,8 @@ class Verdict:
 
     def as_json(self) -> dict[str, Any]:
         answer: dict[str, Any] = {"verified": self.is_valid, "status": self.status, "reasons": self.reasons}
+        if self.detail:
+            answer["detail"] = self.detail
         if self.record is not None and self.record.revoked_at is not None:
             answer["revokedAt"] = self.record.revoked_at.isoformat()
             answer["revocationReason"] = self.record.revocation_reason
@@ -134,7 +137,8 @@ def verify(document: dict[str, Any], *, now: datetime | None = None) -> Verdict:
     try:
         dataintegrity.verify(document, resolve_key=_key_resolver(issuer_id, str(country_code)))
     except dataintegrity.ProofError as error:
-        verdict.reasons = [_("The signature is not valid: the credential was changed or not signed by its issuer."), str(error)]
+        verdict.reasons = [_("The signature is not valid: the credential was changed or not signed by its issuer.")]
+        verdict.detail = str(error)[:500]
         return verdict
     verdict.reasons.append(_("The signature is valid: the issuer signed exactly this content."))
     revoked = _revoked(document, str(country_code))
