@@ -30,10 +30,19 @@ CASES = [
     Case("credentials:credential", lambda w: _credential(w, "credential"), ANYONE),
     Case("credentials:credential_json", lambda w: _credential(w, "credential_json"), ANYONE),
     Case("credentials:issuer", _issuer, ANYONE),
-    Case("credentials:issuer (no key yet)", lambda w: reverse("credentials:issuer", args=["es"]), dict.fromkeys(ROLES, 404)),
+    Case(
+        "credentials:issuer (no key yet)",
+        lambda w: reverse("credentials:issuer", args=["es"]),
+        dict.fromkeys(ROLES, 404),
+    ),
     Case("credentials:status_list", _status_list, ANYONE),
     Case("credentials:verify", lambda w: reverse("credentials:verify"), ANYONE),
-    Case("credentials:verify (empty post)", lambda w: reverse("credentials:verify"), EVERYONE_400, method="post"),
+    Case(
+        "credentials:verify (empty post)",
+        lambda w: reverse("credentials:verify"),
+        EVERYONE_400,
+        method="post",
+    ),
     Case("credentials:verify_api", lambda w: reverse("credentials:verify_api"), EVERYONE_400, method="post"),
     Case(
         "credentials:verify_api (get)",

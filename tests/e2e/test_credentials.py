@@ -38,7 +38,9 @@ def test_the_public_page_shows_valid_then_revoked_after_the_nso_revokes(
     expect(visitor.get_by_role("status")).to_contain_text("Revoked")
     expect(visitor.get_by_role("status")).to_contain_text("The label was awarded by mistake.")
     visitor.goto(reverse("network:school", args=[world.school_a.pk]))
-    expect(visitor.get_by_role("region", name="eTwinning School label credentials")).to_contain_text("Revoked")
+    expect(visitor.get_by_role("region", name="eTwinning School label credentials")).to_contain_text(
+        "Revoked"
+    )
 
 
 @pytest.mark.parametrize("language", ["en", "ro", "ca"])

@@ -79,8 +79,8 @@ def verify(
         raise ProofError("The proof is not an eddsa-rdfc-2022 Data Integrity proof.")
     if proof.get("proofPurpose") != proof_purpose:
         raise ProofError("The proof was not made for the assertion purpose.")
-    method = proof.get("verificationMethod")
-    public_key = resolve_key(method) if isinstance(method, str) else None
+    method = str(proof.get("verificationMethod", ""))
+    public_key = resolve_key(method) if method else None
     if public_key is None:
         raise ProofError("The proof's key is not one of our issuers' keys.")
     try:

@@ -19,7 +19,7 @@ class VerifyForm(forms.Form):
     file = forms.FileField(label=_("Credential file"), required=False)
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         upload = cleaned.get("file")
         if upload is not None and upload.size > MAX_INPUT_BYTES:
             raise forms.ValidationError(_("The credential is too large: at most 64 KB are accepted."))

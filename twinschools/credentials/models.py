@@ -48,7 +48,9 @@ class StatusList(models.Model):
         verbose_name = _("status list")
         verbose_name_plural = _("status lists")
         ordering = ["country", "number"]
-        constraints = [models.UniqueConstraint(fields=["country", "number"], name="status_list_unique_number")]
+        constraints = [
+            models.UniqueConstraint(fields=["country", "number"], name="status_list_unique_number")
+        ]
 
     def __str__(self) -> str:
         return f"{self.country.code}/{self.number}"
@@ -84,7 +86,9 @@ class IssuedCredential(models.Model):
         verbose_name_plural = _("issued credentials")
         ordering = ["-issued_at", "-pk"]
         constraints = [
-            models.UniqueConstraint(fields=["status_list", "status_index"], name="credential_unique_status_index")
+            models.UniqueConstraint(
+                fields=["status_list", "status_index"], name="credential_unique_status_index"
+            )
         ]
         indexes = [models.Index(fields=["country", "-issued_at"], name="credential_country_issued")]
 

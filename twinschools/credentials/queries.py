@@ -87,5 +87,3 @@ def current_credentials_for_school(school: School, *, limit: int = 3) -> list[Cr
     """A school's most recent label credentials with their state, newest label first."""
     found = IssuedCredential.objects.filter(school=school).order_by("-valid_until", "-pk")[:limit]
     return [state_of(item) for item in found]
-
-

@@ -184,8 +184,8 @@ def revoke_credential(*, credential: IssuedCredential, reason: str, revoked_by: 
         locked = IssuedCredential.objects.select_for_update().get(pk=credential.pk)
         if locked.revoked_at is not None:
             raise ValidationError(_("This credential was already revoked."))
-        status_list = StatusList.objects.select_for_update().select_related("country").get(
-            pk=locked.status_list_id
+        status_list = (
+            StatusList.objects.select_for_update().select_related("country").get(pk=locked.status_list_id)
         )
         status_list.bits = statuslist.with_bit(bytes(status_list.bits), locked.status_index)
         status_list.save(update_fields=["bits", "updated_at"])

@@ -137,7 +137,9 @@ def verify(document: dict[str, Any], *, now: datetime | None = None) -> Verdict:
     try:
         dataintegrity.verify(document, resolve_key=_key_resolver(issuer_id, str(country_code)))
     except dataintegrity.ProofError as error:
-        verdict.reasons = [_("The signature is not valid: the credential was changed or not signed by its issuer.")]
+        verdict.reasons = [
+            _("The signature is not valid: the credential was changed or not signed by its issuer.")
+        ]
         verdict.detail = str(error)[:500]
         return verdict
     verdict.reasons.append(_("The signature is valid: the issuer signed exactly this content."))
@@ -145,7 +147,10 @@ def verify(document: dict[str, Any], *, now: datetime | None = None) -> Verdict:
     if revoked is None:
         verdict.reasons.append(_("The credential's revocation status could not be found."))
         return verdict
-    valid_from, valid_until = _parse_moment(document.get("validFrom")), _parse_moment(document.get("validUntil"))
+    valid_from, valid_until = (
+        _parse_moment(document.get("validFrom")),
+        _parse_moment(document.get("validUntil")),
+    )
     if revoked:
         verdict.status = REVOKED
         verdict.reasons.append(_("The issuer revoked this credential."))

@@ -86,7 +86,10 @@ def verify(request: HttpRequest) -> HttpResponse:
             return _api_answer(verdict, problem)
     status = 400 if problem else 200
     return render(
-        request, "credentials/verify.html", {"form": form, "verdict": verdict, "problem": problem}, status=status
+        request,
+        "credentials/verify.html",
+        {"form": form, "verdict": verdict, "problem": problem},
+        status=status,
     )
 
 
@@ -118,7 +121,9 @@ def revoke(request: HttpRequest, obj: IssuedCredential) -> HttpResponse:
     form = RevokeForm(request.POST) if request.method == "POST" else RevokeForm()
     if request.method == "POST" and form.is_valid():
         try:
-            services.revoke_credential(credential=obj, reason=form.cleaned_data["reason"], revoked_by=request.user)
+            services.revoke_credential(
+                credential=obj, reason=form.cleaned_data["reason"], revoked_by=request.user
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
