@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import io
 from datetime import UTC, date, datetime
 
 import pytest
@@ -209,3 +210,15 @@ def test_a_credential_with_an_unknown_context_does_not_verify(world: World) -> N
     document["@context"].append("https://attacker.example/context.json")
     verdict = verification.verify(document)
     assert verdict.status == verification.INVALID
+
+
+def test_the_rotation_command_gives_the_country_a_new_key(world: World) -> None:
+    from django.core.management import call_command
+
+    old = issue(world.school_a)
+    out = io.StringIO()
+    call_command("rotate_credential_key", "ro", stdout=out)
+    assert "New signing key" in out.getvalue()
+    assert IssuerKey.objects.filter(country=world.school_a.country, retired_at__isnull=True).count() == 1
+    assert IssuerKey.objects.filter(country=world.school_a.country).count() == 2
+    assert verification.verify(old.signed_json).status == verification.VALID

@@ -126,6 +126,8 @@ def issue_label_credential(
     if valid_until < valid_from:
         raise ValidationError(_("The label cannot end before it starts."))
     with transaction.atomic():
+        # one issuance per country at a time: the first key and list are created only once
+        Country.objects.select_for_update().filter(pk=country.pk).first()
         active_key(country=country)
         status_list = _open_status_list(country)
         index = _unused_index(status_list)
