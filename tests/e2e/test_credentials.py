@@ -28,9 +28,9 @@ def test_the_public_page_shows_valid_then_revoked_after_the_nso_revokes(
     nso = new_page(user=world.people["nso_x"])
     nso.goto(reverse("credentials:nso_list"))
     assert_accessible(nso, "issued credentials")
-    nso.get_by_label("Reason for revoking").fill("The label was awarded by mistake.")
+    nso.get_by_label(f"Reason for revoking ({world.school_a.name})").fill("The label was awarded by mistake.")
     with nso.expect_navigation():
-        nso.get_by_role("button", name="Revoke").click()
+        nso.get_by_role("button", name=f"Revoke ({world.school_a.name})").click()
     expect(nso.get_by_role("status")).to_contain_text("The credential was revoked")
     expect(nso.get_by_role("table")).to_contain_text("The label was awarded by mistake.")
 
