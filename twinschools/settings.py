@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "twinschools.mentoring",
     "twinschools.events",
     "twinschools.reach",
+    "twinschools.credentials",
     "twinschools.mission",
 ]
 
@@ -229,6 +230,8 @@ PRACTICE_LIBRARY_COUNT_CAP = 200
 # The address e-mails sent by background jobs link to (they have no request to take it from).
 SITE_URL = env_str("TWINSCHOOLS_SITE_URL", "-").strip("-")
 IMPORT_MAX_UPLOAD_MB = env_int("TWINSCHOOLS_IMPORT_MAX_UPLOAD_MB", 200)
+# Encrypts the NSOs' credential signing keys at rest; falls back to a derivation of SECRET_KEY.
+CREDENTIAL_KEY = env_str("TWINSCHOOLS_CREDENTIAL_KEY", "-").strip("-")
 TWINSCHOOLS_EVENT_RETENTION_DAYS = env_int("TWINSCHOOLS_EVENT_RETENTION_DAYS", 365)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

@@ -1,0 +1,201 @@
+"""The public verification pages, the machine API, and the NSO's list with its revoke form."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from tests.clients import signed_in
+from tests.conftest import World
+from tests.credentials.factories import issue
+from tests.factories import SchoolFactory, country
+from twinschools.credentials import services
+
+
+def _page(response) -> str:  # type: ignore[no-untyped-def]
+    return response.content.decode()
+
+
+def test_the_credential_page_shows_school_issuer_validity_and_valid(world: World) -> None:
+    credential = issue(world.school_a, years=(2026, 2027))
+    response = Client().get(reverse("credentials:credential", args=[credential.uuid]))
+    page = _page(response)
+    assert response.status_code == 200
+    assert world.school_a.name in page
+    assert "National Support Organisation of Romania" in page
+    assert "Valid" in page and "verdict-valid" in page
+    assert reverse("credentials:credential_json", args=[credential.uuid]) in page
+
+
+def test_the_credential_page_shows_revoked_with_date_and_reason(world: World) -> None:
+    credential = issue(world.school_a)
+    services.revoke_credential(credential=credential, reason="The school closed.", revoked_by=None)
+    page = _page(Client().get(reverse("credentials:credential", args=[credential.uuid])))
+    assert "verdict-revoked" in page
+    assert "The school closed." in page
+
+
+def test_the_credential_page_shows_expired(world: World) -> None:
+    credential = issue(world.school_a, years=(2020, 2021))
+    page = _page(Client().get(reverse("credentials:credential", args=[credential.uuid])))
+    assert "verdict-expired" in page
+
+
+def test_the_credential_page_shows_a_signature_that_no_longer_matches(world: World) -> None:
+    credential = issue(world.school_a)
+    credential.signed_json["validUntil"] = "2040-12-31T23:59:59Z"
+    credential.save()
+    page = _page(Client().get(reverse("credentials:credential", args=[credential.uuid])))
+    assert "verdict-invalid" in page
+
+
+def test_the_credential_page_is_translated(world: World) -> None:
+    credential = issue(world.school_a)
+    page = _page(
+        Client(HTTP_ACCEPT_LANGUAGE="ro").get(reverse("credentials:credential", args=[credential.uuid]))
+    )
+    assert "Descarcă" in page or "descarcă" in page
+
+
+def test_the_json_is_the_credential_as_issued_with_a_credential_content_type(world: World) -> None:
+    credential = issue(world.school_a)
+    response = Client().get(reverse("credentials:credential_json", args=[credential.uuid]))
+    assert response["Content-Type"] == "application/vc+ld+json"
+    assert json.loads(response.content) == credential.signed_json
+
+
+def test_the_issuer_document_lists_every_key_and_the_status_list_is_signed(world: World) -> None:
+    credential = issue(world.school_a)
+    services.rotate_issuer_key(country=world.school_a.country, rotated_by=None)
+    issuer = json.loads(Client().get(reverse("credentials:issuer", args=["ro"])).content)
+    assert issuer["id"] == credential.signed_json["issuer"]["id"]
+    assert len(issuer["verificationMethod"]) == 2
+    assert credential.signed_json["proof"]["verificationMethod"] in issuer["assertionMethod"]
+    assert all(method["publicKeyMultibase"].startswith("z6Mk") for method in issuer["verificationMethod"])
+    listed = json.loads(Client().get(reverse("credentials:status_list", args=["ro", 1])).content)
+    assert listed["type"] == ["VerifiableCredential", "BitstringStatusListCredential"]
+    assert listed["proof"]["cryptosuite"] == "eddsa-rdfc-2022"
+
+
+def _verify(client: Client, **data: object):  # type: ignore[no-untyped-def]
+    return client.post(reverse("credentials:verify"), data)
+
+
+def test_pasting_a_credential_gives_the_verdict_with_reasons(world: World) -> None:
+    credential = issue(world.school_a)
+    response = _verify(Client(), credential=json.dumps(credential.signed_json))
+    page = _page(response)
+    assert response.status_code == 200
+    assert "verdict-valid" in page
+    assert "The signature is valid" in page
+
+
+def test_uploading_a_tampered_credential_file_says_the_signature_is_invalid(world: World) -> None:
+    document = copy.deepcopy(issue(world.school_a).signed_json)
+    document["credentialSubject"]["achievement"]["name"] = "Something else"
+    upload = SimpleUploadedFile("c.json", json.dumps(document).encode(), content_type="application/json")
+    page = _page(_verify(Client(), file=upload))
+    assert "verdict-invalid" in page
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{not json", "This is not valid JSON."),
+        ("[1, 2, 3]", "A credential is a JSON object"),
+        ('"just a string"', "A credential is a JSON object"),
+        ("{}", "This is not an Open Badges 3.0 credential."),
+        (
+            '{"@context": [], "type": ["VerifiableCredential", "OpenBadgeCredential"], "issuer": 7}',
+            "not issued by an NSO",
+        ),
+        ("", "Paste a credential or choose its file."),
+    ],
+)
+def test_bad_input_on_the_verification_page_gets_a_clear_message(db: None, text: str, message: str) -> None:
+    response = _verify(Client(), credential=text)
+    assert response.status_code in {200, 400}
+    assert message in _page(response)
+
+
+def test_too_large_input_is_refused_before_parsing(db: None) -> None:
+    big = SimpleUploadedFile("c.json", b"{" + b" " * 70_000 + b"}", content_type="application/json")
+    response = _verify(Client(), file=big)
+    assert response.status_code == 400
+    assert "too large" in _page(response)
+    response = Client().post(
+        reverse("credentials:verify_api"), b"x" * 70_000, content_type="application/json"
+    )
+    assert response.status_code == 400
+
+
+def test_machines_get_json_from_the_page_and_the_api(world: World) -> None:
+    credential = issue(world.school_a)
+    services.revoke_credential(credential=credential, reason="Withdrawn.", revoked_by=None)
+    answer = (
+        Client()
+        .post(
+            reverse("credentials:verify"),
+            {"credential": json.dumps(credential.signed_json)},
+            HTTP_ACCEPT="application/json",
+        )
+        .json()
+    )
+    assert answer["status"] == "revoked" and answer["verified"] is False
+    api = Client(enforce_csrf_checks=True).post(
+        reverse("credentials:verify_api"), credential.signed_json, content_type="application/json"
+    )
+    assert api.status_code == 200
+    assert api.json()["revocationReason"] == "Withdrawn."
+    broken = Client().post(reverse("credentials:verify_api"), b"{oops", content_type="application/json")
+    assert broken.status_code == 400 and broken.json()["status"] == "unreadable"
+
+
+def test_the_nso_revokes_from_its_list_and_the_public_page_then_shows_revoked(world: World) -> None:
+    credential = issue(world.school_a)
+    nso = signed_in(world.people["nso_x"])
+    assert world.school_a.name in _page(nso.get(reverse("credentials:nso_list")))
+    response = nso.post(reverse("credentials:revoke", args=[credential.uuid]), {"reason": "Misconduct."})
+    assert response.status_code == 302
+    listing = _page(nso.get(reverse("credentials:nso_list")))
+    assert "Misconduct." in listing
+    assert "verdict-revoked" in _page(Client().get(reverse("credentials:credential", args=[credential.uuid])))
+    again = nso.post(reverse("credentials:revoke", args=[credential.uuid]), {"reason": "Twice."})
+    assert again.status_code == 400
+
+
+def test_the_nso_of_another_country_neither_sees_nor_revokes(world: World) -> None:
+    credential = issue(world.school_a)
+    nso_y = signed_in(world.people["nso_y"])
+    assert world.school_a.name not in _page(nso_y.get(reverse("credentials:nso_list")))
+    response = nso_y.post(reverse("credentials:revoke", args=[credential.uuid]), {"reason": "No."})
+    assert response.status_code == 404
+    credential.refresh_from_db()
+    assert credential.revoked_at is None
+
+
+@pytest.mark.parametrize("how_many", [1, 12])
+def test_the_nso_list_costs_the_same_queries_for_one_credential_as_for_many(
+    world: World, how_many: int, django_assert_num_queries: object
+) -> None:
+    for _ in range(how_many):
+        issue(SchoolFactory(country=country("RO")))
+    services.revoke_credential(credential=issue(world.school_a), reason="x", revoked_by=world.people["nso_x"])
+    client = signed_in(world.people["nso_x"])
+    with django_assert_num_queries(6):  # type: ignore[operator]
+        client.get(reverse("credentials:nso_list"))
+
+
+def test_the_school_profile_shows_its_label_credential_state(world: World) -> None:
+    valid = issue(world.school_a, years=(2026, 2027))
+    page = _page(Client().get(reverse("network:school", args=[world.school_a.pk])))
+    assert reverse("credentials:credential", args=[valid.uuid]) in page
+    assert "Valid until" in page
+    services.revoke_credential(credential=valid, reason="x", revoked_by=None)
+    page = _page(Client().get(reverse("network:school", args=[world.school_a.pk])))
+    assert "credential-revoked" in page

@@ -1,0 +1,89 @@
+"""Reads about credentials: one credential (public), an issuer's documents (public),
+the NSO's list, and a school's current credentials for its public page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from twinschools.core.authz import roles_of
+from twinschools.credentials import addresses, documents, texts
+from twinschools.credentials.models import IssuedCredential, IssuerKey, StatusList
+from twinschools.network.models import Country, School
+
+
+def credentials() -> QuerySet[IssuedCredential]:
+    return IssuedCredential.objects.select_related("school", "country", "revoked_by")
+
+
+def credential(uuid: UUID) -> IssuedCredential:
+    return get_object_or_404(credentials(), uuid=uuid)
+
+
+def controller_document(code: str) -> dict[str, Any]:
+    """The issuer's profile and every public key it has signed with; 404 before its first key."""
+    country = get_object_or_404(Country, code=code.upper())
+    issuer_keys = list(IssuerKey.objects.filter(country=country).order_by("created_at", "pk"))
+    if not issuer_keys:
+        raise Http404
+    return documents.controller_document(
+        texts.issuer_of(country),
+        [
+            documents.PublicKey(
+                id=addresses.verification_method_id(country.code, key.key_id),
+                multibase=key.public_key_multibase,
+            )
+            for key in issuer_keys
+        ],
+    )
+
+
+def status_list_document(code: str, number: int) -> dict[str, Any]:
+    found = get_object_or_404(StatusList, country__code=code.upper(), number=number)
+    return dict(found.signed_json)
+
+
+def issued_for_nso(user: Any) -> QuerySet[IssuedCredential]:
+    """The credentials of the person's NSO countries; every country for platform admins."""
+    found = credentials()
+    roles = roles_of(user)
+    if not roles.is_admin:
+        found = found.filter(country_id__in=roles.nso_countries)
+    return found.order_by("-issued_at", "-pk")
+
+
+@dataclass(frozen=True)
+class CredentialState:
+    credential: IssuedCredential
+    status: str  # "valid", "expired", "revoked", "not-yet-valid"
+
+    @property
+    def valid_until(self) -> date:
+        return self.credential.valid_until
+
+
+def state_of(credential: IssuedCredential, today: date | None = None) -> CredentialState:
+    """The state from our records (the signature is checked on the credential's own page)."""
+    today = today or timezone.localdate()
+    if credential.revoked_at is not None:
+        status = "revoked"
+    elif credential.valid_until < today:
+        status = "expired"
+    elif credential.valid_from > today:
+        status = "not-yet-valid"
+    else:
+        status = "valid"
+    return CredentialState(credential, status)
+
+
+def current_credentials_for_school(school: School, *, limit: int = 3) -> list[CredentialState]:
+    """A school's most recent label credentials with their state, newest label first."""
+    found = IssuedCredential.objects.filter(school=school).order_by("-valid_until", "-pk")[:limit]
+    return [state_of(item) for item in found]
