@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "twinschools.mentoring",
     "twinschools.events",
     "twinschools.reach",
+    "twinschools.labels",
     "twinschools.mission",
 ]
 
