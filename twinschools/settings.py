@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "twinschools.events",
     "twinschools.reach",
     "twinschools.labels",
+    "twinschools.applications",
     "twinschools.mission",
 ]
 
@@ -230,6 +231,8 @@ PRACTICE_LIBRARY_COUNT_CAP = 200
 # The address e-mails sent by background jobs link to (they have no request to take it from).
 SITE_URL = env_str("TWINSCHOOLS_SITE_URL", "-").strip("-")
 IMPORT_MAX_UPLOAD_MB = env_int("TWINSCHOOLS_IMPORT_MAX_UPLOAD_MB", 200)
+# Largest evidence file a label application accepts.
+EVIDENCE_MAX_MB = env_int("TWINSCHOOLS_EVIDENCE_MAX_MB", 20)
 TWINSCHOOLS_EVENT_RETENTION_DAYS = env_int("TWINSCHOOLS_EVENT_RETENTION_DAYS", 365)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
