@@ -70,7 +70,9 @@ rules.add_perm("applications.start", is_staff_of)
 rules.add_perm("applications.view", reads)
 rules.add_perm("applications.write", writes)
 rules.add_perm("applications.designate", is_head_of_school & is_eligible)
-rules.add_perm("applications.sign", is_eligible & (is_head_of_school | (is_designated_deputy & is_staff_of_school)))
+rules.add_perm(
+    "applications.sign", is_eligible & (is_head_of_school | (is_designated_deputy & is_staff_of_school))
+)
 rules.add_perm("applications.download", reads)
 # The NSO's list of its countries' applications (a capability).
 rules.add_perm("applications.review", is_nso_staff | is_admin)

@@ -44,7 +44,9 @@ DECLARATION_VERSION = "2025-1"
 MAX_TEXT = 20_000
 
 
-def _record(application: Application, *, by: User | None, action: str, was: str, now: str, **data: Any) -> None:
+def _record(
+    application: Application, *, by: User | None, action: str, was: str, now: str, **data: Any
+) -> None:
     audit.record(
         actor=by,
         action=f"applications.{action}",
@@ -75,7 +77,9 @@ def start_application(*, school: School, round: Round, by: User) -> Application:
     """Open the school's application for a round: one empty part per statement and per plan."""
     now = timezone.now()
     if not Eligibility.objects.filter(round=round, school=school, eligible=True).exists():
-        raise ValidationError(_("The school is not eligible for this round, so it cannot apply."), code="ineligible")
+        raise ValidationError(
+            _("The school is not eligible for this round, so it cannot apply."), code="ineligible"
+        )
     if not (round.is_published and round.opens_at <= now < round.closes_at):
         raise ValidationError(_("Applications for this round are not open."), code="closed")
     with transaction.atomic():
@@ -85,7 +89,10 @@ def start_application(*, school: School, round: Round, by: User) -> Application:
         if created:
             parts = []
             for section in round.form_version.sections.prefetch_related("statements"):
-                parts += [Part(application=application, section=section, statement=s) for s in section.statements.all()]
+                parts += [
+                    Part(application=application, section=section, statement=s)
+                    for s in section.statements.all()
+                ]
                 if section.asks_two_year_plan:
                     parts.append(Part(application=application, section=section, statement=None))
             Part.objects.bulk_create(parts)
@@ -148,7 +155,12 @@ def save_part(*, part: Part, text: str, base_revision: int, by: User) -> SaveRes
         if mine == locked.text:
             return SaveResult("unchanged", locked, mine, others)
         now = timezone.now()
-        locked.text, locked.revision, locked.updated_by, locked.updated_at = mine, locked.revision + 1, by, now
+        locked.text, locked.revision, locked.updated_by, locked.updated_at = (
+            mine,
+            locked.revision + 1,
+            by,
+            now,
+        )
         locked.save(update_fields=["text", "revision", "updated_by", "updated_at"])
         PartRevision.objects.create(
             part=locked,
@@ -191,13 +203,16 @@ def check_evidence_file(upload: UploadedFile) -> None:
     upload.seek(0)
     if not start.startswith(signatures):
         raise ValidationError(
-            _("“%(name)s” does not look like the kind of file its name says. Check the file.") % {"name": name},
+            _("“%(name)s” does not look like the kind of file its name says. Check the file.")
+            % {"name": name},
             code="content",
         )
 
 
 def _section_of(application: Application, section_id: int) -> FormSection:
-    section = FormSection.objects.filter(pk=section_id, form_version_id=application.round.form_version_id).first()
+    section = FormSection.objects.filter(
+        pk=section_id, form_version_id=application.round.form_version_id
+    ).first()
     if section is None:
         raise ValidationError(_("Choose a section of this application's form."), code="section")
     return section
@@ -217,7 +232,9 @@ def add_evidence(
     """Add a file, a link or (with record_key) a record of the school picked from the candidates."""
     _refuse_unless_editable(application)
     section = _section_of(application, section_id)
-    evidence = Evidence(application=application, section=section, added_by=by, title=title.strip()[:300], on=on)
+    evidence = Evidence(
+        application=application, section=section, added_by=by, title=title.strip()[:300], on=on
+    )
     if upload is not None:
         check_evidence_file(upload)
         evidence.kind, evidence.file, evidence.size = EvidenceKind.FILE, upload, upload.size
@@ -226,7 +243,9 @@ def add_evidence(
         try:
             URLValidator(schemes=["http", "https"])(url)
         except ValidationError as invalid:
-            raise ValidationError(_("Give a full web address, starting with https://."), code="url") from invalid
+            raise ValidationError(
+                _("Give a full web address, starting with https://."), code="url"
+            ) from invalid
         evidence.url = url
         if record_key:
             evidence.kind, evidence.record_key = EvidenceKind.RECORD, record_key[:120]
@@ -236,8 +255,13 @@ def add_evidence(
     try:
         with transaction.atomic():
             evidence.save()
-            audit.record(actor=by, action="applications.evidence_added", school=application.school,
-                         target=f"application:{application.pk}", data={"evidence": evidence.pk, "kind": evidence.kind})
+            audit.record(
+                actor=by,
+                action="applications.evidence_added",
+                school=application.school,
+                target=f"application:{application.pk}",
+                data={"evidence": evidence.pk, "kind": evidence.kind},
+            )
     except IntegrityError as twice:
         raise ValidationError(_("This record is already evidence for this section."), code="twice") from twice
     return evidence
@@ -248,8 +272,13 @@ def remove_evidence(*, evidence: Evidence, by: User) -> None:
     _refuse_unless_editable(application)
     name = evidence.file.name if evidence.file else ""
     with transaction.atomic():
-        audit.record(actor=by, action="applications.evidence_removed", school=application.school,
-                     target=f"application:{application.pk}", data={"evidence": evidence.pk, "title": evidence.title})
+        audit.record(
+            actor=by,
+            action="applications.evidence_removed",
+            school=application.school,
+            target=f"application:{application.pk}",
+            data={"evidence": evidence.pk, "title": evidence.title},
+        )
         evidence.delete()
         if name:
             from django.core.files.storage import default_storage
@@ -282,13 +311,18 @@ def designate_signatory(*, application: Application, deputy: User | None, by: Us
     with transaction.atomic():
         if deputy is None:
             Signatory.objects.filter(application=application).delete()
-            audit.record(actor=by, action="applications.signatory_removed", school=application.school,
-                         target=f"application:{application.pk}")
+            audit.record(
+                actor=by,
+                action="applications.signatory_removed",
+                school=application.school,
+                target=f"application:{application.pk}",
+            )
             return None
         today = timezone.localdate()
         on_staff = (
-            Membership.objects.filter(user=deputy, school_id=application.school_id, role__in=STAFF_ROLES,
-                                      started_on__lte=today)
+            Membership.objects.filter(
+                user=deputy, school_id=application.school_id, role__in=STAFF_ROLES, started_on__lte=today
+            )
             .exclude(ended_on__lt=today)
             .exists()
         )
@@ -297,8 +331,13 @@ def designate_signatory(*, application: Application, deputy: User | None, by: Us
         signatory, _created = Signatory.objects.update_or_create(
             application=application, defaults={"deputy": deputy, "designated_by": by}
         )
-        audit.record(actor=by, action="applications.signatory_designated", school=application.school,
-                     target=f"application:{application.pk}", data={"deputy": deputy.pk})
+        audit.record(
+            actor=by,
+            action="applications.signatory_designated",
+            school=application.school,
+            target=f"application:{application.pk}",
+            data={"deputy": deputy.pk},
+        )
     return signatory
 
 
@@ -324,7 +363,9 @@ def missing_sentences(application: Application) -> list[str]:
             missing.append(_("“%(section)s” has no plan for the next two years yet.") % {"section": title})
         asks = section.kind == SectionKind.ESAFETY and any(s.asks_evidence for s in section.statements.all())
         if asks and section.pk not in with_evidence:
-            missing.append(_("“%(section)s” needs evidence: add a file, a link or a record.") % {"section": title})
+            missing.append(
+                _("“%(section)s” needs evidence: add a file, a link or a record.") % {"section": title}
+            )
     return missing
 
 
@@ -341,21 +382,36 @@ def snapshot_of(application: Application) -> dict[str, Any]:
                 "kind": section.kind,
                 "title": section.title,
                 "statements": [
-                    {"statement": p.statement_id, "text": p.statement.text, "answer": p.text, "revision": p.revision}
+                    {
+                        "statement": p.statement_id,
+                        "text": p.statement.text,
+                        "answer": p.text,
+                        "revision": p.revision,
+                    }
                     for p in own
                     if p.statement is not None
                 ],
                 "plan": next((p.text for p in own if p.is_plan), None),
                 "evidence": [
-                    {"kind": e.kind, "title": e.title, "url": e.url, "file": e.file.name or "",
-                     "record": e.record_key, "on": e.on.isoformat() if e.on else None}
+                    {
+                        "kind": e.kind,
+                        "title": e.title,
+                        "url": e.url,
+                        "file": e.file.name or "",
+                        "record": e.record_key,
+                        "on": e.on.isoformat() if e.on else None,
+                    }
                     for e in evidence
                     if e.section_id == section.pk
                 ],
             }
         )
-    return {"application": application.pk, "round": application.round.name, "school": application.school_id,
-            "sections": sections}
+    return {
+        "application": application.pk,
+        "round": application.round.name,
+        "school": application.school_id,
+        "sections": sections,
+    }
 
 
 def content_hash(snapshot: dict[str, Any]) -> str:
@@ -370,7 +426,9 @@ def may_sign(application: Application, user: User) -> bool:
 def sign_and_submit(*, application: Application, by: User, declaration: bool) -> Submission:
     """The head or the designated deputy signs the declaration of honour; the text is frozen."""
     with transaction.atomic():
-        locked = Application.objects.select_for_update().select_related("round", "school").get(pk=application.pk)
+        locked = (
+            Application.objects.select_for_update().select_related("round", "school").get(pk=application.pk)
+        )
         if not may_sign(locked, by):
             raise ValidationError(
                 _("Only the head of the school, or the deputy the head designated, can sign."), code="signer"
@@ -378,7 +436,9 @@ def sign_and_submit(*, application: Application, by: User, declaration: bool) ->
         _refuse_unless_editable(locked)
         if locked.deadline_passed:
             raise ValidationError(
-                _("The deadline has passed, so the application can no longer be submitted. Your draft is kept."),
+                _(
+                    "The deadline has passed, so the application can no longer be submitted. Your draft is kept."
+                ),
                 code="deadline",
             )
         errors = missing_sentences(locked)
@@ -389,12 +449,23 @@ def sign_and_submit(*, application: Application, by: User, declaration: bool) ->
         snapshot = snapshot_of(locked)
         number = (locked.submissions.aggregate(top=Max("number"))["top"] or 0) + 1
         submission = Submission.objects.create(
-            application=locked, number=number, snapshot=snapshot, content_hash=content_hash(snapshot),
-            declaration_version=DECLARATION_VERSION, signed_by=by, signed_at=timezone.now(),
+            application=locked,
+            number=number,
+            snapshot=snapshot,
+            content_hash=content_hash(snapshot),
+            declaration_version=DECLARATION_VERSION,
+            signed_by=by,
+            signed_at=timezone.now(),
         )
         locked.resubmit_until = None if locked.status != Status.RETURNED else locked.resubmit_until
-        _set_status(locked, Status.SUBMITTED, by=by, action="submitted", submission=submission.pk,
-                    hash=submission.content_hash)
+        _set_status(
+            locked,
+            Status.SUBMITTED,
+            by=by,
+            action="submitted",
+            submission=submission.pk,
+            hash=submission.content_hash,
+        )
     application.status = locked.status
     return submission
 
@@ -406,16 +477,20 @@ def current_submission(application: Application) -> Submission | None:
 def withdraw(*, application: Application, by: User) -> Application:
     """Until the deadline, the signer takes the submission back; it stays in the history."""
     with transaction.atomic():
-        locked = Application.objects.select_for_update().select_related("round", "school").get(pk=application.pk)
+        locked = (
+            Application.objects.select_for_update().select_related("round", "school").get(pk=application.pk)
+        )
         if not may_sign(locked, by):
             raise ValidationError(
-                _("Only the head of the school, or the deputy the head designated, can withdraw."), code="signer"
+                _("Only the head of the school, or the deputy the head designated, can withdraw."),
+                code="signer",
             )
         if locked.status != Status.SUBMITTED:
             raise ValidationError(_("Only a submitted application can be withdrawn."), code="status")
         if locked.deadline_passed:
-            raise ValidationError(_("The deadline has passed, so the application can no longer be withdrawn."),
-                                  code="deadline")
+            raise ValidationError(
+                _("The deadline has passed, so the application can no longer be withdrawn."), code="deadline"
+            )
         Submission.objects.filter(application=locked, withdrawn_at__isnull=True).update(
             withdrawn_at=timezone.now(), withdrawn_by=by
         )
@@ -433,7 +508,9 @@ def return_for_information(
     if not message.strip():
         raise ValidationError(_("Say what information the school should add."), code="message")
     with transaction.atomic():
-        locked = Application.objects.select_for_update().select_related("round", "school").get(pk=application.pk)
+        locked = (
+            Application.objects.select_for_update().select_related("round", "school").get(pk=application.pk)
+        )
         if locked.status != Status.SUBMITTED:
             raise ValidationError(_("Only a submitted application can be returned."), code="status")
         Submission.objects.filter(application=locked, withdrawn_at__isnull=True).update(
