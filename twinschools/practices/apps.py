@@ -32,8 +32,8 @@ class PracticesConfig(AppConfig):
         register_records(records.mission_records)
         register_approach_usage(records.approach_usage)
         register_demo_seeder(seed_practices, order=60)
-        from twinschools.practices.evidence import candidates as evidence_candidates
         from twinschools.mission.registry import register_evidence
+        from twinschools.practices.evidence import candidates as evidence_candidates
 
         register_evidence(evidence_candidates)
         try:
