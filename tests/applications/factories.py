@@ -17,7 +17,13 @@ _numbers = itertools.count(1)
 # (kind, required, asks for a plan, title, statements)
 SECTIONS = (
     ("esafety", True, False, "eSafety policy", ["Our school has an eSafety policy."]),
-    ("commitment-1", True, True, "Shared leadership", ["Leadership is shared.", "The team decides together."]),
+    (
+        "commitment-1",
+        True,
+        True,
+        "Shared leadership",
+        ["Leadership is shared.", "The team decides together."],
+    ),
     ("commitment-2", True, True, "Collaboration", ["Teachers work together."]),
     ("commitment-4", False, True, "A model for others", ["We help other schools."]),
 )

@@ -97,9 +97,13 @@ def test_only_the_head_or_the_designated_deputy_signs(world: World) -> None:
     fill(application, world.people["teacher_a"])
     with pytest.raises(ValidationError, match="Only the head"):
         services.sign_and_submit(application=application, by=world.people["teacher_a"], declaration=True)
-    services.designate_signatory(application=application, deputy=world.people["teacher_a"], by=world.people["head_a"])
+    services.designate_signatory(
+        application=application, deputy=world.people["teacher_a"], by=world.people["head_a"]
+    )
     application = queries.application(application.pk)
-    submission = services.sign_and_submit(application=application, by=world.people["teacher_a"], declaration=True)
+    submission = services.sign_and_submit(
+        application=application, by=world.people["teacher_a"], declaration=True
+    )
     assert submission.signed_by == world.people["teacher_a"]
 
 
@@ -121,14 +125,20 @@ def test_the_declaration_must_be_ticked(world: World) -> None:
 def test_signing_freezes_the_text_with_a_snapshot_and_its_hash(world: World) -> None:
     application = application_of(world.school_a, world.people["head_a"])
     fill(application, world.people["teacher_a"])
-    submission = services.sign_and_submit(application=application, by=world.people["head_a"], declaration=True)
+    submission = services.sign_and_submit(
+        application=application, by=world.people["head_a"], declaration=True
+    )
     assert submission.content_hash == services.content_hash(submission.snapshot)
     answers = [s["answer"] for section in submission.snapshot["sections"] for s in section["statements"]]
     assert all(answer.startswith("Answer for part") for answer in answers)
     part = _part(application)
     with pytest.raises(ValidationError, match="can no longer change"):
-        services.save_part(part=part, text="late change", base_revision=part.revision, by=world.people["teacher_a"])
-    assert AuditEvent.objects.filter(action="applications.submitted", data__from="draft", data__to="submitted").exists()
+        services.save_part(
+            part=part, text="late change", base_revision=part.revision, by=world.people["teacher_a"]
+        )
+    assert AuditEvent.objects.filter(
+        action="applications.submitted", data__from="draft", data__to="submitted"
+    ).exists()
 
 
 def test_a_withdrawn_application_is_edited_and_resubmitted_before_the_deadline(world: World) -> None:
@@ -139,7 +149,9 @@ def test_a_withdrawn_application_is_edited_and_resubmitted_before_the_deadline(w
     application.refresh_from_db()
     assert application.status == Status.WITHDRAWN
     part = _part(application)
-    services.save_part(part=part, text="Better answer.", base_revision=part.revision, by=world.people["teacher_a"])
+    services.save_part(
+        part=part, text="Better answer.", base_revision=part.revision, by=world.people["teacher_a"]
+    )
     application.refresh_from_db()
     assert application.status == Status.DRAFT
     second = services.sign_and_submit(application=application, by=world.people["head_a"], declaration=True)
@@ -151,15 +163,22 @@ def test_a_withdrawn_application_is_edited_and_resubmitted_before_the_deadline(w
     assert ("applications.reopened", "withdrawn", "draft") in actions
 
 
-def test_when_the_deadline_passes_while_editing_the_draft_is_kept_and_submission_refused(world: World) -> None:
+def test_when_the_deadline_passes_while_editing_the_draft_is_kept_and_submission_refused(
+    world: World,
+) -> None:
     application = application_of(world.school_a, world.people["head_a"])
     fill(application, world.people["teacher_a"])
     round = application.round
-    round.opens_at, round.closes_at = timezone.now() - timedelta(days=5), timezone.now() - timedelta(minutes=1)
+    round.opens_at, round.closes_at = (
+        timezone.now() - timedelta(days=5),
+        timezone.now() - timedelta(minutes=1),
+    )
     round.save()
     application = queries.application(application.pk)
     part = _part(application)
-    services.save_part(part=part, text="Typed after the deadline.", base_revision=part.revision, by=world.people["teacher_a"])
+    services.save_part(
+        part=part, text="Typed after the deadline.", base_revision=part.revision, by=world.people["teacher_a"]
+    )
     part.refresh_from_db()
     assert part.text == "Typed after the deadline."
     with pytest.raises(ValidationError, match="deadline has passed"):
@@ -172,11 +191,15 @@ def test_a_returned_application_is_editable_again_and_can_be_resubmitted(world: 
     application = application_of(world.school_a, world.people["head_a"])
     fill(application, world.people["teacher_a"])
     services.sign_and_submit(application=application, by=world.people["head_a"], declaration=True)
-    services.return_for_information(application=application, message="Add your eSafety policy.", by=world.people["nso_x"])
+    services.return_for_information(
+        application=application, message="Add your eSafety policy.", by=world.people["nso_x"]
+    )
     application = queries.application(application.pk)
     assert application.status == Status.RETURNED and application.is_editable
     part = _part(application)
-    services.save_part(part=part, text="More detail.", base_revision=part.revision, by=world.people["teacher_a"])
+    services.save_part(
+        part=part, text="More detail.", base_revision=part.revision, by=world.people["teacher_a"]
+    )
     services.sign_and_submit(application=application, by=world.people["head_a"], declaration=True)
     application.refresh_from_db()
     assert application.status == Status.SUBMITTED
@@ -188,7 +211,12 @@ def test_a_renewal_shows_the_previous_applications_plan(world: World) -> None:
     earlier = application_of(world.school_a, world.people["head_a"], round=earlier_round)
     fill(earlier, world.people["teacher_a"])
     plan = earlier.parts.filter(statement__isnull=True, section__kind="commitment-1").get()
-    services.save_part(part=plan, text="We will open the team to pupils.", base_revision=plan.revision, by=world.people["head_a"])
+    services.save_part(
+        part=plan,
+        text="We will open the team to pupils.",
+        base_revision=plan.revision,
+        by=world.people["head_a"],
+    )
     services.sign_and_submit(application=earlier, by=world.people["head_a"], declaration=True)
     base.SchoolLabelFactory(school=world.school_a, first_year=2024, last_year=2025)
     later_round = open_round(first_year=2026, opens_at=timezone.now() - timedelta(days=1))
@@ -204,8 +232,14 @@ def test_a_renewal_shows_the_previous_applications_plan(world: World) -> None:
 def test_a_record_picked_as_evidence_is_kept_once_per_section(world: World) -> None:
     application = application_of(world.school_a, world.people["head_a"])
     section = application.round.form_version.sections.get(kind="commitment-1")
-    kwargs = {"application": application, "section_id": section.pk, "by": world.people["teacher_a"],
-              "title": "Decision", "url": "https://example.org/d/1", "record_key": "leadership.decision:1"}
+    kwargs = {
+        "application": application,
+        "section_id": section.pk,
+        "by": world.people["teacher_a"],
+        "title": "Decision",
+        "url": "https://example.org/d/1",
+        "record_key": "leadership.decision:1",
+    }
     services.add_evidence(**kwargs)
     with pytest.raises(ValidationError, match="already evidence"):
         services.add_evidence(**kwargs)
@@ -215,5 +249,9 @@ def test_links_must_be_web_addresses(world: World) -> None:
     application = application_of(world.school_a, world.people["head_a"])
     section = application.round.form_version.sections.get(kind="esafety")
     with pytest.raises(ValidationError, match="full web address"):
-        services.add_evidence(application=application, section_id=section.pk, by=world.people["teacher_a"],
-                              url="javascript:alert(1)")
+        services.add_evidence(
+            application=application,
+            section_id=section.pk,
+            by=world.people["teacher_a"],
+            url="javascript:alert(1)",
+        )

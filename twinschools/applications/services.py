@@ -420,7 +420,9 @@ def content_hash(snapshot: dict[str, Any]) -> str:
 
 
 def may_sign(application: Application, user: User) -> bool:
-    return bool(user.has_perm("applications.sign", application))
+    from twinschools.applications.rules import signs
+
+    return bool(signs.test(user, application))
 
 
 def sign_and_submit(*, application: Application, by: User, declaration: bool) -> Submission:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -14,11 +16,27 @@ from twinschools.accounts import queries as accounts_queries
 from twinschools.applications import queries, services
 from twinschools.applications.forms import CommentForm, FileForm, LinkForm, PartForm, SignatoryForm, SignForm
 from twinschools.applications.models import Application, Comment, Evidence, Part, Status, Submission
-from twinschools.core.permissions import requires
+from twinschools.applications.rules import ACTS
+from twinschools.core.permissions import View, requires
 from twinschools.labels.models import Round
 from twinschools.network.models import School
 
 SECTION = "applications"
+
+
+def acts(permission: str, *, load: Callable[..., Any]) -> Callable[[View], View]:
+    """`requires`, for acting on an application: a platform admin reads but does not act (404)."""
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def checked(request: HttpRequest, obj: Any) -> HttpResponse:
+            if not ACTS[permission].test(request.user, obj):
+                raise Http404
+            return view(request, obj=obj)
+
+        return requires(permission, load=load)(checked)  # type: ignore[arg-type]
+
+    return decorate
 
 
 def _people(names: list[Any]) -> str:
@@ -59,7 +77,7 @@ def start(request: HttpRequest, obj: School) -> HttpResponse:
 def _detail(
     request: HttpRequest, app: Application, *, conflict: dict[str, Any] | None = None, status: int = 200
 ) -> HttpResponse:
-    can_write = request.user.has_perm("applications.write", app) and app.is_editable
+    can_write = ACTS["applications.write"].test(request.user, app) and app.is_editable
     submissions = queries.submissions_of(app)
     context = {
         "school": app.school,
@@ -67,8 +85,8 @@ def _detail(
         "app": app,
         "sections": queries.application_page(app, with_candidates=can_write),
         "can_write": can_write,
-        "can_sign": request.user.has_perm("applications.sign", app),
-        "can_designate": request.user.has_perm("applications.designate", app),
+        "can_sign": ACTS["applications.sign"].test(request.user, app),
+        "can_designate": ACTS["applications.designate"].test(request.user, app),
         "submissions": submissions,
         "current": next((s for s in submissions if s.withdrawn_at is None), None),
         "renewal": queries.is_renewal(app),
@@ -96,7 +114,7 @@ def _saved_sentence(result: services.SaveResult) -> str:
 
 
 @require_POST
-@requires("applications.write", load=queries.part)
+@acts("applications.write", load=queries.part)
 def save_part(request: HttpRequest, obj: Part) -> HttpResponse:
     form = PartForm(request.POST)
     if not form.is_valid():
@@ -134,7 +152,7 @@ def _back(app: Application, section_id: Any = None) -> HttpResponse:
 
 
 @require_POST
-@requires("applications.write", load=queries.application)
+@acts("applications.write", load=queries.application)
 def add_evidence(request: HttpRequest, obj: Application) -> HttpResponse:
     section_id = request.POST.get("section")
     try:
@@ -180,7 +198,7 @@ def add_evidence(request: HttpRequest, obj: Application) -> HttpResponse:
 
 
 @require_POST
-@requires("applications.write", load=queries.evidence)
+@acts("applications.write", load=queries.evidence)
 def remove_evidence(request: HttpRequest, obj: Evidence) -> HttpResponse:
     try:
         services.remove_evidence(evidence=obj, by=request.user)
@@ -206,7 +224,7 @@ def evidence_file(request: HttpRequest, obj: Evidence) -> HttpResponse:
 
 
 @require_POST
-@requires("applications.write", load=queries.application)
+@acts("applications.write", load=queries.application)
 def comment(request: HttpRequest, obj: Application) -> HttpResponse:
     form = CommentForm(request.POST)
     if form.is_valid():
@@ -227,7 +245,7 @@ def comment(request: HttpRequest, obj: Application) -> HttpResponse:
 
 
 @require_POST
-@requires("applications.write", load=queries.comment)
+@acts("applications.write", load=queries.comment)
 def resolve_comment(request: HttpRequest, obj: Comment) -> HttpResponse:
     services.resolve_comment(comment=obj, by=request.user)
     messages.success(request, _("The comment was marked as resolved."))
@@ -237,7 +255,7 @@ def resolve_comment(request: HttpRequest, obj: Comment) -> HttpResponse:
 # Signing ---------------------------------------------------------------------------
 
 
-@requires("applications.designate", load=queries.application)
+@acts("applications.designate", load=queries.application)
 def designate(request: HttpRequest, obj: Application) -> HttpResponse:
     staff = [person for person in queries.staff_of(obj) if person.pk != request.user.pk]
     current = getattr(obj, "signatory", None)
@@ -257,7 +275,7 @@ def designate(request: HttpRequest, obj: Application) -> HttpResponse:
     return render(request, "applications/designate.html", context, status=400 if form.errors else 200)
 
 
-@requires("applications.sign", load=queries.application)
+@acts("applications.sign", load=queries.application)
 def sign(request: HttpRequest, obj: Application) -> HttpResponse:
     form = SignForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -281,7 +299,7 @@ def sign(request: HttpRequest, obj: Application) -> HttpResponse:
 
 
 @require_POST
-@requires("applications.sign", load=queries.application)
+@acts("applications.sign", load=queries.application)
 def withdraw(request: HttpRequest, obj: Application) -> HttpResponse:
     try:
         services.withdraw(application=obj, by=request.user)
@@ -304,7 +322,7 @@ def receipt(request: HttpRequest, obj: Submission) -> HttpResponse:
         "app": app,
         "submission": obj,
         "can_withdraw": (
-            request.user.has_perm("applications.sign", app)
+            ACTS["applications.sign"].test(request.user, app)
             and app.status == Status.SUBMITTED
             and obj.withdrawn_at is None
             and not app.deadline_passed
