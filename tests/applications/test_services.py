@@ -80,11 +80,11 @@ def test_the_missing_list_names_each_incomplete_required_section(world: World) -
     application = application_of(world.school_a, world.people["head_a"])
     missing = services.missing_sentences(application)
     assert missing == [
-        "In “eSafety policy”, one statement has no answer yet.",
+        "In “eSafety policy”, 1 statement has no answer yet.",
         "“eSafety policy” needs evidence: add a file, a link or a record.",
         "In “Shared leadership”, 2 statements have no answer yet.",
         "“Shared leadership” has no plan for the next two years yet.",
-        "In “Collaboration”, one statement has no answer yet.",
+        "In “Collaboration”, 1 statement has no answer yet.",
         "“Collaboration” has no plan for the next two years yet.",
     ]
     with pytest.raises(ValidationError) as refused:

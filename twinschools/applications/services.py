@@ -20,6 +20,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from twinschools.accounts.models import STAFF_ROLES, Membership, User
 from twinschools.applications.merging import merge, normalise
@@ -354,10 +355,12 @@ def missing_sentences(application: Application) -> list[str]:
         unanswered = [p for p in own if not p.is_plan and not p.text.strip()]
         if unanswered:
             missing.append(
-                _("In “%(section)s”, %(count)s statements have no answer yet.")
+                ngettext(
+                    "In “%(section)s”, %(count)s statement has no answer yet.",
+                    "In “%(section)s”, %(count)s statements have no answer yet.",
+                    len(unanswered),
+                )
                 % {"section": title, "count": len(unanswered)}
-                if len(unanswered) > 1
-                else _("In “%(section)s”, one statement has no answer yet.") % {"section": title}
             )
         if section.asks_two_year_plan and not any(p.is_plan and p.text.strip() for p in own):
             missing.append(_("“%(section)s” has no plan for the next two years yet.") % {"section": title})
