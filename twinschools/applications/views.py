@@ -136,6 +136,9 @@ def save_part(request: HttpRequest, obj: Part) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
         return redirect(reverse("applications:detail", args=[obj.application_id]) + f"#part-{obj.pk}")
     other = result.others[-1] if result.others else None
+    if request.htmx and result.outcome == "unchanged":
+        # Keep the status the last real save left (a save also fires when a merged box is replaced).
+        return HttpResponse(status=204)
     if request.htmx:
         context = {"part": result.part, "result": result, "other": other, "sentence": _saved_sentence(result)}
         return render(request, "applications/_part_saved.html", context)
