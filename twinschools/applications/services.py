@@ -241,8 +241,11 @@ def add_evidence(
         evidence.kind, evidence.file, evidence.size = EvidenceKind.FILE, upload, upload.size
         evidence.title = evidence.title or (upload.name or "")[:300]
     else:
+        # A record of the school is a page of this site, kept as its path.
+        local = bool(record_key) and url.startswith("/") and not url.startswith("//")
         try:
-            URLValidator(schemes=["http", "https"])(url)
+            if not local:
+                URLValidator(schemes=["http", "https"])(url)
         except ValidationError as invalid:
             raise ValidationError(
                 _("Give a full web address, starting with https://."), code="url"

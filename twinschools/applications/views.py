@@ -168,7 +168,7 @@ def add_evidence(request: HttpRequest, obj: Application) -> HttpResponse:
                 section_id=int(section_id or 0),
                 by=request.user,
                 title=found.title,
-                url=request.build_absolute_uri(found.url),
+                url=found.url,
                 record_key=found.key,
                 on=found.on,
             )
