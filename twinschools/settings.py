@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "twinschools.events",
     "twinschools.reach",
     "twinschools.credentials",
+    "twinschools.labels",
+    "twinschools.applications",
     "twinschools.mission",
 ]
 
@@ -232,6 +234,8 @@ SITE_URL = env_str("TWINSCHOOLS_SITE_URL", "-").strip("-")
 IMPORT_MAX_UPLOAD_MB = env_int("TWINSCHOOLS_IMPORT_MAX_UPLOAD_MB", 200)
 # Encrypts the NSOs' credential signing keys at rest; falls back to a derivation of SECRET_KEY.
 CREDENTIAL_KEY = env_str("TWINSCHOOLS_CREDENTIAL_KEY", "-").strip("-")
+# Largest evidence file a label application accepts.
+EVIDENCE_MAX_MB = env_int("TWINSCHOOLS_EVIDENCE_MAX_MB", 20)
 TWINSCHOOLS_EVENT_RETENTION_DAYS = env_int("TWINSCHOOLS_EVENT_RETENTION_DAYS", 365)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("twinschools.mentoring.urls")),
     path("", include("twinschools.reach.urls")),
     path("", include("twinschools.events.urls")),
+    path("", include("twinschools.applications.urls")),
     path("", include("twinschools.mission.urls")),
     path("", include("twinschools.credentials.urls")),
     path("accounts/", include("allauth.urls")),

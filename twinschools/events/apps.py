@@ -30,3 +30,7 @@ class EventsConfig(AppConfig):
         )
         register_records(records)
         register_demo_seeder(seed_demo_events, order=65)
+        from twinschools.events.evidence import candidates as evidence_candidates
+        from twinschools.mission.registry import register_evidence
+
+        register_evidence(evidence_candidates)

@@ -25,4 +25,8 @@ class LeadershipConfig(AppConfig):
         )
         register_records(records.leadership_records)
         register_demo_seeder(demo.seed, order=20)
+        from twinschools.leadership.evidence import candidates as evidence_candidates
+        from twinschools.mission.registry import register_evidence
+
+        register_evidence(evidence_candidates)
         register_notices()

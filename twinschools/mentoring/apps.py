@@ -30,3 +30,7 @@ class MentoringConfig(AppConfig):
         )
         register_records(records)
         register_demo_seeder(seed_demo_mentoring, order=68)
+        from twinschools.mentoring.evidence import candidates as evidence_candidates
+        from twinschools.mission.registry import register_evidence
+
+        register_evidence(evidence_candidates)

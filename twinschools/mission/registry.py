@@ -7,7 +7,9 @@ Each app registers, from its AppConfig.ready():
 - an approach-usage provider, which feeds the innovation record with the
   pedagogical approaches its records use (`register_approach_usage`);
 - a demo seeder, which gives the demo school a lived-in workspace
-  (`register_demo_seeder`).
+  (`register_demo_seeder`);
+- an evidence provider, which proposes the school's records as evidence for
+  its label application (`register_evidence`).
 
 So the overview and the navigation never import the apps, and a new app joins
 the workspace without editing anyone else's code.
@@ -77,9 +79,21 @@ class ApproachUse:
     latest: tuple[RecordItem, ...] = ()
 
 
+@dataclass(frozen=True)
+class EvidenceCandidate:
+    """A record of the school that its label application may give as evidence."""
+
+    commitment: int  # 1-5, the commitment section it is proposed for
+    key: str  # stable and unique, e.g. "leadership.outcome:12"
+    title: str
+    url: str
+    on: date | None = None
+
+
 RecordsProvider = Callable[..., list[RecordGroup]]  # (*, school, since) -> groups
 ApproachUsageProvider = Callable[..., list[ApproachUse]]  # (*, school, since) -> uses
 DemoSeeder = Callable[..., None]  # (*, school, people, rng, today) -> None
+EvidenceProvider = Callable[..., list[EvidenceCandidate]]  # (*, school, since, until) -> candidates
 
 
 @dataclass
@@ -88,6 +102,7 @@ class Registry:
     providers: list[RecordsProvider] = field(default_factory=list)
     approach_usage: list[ApproachUsageProvider] = field(default_factory=list)
     seeders: list[tuple[int, DemoSeeder]] = field(default_factory=list)
+    evidence: list[EvidenceProvider] = field(default_factory=list)
 
 
 REGISTRY = Registry()
@@ -123,6 +138,19 @@ def register_demo_seeder(seeder: DemoSeeder, *, order: int) -> None:
     if all(known is not seeder for _order, known in REGISTRY.seeders):
         REGISTRY.seeders.append((order, seeder))
         REGISTRY.seeders.sort(key=lambda pair: pair[0])
+
+
+def register_evidence(provider: EvidenceProvider) -> None:
+    if provider not in REGISTRY.evidence:
+        REGISTRY.evidence.append(provider)
+
+
+def evidence_for(*, school: Any, since: date, until: date | None = None) -> list[EvidenceCandidate]:
+    """Every provider's candidates for the period, newest first."""
+    candidates: list[EvidenceCandidate] = []
+    for provider in REGISTRY.evidence:
+        candidates += provider(school=school, since=since, until=until)
+    return sorted(candidates, key=lambda c: (c.on or date.min, c.key), reverse=True)
 
 
 def sections_for(user: Any, school: Any) -> list[tuple[Section, str]]:

@@ -39,3 +39,7 @@ class PlanningConfig(AppConfig):
         register_records(queries.records)
         register_approach_usage(queries.approach_usage)
         register_demo_seeder(demo.seed, order=40)
+        from twinschools.mission.registry import register_evidence
+        from twinschools.planning.evidence import candidates as evidence_candidates
+
+        register_evidence(evidence_candidates)

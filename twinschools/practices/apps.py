@@ -32,6 +32,10 @@ class PracticesConfig(AppConfig):
         register_records(records.mission_records)
         register_approach_usage(records.approach_usage)
         register_demo_seeder(seed_practices, order=60)
+        from twinschools.mission.registry import register_evidence
+        from twinschools.practices.evidence import candidates as evidence_candidates
+
+        register_evidence(evidence_candidates)
         try:
             from twinschools.notifications.kinds import register_kind
         except ImportError:  # The notifications app may not offer kinds yet: authors are then not told.

@@ -1,0 +1,29 @@
+"""Three-way merge of a part's text, line by line (merge3, the algorithm of bzr and Breezy).
+
+Lines are the unit: two people changing different paragraphs merge; two people
+changing the same paragraph conflict, and then nothing is merged automatically.
+"""
+
+from __future__ import annotations
+
+import merge3
+
+
+def normalise(text: str) -> str:
+    """Browsers send CRLF from a textarea; history and merges work on LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _lines(text: str) -> list[str]:
+    # A last line without its newline would differ from the same line with one.
+    return (text if text.endswith("\n") or not text else text + "\n").splitlines(keepends=True)
+
+
+def merge(base: str, mine: str, theirs: str) -> str | None:
+    """The merged text, or None when both changed the same lines differently."""
+    merger = merge3.Merge3(_lines(base), _lines(mine), _lines(theirs))
+    if any(region[0] == "conflict" for region in merger.merge_regions()):
+        return None
+    merged = "".join(merger.merge_lines())
+    ends_open = not (mine.endswith("\n") or theirs.endswith("\n"))
+    return merged[:-1] if ends_open and merged.endswith("\n") else merged

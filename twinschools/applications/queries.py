@@ -1,0 +1,208 @@
+"""Reads of label applications, scoped to what the reader may see (404 otherwise)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from twinschools.applications.models import Application, Comment, Evidence, Part, PartRevision, Submission
+from twinschools.core.authz import roles_of
+from twinschools.labels.models import Eligibility, FormSection, Round, RoundStatus
+from twinschools.mission.registry import EvidenceCandidate, evidence_for
+from twinschools.network.models import School, SchoolLabel
+
+CANDIDATE_YEARS = 2
+
+
+def _eligible(round_ref: str, school_ref: str) -> Exists:
+    return Exists(
+        Eligibility.objects.filter(
+            round_id=OuterRef(round_ref), school_id=OuterRef(school_ref), eligible=True
+        )
+    )
+
+
+def _applications() -> QuerySet[Application]:
+    return Application.objects.select_related(
+        "round__form_version", "school__country", "signatory__deputy"
+    ).annotate(school_eligible=_eligible("round_id", "school_id"))
+
+
+def application(pk: int) -> Application:
+    return get_object_or_404(_applications(), pk=pk)
+
+
+def part(pk: int) -> Part:
+    found = get_object_or_404(
+        Part.objects.select_related("section", "statement").annotate(
+            school_eligible=_eligible("application__round_id", "application__school_id")
+        ),
+        pk=pk,
+    )
+    found.application = application(found.application_id)
+    return found
+
+
+def evidence(pk: int) -> Evidence:
+    found = get_object_or_404(
+        Evidence.objects.only("pk", "application_id", "file", "title", "kind", "section_id"), pk=pk
+    )
+    found.application = application(found.application_id)
+    return found
+
+
+def comment(pk: int) -> Comment:
+    found = get_object_or_404(Comment, pk=pk)
+    found.application = application(found.application_id)
+    return found
+
+
+def submission(pk: int) -> Submission:
+    found = get_object_or_404(Submission.objects.select_related("signed_by", "withdrawn_by"), pk=pk)
+    found.application = application(found.application_id)
+    return found
+
+
+# The school's entry page ----------------------------------------------------------
+
+
+@dataclass
+class SchoolPage:
+    open_rounds: list[Round]  # rounds open now for which the school is eligible and has no application
+    applications: list[Application]
+
+
+def school_page(school: School) -> SchoolPage:
+    now = timezone.now()
+    applications = list(_applications().filter(school=school).order_by("-round__opens_at"))
+    applied = {a.round_id for a in applications}
+    rounds = Round.objects.filter(
+        status=RoundStatus.PUBLISHED,
+        opens_at__lte=now,
+        closes_at__gt=now,
+        eligibilities__school=school,
+        eligibilities__eligible=True,
+    ).order_by("closes_at")
+    return SchoolPage([r for r in rounds if r.pk not in applied], applications)
+
+
+# The application page -------------------------------------------------------------
+
+
+@dataclass
+class SectionView:
+    section: FormSection
+    parts: list[Part] = field(default_factory=list)
+    plan: Part | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    candidates: list[EvidenceCandidate] = field(default_factory=list)
+    previous_plan: str | None = None
+
+
+def _commitment(section: FormSection) -> int | None:
+    kind = str(section.kind)
+    return int(kind.rsplit("-", 1)[1]) if kind.startswith("commitment-") else None
+
+
+def previous_plans(app: Application) -> dict[str, str]:
+    """Renewal: the two-year plans of the school's last earlier submitted application, by section kind."""
+    earlier = (
+        Application.objects.filter(school_id=app.school_id, round__opens_at__lt=app.round.opens_at)
+        .filter(Exists(Submission.objects.filter(application=OuterRef("pk"))))
+        .order_by("-round__opens_at")
+        .first()
+    )
+    if earlier is None:
+        return {}
+    last = earlier.submissions.order_by("-number").first()
+    if last is None:
+        return {}
+    return {
+        section["kind"]: section["plan"]
+        for section in last.snapshot.get("sections", [])
+        if section.get("plan")
+    }
+
+
+def is_renewal(app: Application) -> bool:
+    earlier_label = SchoolLabel.objects.filter(
+        school_id=app.school_id, first_year__lt=app.round.label_first_year
+    )
+    return earlier_label.exists() or bool(previous_plans(app))
+
+
+def application_page(app: Application, *, with_candidates: bool) -> list[SectionView]:
+    sections = list(app.round.form_version.sections.prefetch_related("statements").order_by("order"))
+    views = {section.pk: SectionView(section) for section in sections}
+    revisions = Prefetch(
+        "revisions", queryset=PartRevision.objects.select_related("author").order_by("-revision")
+    )
+    for item in app.parts.select_related("statement", "updated_by").prefetch_related(revisions):
+        view = views[item.section_id]
+        if item.is_plan:
+            view.plan = item
+        else:
+            view.parts.append(item)
+    for found in app.evidence.select_related("added_by").order_by("added_at", "pk"):
+        views[found.section_id].evidence.append(found)
+    for note in app.comments.select_related("author", "resolved_by"):
+        views[note.section_id].comments.append(note)
+    plans = previous_plans(app)
+    picked = {e.record_key for e in app.evidence.all() if e.record_key}
+    candidates = _candidates(app) if with_candidates else []
+    for view in views.values():
+        view.parts.sort(key=lambda p: p.statement.order if p.statement else 0)
+        view.previous_plan = plans.get(str(view.section.kind))
+        number = _commitment(view.section)
+        view.candidates = [c for c in candidates if c.commitment == number and c.key not in picked]
+    return [views[section.pk] for section in sections]
+
+
+def _candidates(app: Application) -> list[EvidenceCandidate]:
+    today = timezone.localdate()
+    return evidence_for(school=app.school, since=today - timedelta(days=365 * CANDIDATE_YEARS), until=today)
+
+
+def candidate(app: Application, key: str) -> EvidenceCandidate | None:
+    return next((c for c in _candidates(app) if c.key == key), None)
+
+
+def submissions_of(app: Application) -> list[Submission]:
+    return list(app.submissions.select_related("signed_by", "withdrawn_by").order_by("-number"))
+
+
+def staff_of(app: Application) -> list[Any]:
+    from twinschools.accounts.models import STAFF_ROLES, Membership
+
+    today = timezone.localdate()
+    memberships = (
+        Membership.objects.filter(school_id=app.school_id, role__in=STAFF_ROLES, started_on__lte=today)
+        .exclude(ended_on__lt=today)
+        .select_related("user")
+        .order_by("user__full_name", "user_id")
+    )
+    seen: dict[int, Any] = {}
+    for membership in memberships:
+        seen.setdefault(membership.user_id, membership.user)
+    return list(seen.values())
+
+
+# The NSO's list -------------------------------------------------------------------
+
+
+def nso_applications(user: Any, round_id: int | None) -> tuple[list[Round], Round | None, list[Application]]:
+    roles = roles_of(user)
+    rounds = list(Round.objects.filter(status=RoundStatus.PUBLISHED).order_by("-opens_at"))
+    chosen = next((r for r in rounds if r.pk == round_id), rounds[0] if rounds else None)
+    if chosen is None:
+        return rounds, None, []
+    found = _applications().filter(round=chosen).order_by("school__name", "pk")
+    if not roles.is_admin:
+        found = found.filter(school__country_id__in=roles.nso_countries)
+    return rounds, chosen, list(found)

@@ -1,0 +1,533 @@
+"""Writes of the label application. Keyword-only, each owns its transaction and audits state changes.
+
+Parts are saved without locks (see save_part); signing freezes the text into a
+Submission whose snapshot and hash evaluators read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import URLValidator
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from twinschools.accounts.models import STAFF_ROLES, Membership, User
+from twinschools.applications.merging import merge, normalise
+from twinschools.applications.models import (
+    EDITABLE,
+    Application,
+    Comment,
+    Evidence,
+    EvidenceKind,
+    Part,
+    PartRevision,
+    Signatory,
+    Status,
+    Submission,
+)
+from twinschools.core import audit
+from twinschools.labels.models import Eligibility, FormSection, Round, SectionKind, in_language
+from twinschools.network.models import School
+from twinschools.practices.services import ATTACHMENT_SIGNATURES, extension_of
+
+DECLARATION_VERSION = "2025-1"
+MAX_TEXT = 20_000
+
+
+def _record(
+    application: Application, *, by: User | None, action: str, was: str, now: str, **data: Any
+) -> None:
+    audit.record(
+        actor=by,
+        action=f"applications.{action}",
+        school=application.school,
+        target=f"application:{application.pk}",
+        data={"from": was, "to": now, **data},
+    )
+
+
+def _set_status(application: Application, status: str, *, by: User | None, action: str, **data: Any) -> None:
+    was = application.status
+    application.status = status
+    application.save(update_fields=["status", "resubmit_until", "updated_at"])
+    _record(application, by=by, action=action, was=was, now=status, **data)
+
+
+def _refuse_unless_editable(application: Application) -> None:
+    if application.status not in EDITABLE:
+        raise ValidationError(
+            _("The application was signed and submitted, so its text can no longer change."), code="frozen"
+        )
+
+
+# Starting --------------------------------------------------------------------------
+
+
+def start_application(*, school: School, round: Round, by: User) -> Application:
+    """Open the school's application for a round: one empty part per statement and per plan."""
+    now = timezone.now()
+    if not Eligibility.objects.filter(round=round, school=school, eligible=True).exists():
+        raise ValidationError(
+            _("The school is not eligible for this round, so it cannot apply."), code="ineligible"
+        )
+    if not (round.is_published and round.opens_at <= now < round.closes_at):
+        raise ValidationError(_("Applications for this round are not open."), code="closed")
+    with transaction.atomic():
+        application, created = Application.objects.get_or_create(
+            round=round, school=school, defaults={"created_by": by}
+        )
+        if created:
+            parts = []
+            for section in round.form_version.sections.prefetch_related("statements"):
+                parts += [
+                    Part(application=application, section=section, statement=s)
+                    for s in section.statements.all()
+                ]
+                if section.asks_two_year_plan:
+                    parts.append(Part(application=application, section=section, statement=None))
+            Part.objects.bulk_create(parts)
+            _record(application, by=by, action="started", was="", now=Status.DRAFT)
+    return application
+
+
+# Co-writing ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What became of a save: "saved", "merged", "unchanged" or "conflict" (nothing written)."""
+
+    outcome: str
+    part: Part
+    text: str  # what the writer's box should now hold
+    others: tuple[PartRevision, ...] = field(default=())  # the saves merged with, or the one in conflict
+
+
+def _text_at(part: Part, revision: int) -> str:
+    if revision == 0:
+        return ""
+    row = PartRevision.objects.filter(part=part, revision=revision).only("text").first()
+    return row.text if row is not None else ""
+
+
+def _between(part: Part, base_revision: int) -> tuple[PartRevision, ...]:
+    return tuple(
+        PartRevision.objects.filter(part=part, revision__gt=base_revision)
+        .select_related("author")
+        .order_by("revision")
+    )
+
+
+def save_part(*, part: Part, text: str, base_revision: int, by: User) -> SaveResult:
+    """Save one part without a lock.
+
+    The writer sends the revision they started from. If another save came in
+    between, the three texts are merged (base from the history); when both
+    changed the same lines, nothing is written and the caller shows both.
+    """
+    mine = normalise(text)
+    if len(mine) > MAX_TEXT:
+        raise ValidationError(_("A part can hold at most 20,000 characters."), code="too_long")
+    with transaction.atomic():
+        # The row lock makes concurrent saves of one part take turns: one revision per save.
+        locked = Part.objects.select_for_update().select_related("application").get(pk=part.pk)
+        _refuse_unless_editable(locked.application)
+        if not 0 <= base_revision <= locked.revision:
+            base_revision = locked.revision if mine == locked.text else 0
+        others: tuple[PartRevision, ...] = ()
+        outcome = "saved"
+        if base_revision != locked.revision:
+            others = _between(locked, base_revision)
+            merged = merge(_text_at(locked, base_revision), mine, locked.text)
+            if merged is None:
+                return SaveResult("conflict", locked, mine, others[-1:])
+            mine, outcome = merged, "merged"
+        if mine == locked.text:
+            return SaveResult("unchanged", locked, mine, others)
+        now = timezone.now()
+        locked.text, locked.revision, locked.updated_by, locked.updated_at = (
+            mine,
+            locked.revision + 1,
+            by,
+            now,
+        )
+        locked.save(update_fields=["text", "revision", "updated_by", "updated_at"])
+        PartRevision.objects.create(
+            part=locked,
+            revision=locked.revision,
+            text=mine,
+            author=by,
+            saved_at=now,
+            merged_from=base_revision if outcome == "merged" else None,
+        )
+        if locked.application.status == Status.WITHDRAWN:
+            _set_status(locked.application, Status.DRAFT, by=by, action="reopened")
+    return SaveResult(outcome, locked, mine, others)
+
+
+# Evidence --------------------------------------------------------------------------
+
+
+def max_evidence_bytes() -> int:
+    return int(settings.EVIDENCE_MAX_MB) * 1024 * 1024
+
+
+def check_evidence_file(upload: UploadedFile) -> None:
+    """Refuse files over the size limit or of a type we do not keep, with a sentence saying which."""
+    name = upload.name or ""
+    if upload.size is not None and upload.size > max_evidence_bytes():
+        raise ValidationError(
+            _("“%(name)s” is larger than %(limit)s MB. Make it smaller, or give a link to it.")
+            % {"name": name, "limit": settings.EVIDENCE_MAX_MB},
+            code="too_large",
+        )
+    signatures = ATTACHMENT_SIGNATURES.get(extension_of(name))
+    if signatures is None:
+        raise ValidationError(
+            _("“%(name)s” is not a file type we keep. Give PDF, images, office or OpenDocument files.")
+            % {"name": name},
+            code="type",
+        )
+    upload.seek(0)
+    start = upload.read(8)
+    upload.seek(0)
+    if not start.startswith(signatures):
+        raise ValidationError(
+            _("“%(name)s” does not look like the kind of file its name says. Check the file.")
+            % {"name": name},
+            code="content",
+        )
+
+
+def _section_of(application: Application, section_id: int) -> FormSection:
+    section = FormSection.objects.filter(
+        pk=section_id, form_version_id=application.round.form_version_id
+    ).first()
+    if section is None:
+        raise ValidationError(_("Choose a section of this application's form."), code="section")
+    return section
+
+
+def add_evidence(
+    *,
+    application: Application,
+    section_id: int,
+    by: User,
+    title: str = "",
+    url: str = "",
+    upload: UploadedFile | None = None,
+    record_key: str = "",
+    on: date | None = None,
+) -> Evidence:
+    """Add a file, a link or (with record_key) a record of the school picked from the candidates."""
+    _refuse_unless_editable(application)
+    section = _section_of(application, section_id)
+    evidence = Evidence(
+        application=application, section=section, added_by=by, title=title.strip()[:300], on=on
+    )
+    if upload is not None:
+        check_evidence_file(upload)
+        evidence.kind, evidence.file, evidence.size = EvidenceKind.FILE, upload, upload.size
+        evidence.title = evidence.title or (upload.name or "")[:300]
+    else:
+        # A record of the school is a page of this site, kept as its path.
+        local = bool(record_key) and url.startswith("/") and not url.startswith("//")
+        try:
+            if not local:
+                URLValidator(schemes=["http", "https"])(url)
+        except ValidationError as invalid:
+            raise ValidationError(
+                _("Give a full web address, starting with https://."), code="url"
+            ) from invalid
+        evidence.url = url
+        if record_key:
+            evidence.kind, evidence.record_key = EvidenceKind.RECORD, record_key[:120]
+        else:
+            evidence.kind = EvidenceKind.LINK
+        evidence.title = evidence.title or url[:300]
+    try:
+        with transaction.atomic():
+            evidence.save()
+            audit.record(
+                actor=by,
+                action="applications.evidence_added",
+                school=application.school,
+                target=f"application:{application.pk}",
+                data={"evidence": evidence.pk, "kind": evidence.kind},
+            )
+    except IntegrityError as twice:
+        raise ValidationError(_("This record is already evidence for this section."), code="twice") from twice
+    return evidence
+
+
+def remove_evidence(*, evidence: Evidence, by: User) -> None:
+    application = evidence.application
+    _refuse_unless_editable(application)
+    name = evidence.file.name if evidence.file else ""
+    with transaction.atomic():
+        audit.record(
+            actor=by,
+            action="applications.evidence_removed",
+            school=application.school,
+            target=f"application:{application.pk}",
+            data={"evidence": evidence.pk, "title": evidence.title},
+        )
+        evidence.delete()
+        if name:
+            from django.core.files.storage import default_storage
+
+            transaction.on_commit(lambda: default_storage.delete(name))
+
+
+# Comments --------------------------------------------------------------------------
+
+
+def add_comment(*, application: Application, section_id: int, text: str, by: User) -> Comment:
+    if not text.strip():
+        raise ValidationError(_("Write a comment before sending it."), code="empty")
+    section = _section_of(application, section_id)
+    return Comment.objects.create(application=application, section=section, author=by, text=text.strip())
+
+
+def resolve_comment(*, comment: Comment, by: User) -> Comment:
+    if comment.resolved_at is None:
+        comment.resolved_at, comment.resolved_by = timezone.now(), by
+        comment.save(update_fields=["resolved_at", "resolved_by"])
+    return comment
+
+
+# Signing ---------------------------------------------------------------------------
+
+
+def designate_signatory(*, application: Application, deputy: User | None, by: User) -> Signatory | None:
+    """The head names the deputy who may sign instead (None takes the designation back)."""
+    with transaction.atomic():
+        if deputy is None:
+            Signatory.objects.filter(application=application).delete()
+            audit.record(
+                actor=by,
+                action="applications.signatory_removed",
+                school=application.school,
+                target=f"application:{application.pk}",
+            )
+            return None
+        today = timezone.localdate()
+        on_staff = (
+            Membership.objects.filter(
+                user=deputy, school_id=application.school_id, role__in=STAFF_ROLES, started_on__lte=today
+            )
+            .exclude(ended_on__lt=today)
+            .exists()
+        )
+        if not on_staff:
+            raise ValidationError(_("Choose a member of the school's staff as deputy."), code="deputy")
+        signatory, _created = Signatory.objects.update_or_create(
+            application=application, defaults={"deputy": deputy, "designated_by": by}
+        )
+        audit.record(
+            actor=by,
+            action="applications.signatory_designated",
+            school=application.school,
+            target=f"application:{application.pk}",
+            data={"deputy": deputy.pk},
+        )
+    return signatory
+
+
+def missing_sentences(application: Application) -> list[str]:
+    """What keeps the application from being signed, one whole sentence per section."""
+    parts = list(application.parts.select_related("section", "statement"))
+    with_evidence = set(application.evidence.values_list("section_id", flat=True))
+    missing: list[str] = []
+    for section in application.round.form_version.sections.prefetch_related("statements").order_by("order"):
+        if not section.required:
+            continue
+        title = section.display_title
+        own = [part for part in parts if part.section_id == section.pk]
+        unanswered = [p for p in own if not p.is_plan and not p.text.strip()]
+        if unanswered:
+            missing.append(
+                ngettext(
+                    "In “%(section)s”, %(count)s statement has no answer yet.",
+                    "In “%(section)s”, %(count)s statements have no answer yet.",
+                    len(unanswered),
+                )
+                % {"section": title, "count": len(unanswered)}
+            )
+        if section.asks_two_year_plan and not any(p.is_plan and p.text.strip() for p in own):
+            missing.append(_("“%(section)s” has no plan for the next two years yet.") % {"section": title})
+        asks = section.kind == SectionKind.ESAFETY and any(s.asks_evidence for s in section.statements.all())
+        if asks and section.pk not in with_evidence:
+            missing.append(
+                _("“%(section)s” needs evidence: add a file, a link or a record.") % {"section": title}
+            )
+    return missing
+
+
+def snapshot_of(application: Application) -> dict[str, Any]:
+    """Every answer and every piece of evidence, as evaluators will read them."""
+    parts = list(application.parts.select_related("section", "statement", "updated_by"))
+    evidence = list(application.evidence.all())
+    sections = []
+    for section in application.round.form_version.sections.order_by("order"):
+        own = [p for p in parts if p.section_id == section.pk]
+        sections.append(
+            {
+                "section": section.pk,
+                "kind": section.kind,
+                "title": section.title,
+                "statements": [
+                    {
+                        "statement": p.statement_id,
+                        "text": p.statement.text,
+                        "answer": p.text,
+                        "revision": p.revision,
+                    }
+                    for p in own
+                    if p.statement is not None
+                ],
+                "plan": next((p.text for p in own if p.is_plan), None),
+                "evidence": [
+                    {
+                        "kind": e.kind,
+                        "title": e.title,
+                        "url": e.url,
+                        "file": e.file.name or "",
+                        "record": e.record_key,
+                        "on": e.on.isoformat() if e.on else None,
+                    }
+                    for e in evidence
+                    if e.section_id == section.pk
+                ],
+            }
+        )
+    return {
+        "application": application.pk,
+        "round": application.round.name,
+        "school": application.school_id,
+        "sections": sections,
+    }
+
+
+def content_hash(snapshot: dict[str, Any]) -> str:
+    canonical = json.dumps(snapshot, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def may_sign(application: Application, user: User) -> bool:
+    from twinschools.applications.rules import signs
+
+    return bool(signs.test(user, application))
+
+
+def sign_and_submit(*, application: Application, by: User, declaration: bool) -> Submission:
+    """The head or the designated deputy signs the declaration of honour; the text is frozen."""
+    with transaction.atomic():
+        locked = (
+            Application.objects.select_for_update().select_related("round", "school").get(pk=application.pk)
+        )
+        if not may_sign(locked, by):
+            raise ValidationError(
+                _("Only the head of the school, or the deputy the head designated, can sign."), code="signer"
+            )
+        _refuse_unless_editable(locked)
+        if locked.deadline_passed:
+            raise ValidationError(
+                _(
+                    "The deadline has passed, so the application can no longer be submitted. Your draft is kept."
+                ),
+                code="deadline",
+            )
+        errors = missing_sentences(locked)
+        if errors:
+            raise ValidationError(errors, code="missing")
+        if not declaration:
+            raise ValidationError(_("Tick the declaration of honour to sign it."), code="declaration")
+        snapshot = snapshot_of(locked)
+        number = (locked.submissions.aggregate(top=Max("number"))["top"] or 0) + 1
+        submission = Submission.objects.create(
+            application=locked,
+            number=number,
+            snapshot=snapshot,
+            content_hash=content_hash(snapshot),
+            declaration_version=DECLARATION_VERSION,
+            signed_by=by,
+            signed_at=timezone.now(),
+        )
+        locked.resubmit_until = None if locked.status != Status.RETURNED else locked.resubmit_until
+        _set_status(
+            locked,
+            Status.SUBMITTED,
+            by=by,
+            action="submitted",
+            submission=submission.pk,
+            hash=submission.content_hash,
+        )
+    application.status = locked.status
+    return submission
+
+
+def current_submission(application: Application) -> Submission | None:
+    return application.submissions.filter(withdrawn_at__isnull=True).order_by("-number").first()
+
+
+def withdraw(*, application: Application, by: User) -> Application:
+    """Until the deadline, the signer takes the submission back; it stays in the history."""
+    with transaction.atomic():
+        locked = (
+            Application.objects.select_for_update().select_related("round", "school").get(pk=application.pk)
+        )
+        if not may_sign(locked, by):
+            raise ValidationError(
+                _("Only the head of the school, or the deputy the head designated, can withdraw."),
+                code="signer",
+            )
+        if locked.status != Status.SUBMITTED:
+            raise ValidationError(_("Only a submitted application can be withdrawn."), code="status")
+        if locked.deadline_passed:
+            raise ValidationError(
+                _("The deadline has passed, so the application can no longer be withdrawn."), code="deadline"
+            )
+        Submission.objects.filter(application=locked, withdrawn_at__isnull=True).update(
+            withdrawn_at=timezone.now(), withdrawn_by=by
+        )
+        _set_status(locked, Status.WITHDRAWN, by=by, action="withdrawn")
+    return locked
+
+
+def return_for_information(
+    *, application: Application, message: str, by: User, until: datetime | None = None
+) -> Application:
+    """The NSO sends a submitted application back for more information; it is editable again.
+
+    It can be resubmitted until the round's deadline, or until `until` when the NSO gives a later date.
+    """
+    if not message.strip():
+        raise ValidationError(_("Say what information the school should add."), code="message")
+    with transaction.atomic():
+        locked = (
+            Application.objects.select_for_update().select_related("round", "school").get(pk=application.pk)
+        )
+        if locked.status != Status.SUBMITTED:
+            raise ValidationError(_("Only a submitted application can be returned."), code="status")
+        Submission.objects.filter(application=locked, withdrawn_at__isnull=True).update(
+            returned_at=timezone.now(), return_message=message.strip()
+        )
+        locked.resubmit_until = until
+        _set_status(locked, Status.RETURNED, by=by, action="returned", message=message.strip())
+    return locked
+
+
+def section_title(section: FormSection) -> str:
+    return in_language(section.title) or str(section.get_kind_display())
