@@ -90,3 +90,41 @@ def test_the_application_pages_are_accessible(
     nso = new_page(user=world.people["nso_x"], language=language)
     nso.goto(reverse("applications:nso_list"))
     assert_accessible(nso, f"NSO list ({language})")
+
+
+def test_words_typed_while_a_merged_save_is_on_its_way_are_never_overwritten(
+    world: World, new_page: NewPage
+) -> None:
+    app = application_of(world.school_a, world.people["head_a"])
+    part = app.parts.filter(statement__isnull=False).order_by("pk").first()
+    services.save_part(
+        part=part, text="One.\nTwo.\nThree.", base_revision=part.revision, by=world.people["head_a"]
+    )
+    box = f"#part-{part.pk}-text"
+    ana = new_page(user=world.people["teacher_a"], language="en")
+    ana.goto(reverse("applications:detail", args=[app.pk]))
+    # Bogdan saves the last line while Ana's page still holds the revision she opened.
+    part.refresh_from_db()
+    services.save_part(part=part, text="One.\nTwo.\nThree, by Bogdan.", base_revision=part.revision,
+                       by=world.people["team_a"])  # fmt: skip
+
+    held = []
+    ana.route(
+        f"**/applications/parts/{part.pk}/", lambda route: held.append(route)
+    )  # hold Ana's save on its way
+    ana.locator(box).fill("One, by Ana.\nTwo.\nThree.")
+    ana.wait_for_timeout(2_500)  # the autosave fires after 1.5 s of quiet
+    assert held, "the autosave did not fire"
+    ana.locator(box).press("End")
+    ana.locator(box).type(" More words.")  # typed while the save is on its way
+    held.pop().continue_()
+
+    # The reply merged Bogdan's line, but Ana's box keeps every word she typed; her next save
+    # merges them, or shows both versions: nothing is lost.
+    ana.unroute(f"**/applications/parts/{part.pk}/")
+    expect(ana.locator(box)).to_have_value("One, by Ana.\nTwo.\nThree. More words.", timeout=1_000)
+    ana.wait_for_timeout(3_000)
+    stored = Part.objects.get(pk=part.pk).text
+    other = ana.locator(f"#part-{part.pk}-other").inner_text()
+    assert "More words." in stored + ana.locator(box).input_value()
+    assert "Three, by Bogdan." in stored + other

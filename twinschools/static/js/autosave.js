@@ -1,0 +1,48 @@
+// Autosave of a label application's parts (applications/_part.html).
+//
+// When a save was merged with someone else's words, the reply carries the merged text and
+// the new revision. The text box takes them only if it still holds exactly what was sent:
+// words typed while the save was on its way are never overwritten, and the box keeps the
+// old revision, so the next save (due as soon as the writer pauses) merges again or shows
+// both versions. The merged text is written into the box rather than swapping the element,
+// so the writer keeps the focus and the caret.
+(function () {
+  "use strict";
+  var sent = new WeakMap();
+
+  function partForm(element) {
+    return element && element.closest ? element.closest(".part-form") : null;
+  }
+
+  document.addEventListener("htmx:configRequest", function (event) {
+    var form = partForm(event.detail.elt);
+    var box = form && form.querySelector("textarea[name=text]");
+    if (box) {
+      sent.set(form, box.value);
+    }
+  });
+
+  document.addEventListener("htmx:oobBeforeSwap", function (event) {
+    var target = event.detail.target;
+    var form = partForm(target);
+    var box = form && form.querySelector("textarea[name=text]");
+    if (!box || (target !== box && target.name !== "base_revision")) {
+      return;
+    }
+    var typedSince = sent.has(form) && box.value !== sent.get(form);
+    event.detail.shouldSwap = false;
+    if (typedSince) {
+      return;
+    }
+    var incoming = event.detail.fragment;
+    var element = incoming.querySelector ? incoming.querySelector("#" + target.id) : null;
+    element = element || incoming.firstElementChild || incoming;
+    if (target === box) {
+      var caret = box.selectionStart;
+      box.value = element.value;
+      box.setSelectionRange(Math.min(caret, box.value.length), Math.min(caret, box.value.length));
+    } else {
+      target.value = element.value;
+    }
+  });
+})();
