@@ -168,6 +168,16 @@ class Round(models.Model):
     def is_published(self) -> bool:
         return self.status == RoundStatus.PUBLISHED
 
+    @property
+    def activity_kind_labels(self) -> list[str]:
+        from twinschools.network.models import ActivityKind
+
+        return [
+            str(ActivityKind(kind).label).lower()
+            for kind in self.activity_kinds
+            if kind in ActivityKind.values
+        ]
+
 
 class Eligibility(models.Model):
     """One school's result for one round: the facts found, the verdict and its reasons.
