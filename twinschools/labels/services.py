@@ -193,12 +193,13 @@ def _school_url_sql() -> tuple[str, str]:
 
 
 @transaction.atomic
-def send_invitations(*, round: Round, now: datetime | None = None) -> int:
+def send_invitations(*, round: Round, now: datetime | None = None, mail: bool = True) -> int:
     """Notifies the head and every teacher of each newly eligible school, once per school and round.
 
     Bulk SQL: one INSERT ... SELECT writes the in-app notifications, one UPDATE
     marks the schools invited; the e-mails go out in the recipients' languages
-    from the notifications' mail job after commit.
+    from the notifications' mail job after commit (`mail=False`: the demo's
+    generated addresses get none).
     """
     round = Round.objects.select_for_update().get(pk=round.pk)
     if not round.is_published:
@@ -246,7 +247,7 @@ def send_invitations(*, round: Round, now: datetime | None = None) -> int:
         target=f"round:{round.pk}",
         data={"schools": schools, "notifications": len(mailed)},
     )
-    if mailed:
+    if mailed and mail:
         from twinschools.notifications import tasks as notification_tasks
 
         transaction.on_commit(

@@ -144,6 +144,7 @@ def school_page(request: HttpRequest, obj: School) -> HttpResponse:
         item.form = forms_by_round[item.round.pk]  # type: ignore[attr-defined]
     context = {
         "school": obj,
+        "section": "label",
         "rounds": rounds,
         "can_ask": request.user.has_perm("labels.ask_review", obj),
     }
