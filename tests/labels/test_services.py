@@ -47,7 +47,7 @@ def test_the_three_real_rounds_ship_with_their_rules() -> None:
     assert latest.closes_at == datetime.datetime(2026, 3, 10, 22, 59, tzinfo=datetime.UTC)
     assert sorted(latest.activity_kinds) == ["group", "pd", "project"]
     sections = latest.form_version.sections.all()
-    assert [section.kind for section in sections][0] == "esafety"
+    assert next(section.kind for section in sections) == "esafety"
     assert all(2 <= section.statements.count() <= 4 for section in sections if section.kind != "esafety")
 
 
