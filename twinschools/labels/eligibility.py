@@ -67,6 +67,9 @@ nql AS (
     ) ranked
     WHERE ranked.position = 1
 ),
+excepted AS (
+    SELECT x.school_id FROM labels_eligibilityexception x WHERE x.round_id = %(round)s
+),
 labelled AS (
     SELECT sl.school_id, MAX(sl.first_year) AS first_year, MAX(sl.last_year) AS last_year
     FROM network_schoollabel sl
@@ -81,12 +84,14 @@ facts AS (
            CASE WHEN s.registered_on <= %(registered_by)s THEN 1 ELSE 0 END AS ok_registered,
            CASE WHEN COALESCE(a.teachers, 0) >= %(required)s THEN 1 ELSE 0 END AS ok_teachers,
            CASE WHEN n.project_id IS NOT NULL THEN 1 ELSE 0 END AS ok_nql,
-           CASE WHEN l.school_id IS NULL THEN 1 ELSE 0 END AS ok_unlabelled
+           CASE WHEN l.school_id IS NULL THEN 1 ELSE 0 END AS ok_unlabelled,
+           CASE WHEN x.school_id IS NULL THEN 0 ELSE 1 END AS excepted
     FROM network_school s
     LEFT JOIN active a ON a.school_id = s.id
     LEFT JOIN nql n ON n.school_id = s.id
     LEFT JOIN network_project p ON p.id = n.project_id
     LEFT JOIN labelled l ON l.school_id = s.id
+    LEFT JOIN excepted x ON x.school_id = s.id
 )
 INSERT INTO labels_eligibility (
     round_id, school_id, meets_rules, eligible, registered_on, active_teachers, required_teachers,
@@ -96,9 +101,7 @@ INSERT INTO labels_eligibility (
 SELECT
     %(round)s, f.school_id,
     f.ok_registered * f.ok_teachers * f.ok_nql * f.ok_unlabelled = 1,
-    f.ok_registered * f.ok_teachers * f.ok_nql * f.ok_unlabelled = 1 OR EXISTS (
-        SELECT 1 FROM labels_eligibilityexception x WHERE x.round_id = %(round)s AND x.school_id = f.school_id
-    ),
+    f.ok_registered * f.ok_teachers * f.ok_nql * f.ok_unlabelled + f.excepted >= 1,
     f.registered_on, f.teachers, %(required)s,
     f.project_id, COALESCE(f.title, ''), f.granted_on, f.first_year, f.last_year,
     {reasons},
@@ -224,9 +227,19 @@ def statement(round: Round, *, today: date, now: datetime) -> tuple[str, dict[st
     return sql, params
 
 
+# The per-school aggregation sorts or hashes a few million activity rows at Europe scale;
+# with PostgreSQL's default 4 MB it spills to disk. Raised for this transaction only.
+WORK_MEM = "64MB"
+
+
 def compute(round: Round, *, today: date, now: datetime) -> int:
-    """Writes every school's result for the round; returns the number of schools checked."""
+    """Writes every school's result for the round; returns the number of schools checked.
+
+    Call inside a transaction (the service does), so the work_mem setting stays local.
+    """
     sql, params = statement(round, today=today, now=now)
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and not connection.get_autocommit():
+            cursor.execute(f"SET LOCAL work_mem = '{WORK_MEM}'")
         cursor.execute(sql, params)
         return cursor.rowcount

@@ -186,8 +186,21 @@ class Eligibility(models.Model):
     exception, which the check keeps when it runs again.
     """
 
-    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="eligibilities")
-    school = models.ForeignKey("network.School", on_delete=models.CASCADE, related_name="label_eligibilities")
+    # Lean on purpose: the check writes a row per school of the network at once. The unique
+    # (round, school) serves the round's lookups, (school, round) the school's page. No
+    # database foreign-key constraints (each would fire a check per row): the only writer
+    # takes the school ids from network_school inside the round's lock, and deleting a
+    # round or school still cascades here through Django's on_delete.
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="eligibilities", db_index=False, db_constraint=False
+    )
+    school = models.ForeignKey(
+        "network.School",
+        on_delete=models.CASCADE,
+        related_name="label_eligibilities",
+        db_index=False,
+        db_constraint=False,
+    )
     meets_rules = models.BooleanField(default=False)
     eligible = models.BooleanField(default=False)
     registered_on = models.DateField()
@@ -200,6 +213,7 @@ class Eligibility(models.Model):
         blank=True,
         related_name="+",
         db_constraint=False,
+        db_index=False,
     )
     nql_project_title = models.CharField(max_length=255, blank=True, default="")
     nql_granted_on = models.DateField(null=True, blank=True)
@@ -215,10 +229,7 @@ class Eligibility(models.Model):
         verbose_name_plural = _("eligibility results")
         ordering = ["round", "school"]
         constraints = [models.UniqueConstraint(fields=["round", "school"], name="eligibility_once_per_round")]
-        indexes = [
-            models.Index(fields=["round", "eligible"], name="eligibility_round_eligible"),
-            models.Index(fields=["school", "round"], name="eligibility_school_round"),
-        ]
+        indexes = [models.Index(fields=["school", "round"], name="eligibility_school_round")]
 
     def __str__(self) -> str:
         return f"{self.round_id} · {self.school_id} · {self.eligible}"
