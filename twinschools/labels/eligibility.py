@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from typing import Any
 
 from django.db import connection
 
@@ -186,10 +187,10 @@ def _inner(params: dict[str, object]) -> str:
     return json.dumps(params, sort_keys=True)[1:-1]
 
 
-def statement(round: Round, *, today: date, now: datetime) -> tuple[str, dict[str, object]]:
+def statement(round: Round, *, today: date, now: datetime) -> tuple[str, dict[str, Any]]:
     kinds = list(round.activity_kinds) or ["-"]
     day = connection.ops.adapt_datefield_value
-    params: dict[str, object] = {
+    params: dict[str, Any] = {
         "round": round.pk,
         "since": day(round.active_since),
         "today": day(today),
