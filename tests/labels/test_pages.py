@@ -262,3 +262,41 @@ def test_the_school_page_costs_the_same_queries_for_one_round_or_many(
 QUERIES_NSO = 14
 QUERIES_ROUNDS = 4
 QUERIES_SCHOOL = 9
+
+
+def test_an_invited_school_sees_its_invitation_and_the_page_is_in_its_workspace_navigation(
+    world: World, django_capture_on_commit_callbacks: object
+) -> None:
+    setup = eligible_school()
+    head = factories.UserFactory(email="head.eligible@example.org")
+    factories.MembershipFactory(user=head, school=setup.school, role="head")
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        services.run_eligibility(round=round_named("2026-2027"), run_by=None, today=TODAY)
+    page = signed_in(head).get(reverse("labels:school", args=[setup.school.pk])).content.decode()
+    assert "Your school is eligible for this round." in page
+    assert "The head and the teachers were invited on" in page
+    assert "Ask my NSO for a review" not in page
+    assert f'href="{reverse("labels:school", args=[setup.school.pk])}"' in page  # the workspace navigation
+
+
+def test_the_celery_task_runs_the_check_and_returns_its_counts(world: World) -> None:
+    from twinschools.labels import tasks
+
+    eligible_school()
+    done = tasks.run_eligibility.delay(round_id=round_named("2026-2027").pk, run_by_id=world.people["admin"].pk)
+    assert done.get()["eligible"] >= 0
+    assert round_named("2026-2027").eligibility_run_by == world.people["admin"]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("ro", "este încă valabilă în 2026"), ("ca", "encara és vàlid el 2026")],
+)
+def test_an_already_labelled_school_reads_why_in_its_language(language: str, expected: str) -> None:
+    setup = eligible_school()
+    factories.SchoolLabelFactory(school=setup.school, first_year=2025, last_year=2026)
+    item = result(services_run(), setup.school)
+    with translation.override(language):
+        failed = reasons.failed(item)
+    assert [reason.rule for reason in failed] == ["not_labelled"]
+    assert expected in failed[0].sentence
