@@ -283,7 +283,9 @@ def test_the_celery_task_runs_the_check_and_returns_its_counts(world: World) -> 
     from twinschools.labels import tasks
 
     eligible_school()
-    done = tasks.run_eligibility.delay(round_id=round_named("2026-2027").pk, run_by_id=world.people["admin"].pk)
+    done = tasks.run_eligibility.delay(
+        round_id=round_named("2026-2027").pk, run_by_id=world.people["admin"].pk
+    )
     assert done.get()["eligible"] >= 0
     assert round_named("2026-2027").eligibility_run_by == world.people["admin"]
 

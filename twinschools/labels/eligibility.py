@@ -5,7 +5,10 @@
 school's facts (active teachers, the latest qualifying National Quality Label, a
 label still valid), the verdict and its structured reasons. No Python loop over
 schools. The upsert keeps `invited_at`, and an NSO exception (a separate table)
-keeps the school eligible however often the check runs again.
+keeps the school eligible however often the check runs again. A re-run rewrites
+only the rows whose result changed (the reasons hold every fact the rules read),
+so `checked_at` says when a school's result last changed; the round's
+`eligibility_finished_at` says when the check last ran.
 
 The SQL is portable between SQLite (3.35+) and PostgreSQL; the only difference is
 the cast of the reasons text to jsonb on PostgreSQL.
@@ -122,6 +125,8 @@ ON CONFLICT (round_id, school_id) DO UPDATE SET
     labelled_last_year = excluded.labelled_last_year,
     reasons = excluded.reasons,
     checked_at = excluded.checked_at
+WHERE labels_eligibility.reasons <> excluded.reasons OR labels_eligibility.eligible <> excluded.eligible
+    OR labels_eligibility.nql_project_title <> excluded.nql_project_title
 """
 
 # Only projects whose schools are in two countries or more are European.
@@ -234,7 +239,7 @@ WORK_MEM = "64MB"
 
 
 def compute(round: Round, *, today: date, now: datetime) -> int:
-    """Writes every school's result for the round; returns the number of schools checked.
+    """Writes every school's result for the round; returns the number of rows written or changed.
 
     Call inside a transaction (the service does), so the work_mem setting stays local.
     """

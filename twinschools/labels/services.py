@@ -168,7 +168,7 @@ def run_eligibility(
     # One run at a time per round: the row lock makes a second run wait.
     round = Round.objects.select_for_update().get(pk=round.pk)
     round.eligibility_started_at = now
-    checked = eligibility.compute(round, today=today, now=now)
+    changed = eligibility.compute(round, today=today, now=now)
     round.eligibility_finished_at = timezone.now()
     round.eligibility_run_by = run_by
     round.save(update_fields=["eligibility_started_at", "eligibility_finished_at", "eligibility_run_by"])
@@ -177,7 +177,7 @@ def run_eligibility(
         actor=run_by,
         action="labels.eligibility_run",
         target=f"round:{round.pk}",
-        data={"checked": checked, "eligible": result.eligible},
+        data={"checked": result.checked, "eligible": result.eligible, "changed": changed},
     )
     if round.is_published:
         transaction.on_commit(lambda: tasks.send_invitations.delay(round_id=round.pk))
