@@ -302,3 +302,20 @@ def test_an_already_labelled_school_reads_why_in_its_language(language: str, exp
         failed = reasons.failed(item)
     assert [reason.rule for reason in failed] == ["not_labelled"]
     assert expected in failed[0].sentence
+
+
+def test_nso_staff_find_their_country_page_from_the_rounds_page(world: World) -> None:
+    page = signed_in(world.people["nso_x"]).get(reverse("labels:public_rounds")).content.decode()
+    assert reverse("labels:nso", args=["ro"]) in page
+    assert reverse("labels:nso", args=["es"]) not in page
+    assert reverse("labels:admin_rounds") not in page
+
+
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [("?round=abc", 404), ("?round=999999", 404), ("?region=999999&result=nonsense", 200), ("?page=-3", 200)],
+)
+def test_bad_filters_on_the_nso_page_are_refused_or_ignored(world: World, query: str, status: int) -> None:
+    services.run_eligibility(round=round_named("2026-2027"), run_by=None, today=TODAY)
+    response = signed_in(world.people["nso_x"]).get(reverse("labels:nso", args=["ro"]) + query)
+    assert response.status_code == status

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from twinschools.core.authz import roles_of
 from twinschools.labels.models import (
     Eligibility,
     EligibilityException,
@@ -62,6 +64,12 @@ def review(pk: int) -> ReviewRequest:
     return get_object_or_404(
         ReviewRequest.objects.select_related("round", "school__country", "requested_by"), pk=pk
     )
+
+
+def nso_countries(user: Any) -> list[Country]:
+    """The countries whose label results this person handles as NSO staff."""
+    ids = roles_of(user).nso_countries if user.is_authenticated else frozenset()
+    return list(Country.objects.filter(pk__in=ids)) if ids else []
 
 
 def country(code: str) -> Country:

@@ -29,7 +29,13 @@ def _show_errors(form: forms.Form, error: ValidationError) -> None:
 
 @public
 def public_rounds(request: HttpRequest) -> HttpResponse:
-    return render(request, "labels/public_rounds.html", {"rounds": queries.published_rounds()})
+    context = {
+        "rounds": queries.published_rounds(),
+        # Where NSO staff and admins go next: their countries' results, the rounds' set-up.
+        "nso_countries": queries.nso_countries(request.user),
+        "can_manage": request.user.has_perm("labels.manage_rounds"),
+    }
+    return render(request, "labels/public_rounds.html", context)
 
 
 @public
