@@ -71,4 +71,4 @@ def result(round: Round, school: School) -> Eligibility:
 
 
 def rules_of(item: Eligibility) -> dict[str, bool]:
-    return {reason["rule"]: reason["ok"] for reason in item.reasons}
+    return {reason["rule"]: reason["ok"] for reason in item.reason_list}

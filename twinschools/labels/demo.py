@@ -54,7 +54,7 @@ def demo_round_values(today: date) -> dict[str, Any]:
 def _complete_facts(round: Round, school: Any, people: dict[str, Any], today: date) -> None:
     """Adds the dated records the demo school lacks for the rules it failed."""
     result = Eligibility.objects.get(round=round, school=school)
-    failed = {reason["rule"] for reason in result.reasons if not reason["ok"]}
+    failed = {reason["rule"] for reason in result.reason_list if not reason["ok"]}
     head, teacher = people["head"], people["teacher"]
     if "active_teachers" in failed:
         Activity.objects.bulk_create(

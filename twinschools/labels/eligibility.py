@@ -10,8 +10,8 @@ only the rows whose result changed (the reasons hold every fact the rules read),
 so `checked_at` says when a school's result last changed; the round's
 `eligibility_finished_at` says when the check last ran.
 
-The SQL is portable between SQLite (3.35+) and PostgreSQL; the only difference is
-the cast of the reasons text to jsonb on PostgreSQL.
+The SQL is portable between SQLite (3.35+) and PostgreSQL: standard SQL, window
+functions and `INSERT ... ON CONFLICT`; the reasons are JSON text built by concatenation.
 
 Rules, as the rounds state them:
 - registered: the school registered on or before `registered_by`;
@@ -181,10 +181,7 @@ def _reasons_sql() -> str:
         "', \"last_year\": ' || " + _number_or_null("f.last_year") + " || ', ' || %(p_labelled)s",
         "'}}]'",
     ]
-    text = " || ".join(parts)
-    if connection.vendor == "postgresql":
-        return f"CAST({text} AS jsonb)"
-    return text
+    return " || ".join(parts)
 
 
 def _inner(params: dict[str, object]) -> str:

@@ -7,6 +7,7 @@ change. Eligibility rows are written by one set-based statement (eligibility.py)
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.conf import settings
@@ -187,7 +188,7 @@ class Eligibility(models.Model):
     """
 
     # Lean on purpose: the check writes a row per school of the network at once. The unique
-    # (round, school) serves the round's lookups, (school, round) the school's page. No
+    # (round, school) index serves every lookup (a school's page asks for its few rounds). No
     # database foreign-key constraints (each would fire a check per row): the only writer
     # takes the school ids from network_school inside the round's lock, and deleting a
     # round or school still cascades here through Django's on_delete.
@@ -219,8 +220,10 @@ class Eligibility(models.Model):
     nql_granted_on = models.DateField(null=True, blank=True)
     labelled_first_year = models.PositiveSmallIntegerField(null=True, blank=True)
     labelled_last_year = models.PositiveSmallIntegerField(null=True, blank=True)
-    # [{"rule": "registered", "ok": true, "params": {...}}, ...], rendered by reasons.py.
-    reasons = models.JSONField(default=list)
+    # JSON text: [{"rule": "registered", "ok": true, "params": {...}}, ...], rendered by
+    # reasons.py. Text rather than jsonb: parsing into jsonb cost the check more than all its
+    # other per-row work together, and nothing queries inside the reasons.
+    reasons = models.TextField(default="[]")
     checked_at = models.DateTimeField()
     invited_at = models.DateTimeField(null=True, blank=True)
 
@@ -229,10 +232,17 @@ class Eligibility(models.Model):
         verbose_name_plural = _("eligibility results")
         ordering = ["round", "school"]
         constraints = [models.UniqueConstraint(fields=["round", "school"], name="eligibility_once_per_round")]
-        indexes = [models.Index(fields=["school", "round"], name="eligibility_school_round")]
 
     def __str__(self) -> str:
         return f"{self.round_id} · {self.school_id} · {self.eligible}"
+
+    @property
+    def reason_list(self) -> list[dict[str, Any]]:
+        try:
+            found = json.loads(self.reasons or "[]")
+        except ValueError:
+            return []
+        return found if isinstance(found, list) else []
 
 
 class EligibilityException(models.Model):

@@ -93,9 +93,11 @@ class SchoolRound:
 
 def school_rounds(school: School) -> list[SchoolRound]:
     """Every published round with this school's result, its exception and its review requests (4 queries)."""
+    rounds = list(published_rounds())
+    # By (round, school) pairs, so the unique index answers (there is no index by school).
     results = {
         item.round_id: item
-        for item in Eligibility.objects.filter(school=school, round__status=RoundStatus.PUBLISHED)
+        for item in Eligibility.objects.filter(round__in=[r.pk for r in rounds], school=school)
     }
     exceptions = {
         item.round_id: item
@@ -106,7 +108,7 @@ def school_rounds(school: School) -> list[SchoolRound]:
         reviews.setdefault(item.round_id, []).append(item)
     return [
         SchoolRound(item, results.get(item.pk), exceptions.get(item.pk), reviews.get(item.pk, []))
-        for item in published_rounds()
+        for item in rounds
     ]
 
 

@@ -94,7 +94,7 @@ _RENDERERS = {
 def render(result: Eligibility) -> list[Reason]:
     """Every rule of the result, in the order the check wrote them, as sentences."""
     reasons = []
-    for item in result.reasons or []:
+    for item in result.reason_list:
         renderer = _RENDERERS.get(item.get("rule"))
         if renderer is None:
             continue
