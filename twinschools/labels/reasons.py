@@ -95,7 +95,7 @@ def render(result: Eligibility) -> list[Reason]:
     """Every rule of the result, in the order the check wrote them, as sentences."""
     reasons = []
     for item in result.reason_list:
-        renderer = _RENDERERS.get(item.get("rule"))
+        renderer = _RENDERERS.get(str(item.get("rule")))
         if renderer is None:
             continue
         ok = bool(item.get("ok"))
