@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 
 from tests import factories
 from tests.conftest import World
 from tests.labels.helpers import TODAY, eligible_school, result, round_named, teacher_at
+from twinschools.accounts.models import Role
 from twinschools.core.models import AuditEvent
 from twinschools.labels import services
 from twinschools.labels.models import ReviewRequest, ReviewStatus, Round, RoundStatus
@@ -86,6 +88,40 @@ def test_duplicating_a_round_moves_every_date_one_year_on(world: World) -> None:
     assert copy.registered_by == datetime.date(2025, 2, 12)
     assert (copy.label_first_year, copy.label_last_year) == (2027, 2028)
     assert copy.status == RoundStatus.DRAFT
+
+
+def test_an_eligible_school_is_invited_once_in_app_and_by_e_mail(
+    world: World, django_capture_on_commit_callbacks: object
+) -> None:
+    round = round_named("2026-2027")
+    setup = eligible_school()
+    head = teacher_at(setup.school, role=Role.HEAD)
+    head.language = "ro"
+    head.save()
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        services.run_eligibility(round=round, run_by=world.people["admin"], today=TODAY)
+    invited = Notification.objects.filter(kind="labels.invited", school=setup.school)
+    expected = sorted([head.pk, *(teacher.pk for teacher in setup.teachers)])
+    assert sorted(invited.values_list("recipient_id", flat=True)) == expected
+    assert len(mail.outbox) == 4
+    assert result(round, setup.school).invited_at is not None
+    romanian = next(message for message in mail.outbox if message.to == [head.email])
+    assert "eligibilă" in romanian.subject
+    english = next(message for message in mail.outbox if message.to == [setup.teachers[0].email])
+    assert "is eligible for the eTwinning School label" in english.subject
+    # The check runs again and the job is sent again: nobody hears twice.
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        services.run_eligibility(round=round, run_by=world.people["admin"], today=TODAY)
+        services.send_invitations(round=round)
+    assert invited.count() == 4 and len(mail.outbox) == 4
+
+
+def test_only_eligible_schools_are_invited(world: World, django_capture_on_commit_callbacks: object) -> None:
+    setup = eligible_school(teachers=2)
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        services.run_eligibility(round=round_named("2026-2027"), run_by=None, today=TODAY)
+    assert not Notification.objects.filter(kind="labels.invited").exists()
+    assert result(round_named("2026-2027"), setup.school).invited_at is None
 
 
 def test_a_draft_round_invites_nobody_until_it_is_published(
@@ -174,3 +210,27 @@ def test_the_counts_report_checked_eligible_and_invited(world: World) -> None:
     factories.SchoolFactory()
     done = services.run_eligibility(round=round_named("2026-2027"), run_by=None, today=TODAY)
     assert (done.eligible, done.checked) == (1, round_named("2026-2027").eligibilities.count())
+
+
+def test_the_demo_seeder_opens_next_year_round_and_invites_the_demo_school(world: World) -> None:
+    from twinschools.labels.demo import seed_demo_round
+
+    today = datetime.date.today()
+    setup = eligible_school(
+        active_on=today - datetime.timedelta(days=40), nql_on=today - datetime.timedelta(days=100)
+    )
+    head = teacher_at(setup.school, role=Role.HEAD)
+    seed_demo_round(
+        school=setup.school, people={"head": head, "teacher": setup.teachers[0]}, rng=None, today=today
+    )
+    round = Round.objects.get(label_first_year=today.year + 1)
+    assert round.is_published and round.opens_at <= timezone_now() <= round.closes_at
+    assert result(round, setup.school).invited_at is not None
+    assert Notification.objects.filter(kind="labels.invited", recipient=head).exists()
+    assert mail.outbox == []  # the demo's generated addresses get no e-mail
+
+
+def timezone_now() -> datetime.datetime:
+    from django.utils import timezone
+
+    return timezone.now()
