@@ -173,11 +173,11 @@ class Round(models.Model):
     def activity_kind_labels(self) -> list[str]:
         from twinschools.network.models import ActivityKind
 
-        return [
-            str(ActivityKind(kind).label).lower()
-            for kind in self.activity_kinds
-            if kind in ActivityKind.values
+        labels = [
+            str(ActivityKind(kind).label) for kind in self.activity_kinds if kind in ActivityKind.values
         ]
+        # Mid-sentence: "project work", but "eTwinning group" keeps its own capitals.
+        return [label[:1].lower() + label[1:] if label[1:2].islower() else label for label in labels]
 
 
 class Eligibility(models.Model):
