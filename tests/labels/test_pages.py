@@ -319,3 +319,14 @@ def test_bad_filters_on_the_nso_page_are_refused_or_ignored(world: World, query:
     services.run_eligibility(round=round_named("2026-2027"), run_by=None, today=TODAY)
     response = signed_in(world.people["nso_x"]).get(reverse("labels:nso", args=["ro"]) + query)
     assert response.status_code == status
+
+
+def test_an_eligible_school_not_yet_invited_is_told_so(world: World) -> None:
+    setup = eligible_school()
+    head = factories.UserFactory(email="head.waiting@example.org")
+    factories.MembershipFactory(user=head, school=setup.school, role="head")
+    services.run_eligibility(
+        round=round_named("2026-2027"), run_by=None, today=TODAY
+    )  # no commit: no job yet
+    page = signed_in(head).get(reverse("labels:school", args=[setup.school.pk])).content.decode()
+    assert "The invitations to the head and the teachers have not gone out yet" in page
