@@ -35,6 +35,11 @@ def _note(figures: dict[str, Any]) -> str:
     """What a figure table cannot say: the matcher's cost against greedy, where the racers ended."""
     if "greedy_cost" in figures:
         return f" cost {figures['cost']:,.1f} (greedy {figures['greedy_cost']:,.1f} in {figures['greedy_seconds']} s)"
+    if "target_ratio" in figures:
+        return (
+            f" {figures['schools']:,} schools, {figures['eligible']:,} eligible; p50 {figures['p50_seconds']} s,"
+            f" re-run {figures['rerun_seconds']} s; target ≤ {figures['target_ratio']}x the floor"
+        )
     if "waiting_list" in figures:
         return f" {figures['confirmed']} confirmed, {figures['waiting_list']} waiting of {figures['people']}"
     return ""
@@ -47,6 +52,7 @@ def _verdict(figures: dict[str, Any]) -> str:
         within = figures["seconds"] <= figures["target_seconds"] and figures.get("peak_mb", 0) <= figures.get(
             "target_peak_mb", float("inf")
         )
+        within = within and (figures.get("ratio") or 0) <= figures.get("target_ratio", float("inf"))
         return "✅" if within else "❌"
     return ""
 

@@ -43,6 +43,11 @@ def _arguments() -> argparse.Namespace:
         action="store_true",
         help="Measure the pages of the network already in the database.",
     )
+    parser.add_argument(
+        "--only",
+        choices=("eligibility",),
+        help="Run only this operation (the figures are merged into docs/benchmarks.json).",
+    )
     return parser.parse_args()
 
 
@@ -63,6 +68,22 @@ def _generate(options: argparse.Namespace, env: dict[str, str]) -> dict[str, Any
     }
 
 
+def _only_eligibility(options: argparse.Namespace, results: dict[str, dict[str, Any]]) -> int:
+    """The label eligibility check alone: its figures join docs/benchmarks.json, the table is printed."""
+    from bench.labels import eligibility
+    from bench.pages import vacuum_analyze
+    from bench.report import merge_results, table
+
+    vacuum_analyze()
+    stamp = datetime.now(tz=UTC).isoformat(timespec="seconds")
+    results["label_eligibility"] = {**eligibility(), "scale": options.scale, "measured_at": stamp}
+    print(table(results))
+    if options.scale == "europe":  # smaller scales are trial runs: the documented figures stay Europe's
+        merge_results(results)
+        print("Merged into docs/benchmarks.json (docs/benchmarks.md is rewritten by a full run).")
+    return 0
+
+
 def main() -> int:
     options = _arguments()
     env = configure(options.database_url)
@@ -76,6 +97,9 @@ def main() -> int:
     django.setup()
     from bench.pages import measure_pages, postgres_version, vacuum_analyze
     from bench.workspace import generate_workspaces, has_workspaces
+
+    if options.only == "eligibility":
+        return _only_eligibility(options, results)
 
     if not has_workspaces():
         print("Generating the workspaces (set-based SQL) ...", flush=True)
@@ -100,6 +124,10 @@ def main() -> int:
     print("Mentoring matching and the registration race ...", flush=True)
     results["mentoring_matching"] = {**matching(), "measured_at": stamp}
     results["registration_race"] = {**registration_race(), "scale": options.scale, "measured_at": stamp}
+    print("Label eligibility over the whole network ...", flush=True)
+    from bench.labels import eligibility
+
+    results["label_eligibility"] = {**eligibility(), "scale": options.scale, "measured_at": stamp}
     if f"generate_{options.scale}" in results:
         results[f"generate_{options.scale}"]["vacuum_analyze_seconds"] = round(vacuum_seconds, 1)
 

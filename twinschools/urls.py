@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("twinschools.agency.urls")),
     path("", include("twinschools.mentoring.urls")),
     path("", include("twinschools.reach.urls")),
+    path("", include("twinschools.labels.urls")),
     path("", include("twinschools.events.urls")),
     path("", include("twinschools.applications.urls")),
     path("", include("twinschools.mission.urls")),

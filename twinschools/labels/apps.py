@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class LabelsConfig(AppConfig):
@@ -9,5 +10,19 @@ class LabelsConfig(AppConfig):
 
     def ready(self) -> None:
         from twinschools.labels import notices
+        from twinschools.labels.demo import seed_demo_round
+        from twinschools.mission.registry import Section, register_demo_seeder, register_section
 
         notices.register()
+        # The school's label page sits in its workspace navigation, where staff look.
+        register_section(
+            Section(
+                key="label",
+                order=95,
+                url_name="labels:school",
+                label=_("eTwinning School label"),
+                permission="labels.view_school",
+            )
+        )
+        # After the other seeders: the check reads the activities they add.
+        register_demo_seeder(seed_demo_round, order=200)

@@ -7,6 +7,7 @@ change. Eligibility rows are written by one set-based statement (eligibility.py)
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.conf import settings
@@ -168,6 +169,16 @@ class Round(models.Model):
     def is_published(self) -> bool:
         return self.status == RoundStatus.PUBLISHED
 
+    @property
+    def activity_kind_labels(self) -> list[str]:
+        from twinschools.network.models import ActivityKind
+
+        labels = [
+            str(ActivityKind(kind).label) for kind in self.activity_kinds if kind in ActivityKind.values
+        ]
+        # Mid-sentence: "project work", but "eTwinning group" keeps its own capitals.
+        return [label[:1].lower() + label[1:] if label[1:2].islower() else label for label in labels]
+
 
 class Eligibility(models.Model):
     """One school's result for one round: the facts found, the verdict and its reasons.
@@ -176,8 +187,21 @@ class Eligibility(models.Model):
     exception, which the check keeps when it runs again.
     """
 
-    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="eligibilities")
-    school = models.ForeignKey("network.School", on_delete=models.CASCADE, related_name="label_eligibilities")
+    # Lean on purpose: the check writes a row per school of the network at once. The unique
+    # (round, school) index serves every lookup (a school's page asks for its few rounds). No
+    # database foreign-key constraints (each would fire a check per row): the only writer
+    # takes the school ids from network_school inside the round's lock, and deleting a
+    # round or school still cascades here through Django's on_delete.
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="eligibilities", db_index=False, db_constraint=False
+    )
+    school = models.ForeignKey(
+        "network.School",
+        on_delete=models.CASCADE,
+        related_name="label_eligibilities",
+        db_index=False,
+        db_constraint=False,
+    )
     meets_rules = models.BooleanField(default=False)
     eligible = models.BooleanField(default=False)
     registered_on = models.DateField()
@@ -190,13 +214,16 @@ class Eligibility(models.Model):
         blank=True,
         related_name="+",
         db_constraint=False,
+        db_index=False,
     )
     nql_project_title = models.CharField(max_length=255, blank=True, default="")
     nql_granted_on = models.DateField(null=True, blank=True)
     labelled_first_year = models.PositiveSmallIntegerField(null=True, blank=True)
     labelled_last_year = models.PositiveSmallIntegerField(null=True, blank=True)
-    # [{"rule": "registered", "ok": true, "params": {...}}, ...], rendered by reasons.py.
-    reasons = models.JSONField(default=list)
+    # JSON text: [{"rule": "registered", "ok": true, "params": {...}}, ...], rendered by
+    # reasons.py. Text rather than jsonb: parsing into jsonb cost the check more than all its
+    # other per-row work together, and nothing queries inside the reasons.
+    reasons = models.TextField(default="[]")
     checked_at = models.DateTimeField()
     invited_at = models.DateTimeField(null=True, blank=True)
 
@@ -205,13 +232,17 @@ class Eligibility(models.Model):
         verbose_name_plural = _("eligibility results")
         ordering = ["round", "school"]
         constraints = [models.UniqueConstraint(fields=["round", "school"], name="eligibility_once_per_round")]
-        indexes = [
-            models.Index(fields=["round", "eligible"], name="eligibility_round_eligible"),
-            models.Index(fields=["school", "round"], name="eligibility_school_round"),
-        ]
 
     def __str__(self) -> str:
         return f"{self.round_id} · {self.school_id} · {self.eligible}"
+
+    @property
+    def reason_list(self) -> list[dict[str, Any]]:
+        try:
+            found = json.loads(self.reasons or "[]")
+        except ValueError:
+            return []
+        return found if isinstance(found, list) else []
 
 
 class EligibilityException(models.Model):

@@ -34,10 +34,24 @@ def load(apps, schema_editor):
 
 
 def unload(apps, schema_editor):
-    apps.get_model("labels", "Round").objects.filter(
-        name__in=["2024-2025", "2025-2026", "2026-2027"]
-    ).delete()
-    apps.get_model("labels", "FormVersion").objects.filter(code="2023").delete()
+    # Plain SQL: the historical models' delete collector trips over the PROTECT from rounds.
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute("DELETE FROM labels_round WHERE name IN ('2024-2025', '2025-2026', '2026-2027')")
+        cursor.execute(
+            "SELECT COUNT(*) FROM labels_round r JOIN labels_formversion v ON v.id = r.form_version_id "
+            "WHERE v.code = '2023'"
+        )
+        if cursor.fetchone()[0]:
+            return  # rounds configured since then still use the 2023 form: it stays
+        cursor.execute(
+            "DELETE FROM labels_formstatement WHERE section_id IN (SELECT s.id FROM labels_formsection s "
+            "JOIN labels_formversion v ON v.id = s.form_version_id WHERE v.code = '2023')"
+        )
+        cursor.execute(
+            "DELETE FROM labels_formsection WHERE form_version_id IN "
+            "(SELECT id FROM labels_formversion WHERE code = '2023')"
+        )
+        cursor.execute("DELETE FROM labels_formversion WHERE code = '2023'")
 
 
 class Migration(migrations.Migration):
