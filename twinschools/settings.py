@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "twinschools.reach",
     "twinschools.labels",
     "twinschools.applications",
+    "twinschools.evaluation",
     "twinschools.mission",
 ]
 
