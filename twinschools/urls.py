@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("twinschools.reach.urls")),
     path("", include("twinschools.events.urls")),
     path("", include("twinschools.applications.urls")),
+    path("", include("twinschools.evaluation.urls")),
     path("", include("twinschools.mission.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
