@@ -164,12 +164,20 @@ def my_assignments(user: Any) -> list[Mine]:
         )
         .order_by("-assigned_at", "-pk")
     )
+    items = list(found)
+    pairs = {(i.evaluation.application.round_id, i.evaluation.application.school.country_id) for i in items}
+    saved = EvaluationSettings.objects.filter(
+        round_id__in={r for r, _c in pairs}, country_id__in={c for _r, c in pairs}
+    )
+    thresholds_by = {(s.round_id, s.country_id): s.threshold for s in saved}
     rows = []
-    for item in found:
+    for item in items:
         app = item.evaluation.application
         app.evaluation = item.evaluation
         mine = next(a for a in item.evaluation.assignments.all() if a.pk == item.pk)
-        rows.append(Mine(mine, progress(app)))
+        key = (app.round_id, app.school.country_id)
+        threshold = thresholds_by.get(key, EvaluationSettings.DEFAULT_THRESHOLD)
+        rows.append(Mine(mine, progress_of(app, threshold)))
     return rows
 
 

@@ -86,7 +86,7 @@ class Progress:
         return ev is not None and sub is not None and ev.no_second_opinion_for_id == sub.pk
 
 
-DECIDED = {
+DECIDED: dict[str, Stage] = {
     Status.AWARDED: Stage.AWARDED,
     Status.NOT_AWARDED: Stage.NOT_AWARDED,
     Status.RETURNED: Stage.RETURNED,
