@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from twinschools.applications.models import Application
@@ -96,7 +97,13 @@ def decide_batch(request: HttpRequest) -> HttpResponse:
                 form.add_error(None, sentence)
         else:
             messages.success(
-                request, _("The decision was recorded for %(count)s applications.") % {"count": len(chosen)}
+                request,
+                ngettext(
+                    "The decision was recorded for %(count)s application.",
+                    "The decision was recorded for %(count)s applications.",
+                    len(chosen),
+                )
+                % {"count": len(chosen)},
             )
             return redirect(request.POST.get("next") or "evaluation:nso_list")
     round_id = chosen[0].round_id if chosen else None
