@@ -165,7 +165,9 @@ class Assignment(models.Model):
     """An evaluator asked to review an application, by the NSO or automatically (assigned_by empty)."""
 
     evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="assignments")
-    evaluator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # Accounts are anonymised rather than deleted (accounts.services.erase_person); only the
+    # generator's own people are deleted when a network is replaced, and their reviews with them.
+    evaluator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=10, choices=AssignmentKind.choices, default=AssignmentKind.FIRST)
     assigned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -264,8 +266,9 @@ class FinalScore(models.Model):
 class LabelAward(models.Model):
     """The label an awarded application earned, with its validity; revoking keeps the row."""
 
+    # The application goes only with its school (which takes the award along anyway).
     application = models.OneToOneField(
-        "applications.Application", on_delete=models.PROTECT, related_name="award"
+        "applications.Application", on_delete=models.CASCADE, related_name="award"
     )
     school = models.ForeignKey("network.School", on_delete=models.CASCADE, related_name="label_awards")
     first_year = models.PositiveSmallIntegerField(_("valid from (year)"))
