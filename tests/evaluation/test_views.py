@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests import factories as base
 from tests.applications.factories import open_round
@@ -160,11 +160,11 @@ def test_the_real_round_rubric_is_public_in_romanian(db: None) -> None:
     round = Round.objects.filter(form_version__code="2023", status="published").first()
     if round is None:
         pytest.skip("no published round uses the 2023 form")
-    page = (
-        Client(headers={"accept-language": "ro"})
-        .get(reverse("evaluation:rubric", args=[round.pk]))
-        .content.decode()
-    )
+    with translation.override("en"):  # the middleware activates Romanian in this thread
+        response = Client(headers={"accept-language": "ro"}).get(
+            reverse("evaluation:rubric", args=[round.pk])
+        )
+    page = response.content.decode()
     assert "Conducere partajată" in page
 
 
