@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "twinschools.credentials",
     "twinschools.labels",
     "twinschools.applications",
+    "twinschools.evaluation",
     "twinschools.mission",
 ]
 

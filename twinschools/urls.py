@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("twinschools.labels.urls")),
     path("", include("twinschools.events.urls")),
     path("", include("twinschools.applications.urls")),
+    path("", include("twinschools.evaluation.urls")),
     path("", include("twinschools.mission.urls")),
     path("", include("twinschools.credentials.urls")),
     path("accounts/", include("allauth.urls")),

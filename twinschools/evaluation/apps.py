@@ -1,0 +1,30 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EvaluationConfig(AppConfig):
+    """National evaluation of label applications: rubric, reviews, moderation, decision and award."""
+
+    name = "twinschools.evaluation"
+    label = "evaluation"
+
+    def ready(self) -> None:
+        from twinschools.evaluation.demo import seed_evaluation
+        from twinschools.mission.registry import register_demo_seeder
+        from twinschools.notifications.kinds import register_kind
+
+        register_kind(
+            "evaluation.assigned",
+            _("You are asked to evaluate the application of %(school)s for %(round)s."),
+        )
+        register_kind(
+            "evaluation.no_second_opinion",
+            _(
+                "The evaluators of %(school)s disagree and no other evaluator is free: assign a second opinion."
+            ),
+        )
+        register_kind(
+            "evaluation.decided", _("The decision on your label application for %(round)s is ready.")
+        )
+        # After the applications seeder (90), which writes the demo school's application.
+        register_demo_seeder(seed_evaluation, order=95)

@@ -1,0 +1,66 @@
+"""Who may see and do what in the national evaluation.
+
+The NSO of the school's country (and platform admins) run the evaluation; an
+evaluator sees only the assignments given to them in their own countries; the
+school's staff read the decision and feedback. Evaluator pages hold private
+notes, so admins do not pass them as superusers: the views test the predicate.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+
+from twinschools.accounts.rules import is_admin, is_nso_for, is_nso_staff, is_staff_of
+from twinschools.core.authz import roles_of
+
+
+def _application(obj: Any) -> Any:
+    return getattr(obj, "application", obj) if obj is not None else None
+
+
+@rules.predicate
+def is_evaluator(user: Any) -> bool:
+    return bool(roles_of(user).evaluator_countries)
+
+
+@rules.predicate
+def is_nso_of_application(user: Any, obj: Any) -> bool:
+    application = _application(obj)
+    return application is not None and is_nso_for(user, application.school)
+
+
+@rules.predicate
+def is_staff_of_applicant(user: Any, obj: Any) -> bool:
+    application = _application(obj)
+    return application is not None and is_staff_of(user, application.school)
+
+
+@rules.predicate
+def is_assigned_evaluator(user: Any, assignment: Any) -> bool:
+    if assignment is None or assignment.evaluator_id != user.pk:
+        return False
+    country_id = assignment.evaluation.application.school.country_id
+    return country_id in roles_of(user).evaluator_countries
+
+
+@rules.predicate
+def is_nso_of_country(user: Any, country: Any) -> bool:
+    return country is not None and getattr(country, "pk", None) in roles_of(user).nso_countries
+
+
+# The NSO's list of applications and its batch decisions (a capability).
+rules.add_perm("evaluation.manage", is_nso_staff | is_admin)
+# One application's evaluation: assignment, moderation, decision (object: the application).
+rules.add_perm("evaluation.manage_application", is_nso_of_application | is_admin)
+# A round's settings for one country (object: the country).
+rules.add_perm("evaluation.settings", is_nso_of_country | is_admin)
+# The evaluator's own assignments (a capability) and one assignment (object).
+rules.add_perm("evaluation.assignments", is_evaluator | is_admin)
+rules.add_perm("evaluation.review", is_assigned_evaluator)
+# The school's decision and feedback page, and its certificate (object: the application).
+rules.add_perm("evaluation.view_result", is_staff_of_applicant | is_nso_of_application | is_admin)
+
+# Superusers pass every has_perm; these are tested as predicates by the views.
+PERSONAL = {"evaluation.review": is_assigned_evaluator}

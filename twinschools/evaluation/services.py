@@ -1,0 +1,654 @@
+"""Writes of the national evaluation. Keyword-only, each owns its transaction and audits state changes.
+
+Every change to where an application stands (stages.Stage) is audited with the
+stage before and after; so are the decision's change of the application's status
+and the award.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Prefetch
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from twinschools.accounts.models import CountryRole, CountryRoleKind, Membership, Role, User
+from twinschools.applications import services as applications
+from twinschools.applications.models import Application, Status
+from twinschools.core import audit
+from twinschools.evaluation.models import (
+    Assignment,
+    AssignmentKind,
+    Criterion,
+    Evaluation,
+    EvaluationSettings,
+    FinalScore,
+    LabelAward,
+    Outcome,
+    Review,
+    Score,
+)
+from twinschools.evaluation.stages import Progress, Stage, progress_of, review_total, total_of
+from twinschools.labels.models import Round
+from twinschools.mentoring.models import Pairing, PairingStatus
+from twinschools.network.models import Country, SchoolLabel
+from twinschools.notifications.services import notify
+
+MAX_TEXT = 10_000
+
+
+# Reading what the services need ----------------------------------------------------
+
+
+def settings_for(round: Round, country_id: int) -> EvaluationSettings:
+    """The country's settings for the round, or the defaults (unsaved) when it set none."""
+    found = EvaluationSettings.objects.filter(round=round, country_id=country_id).first()
+    return found or EvaluationSettings(round=round, country_id=country_id)
+
+
+def criteria_of(application: Application) -> list[Criterion]:
+    return list(
+        Criterion.objects.filter(rubric__form_version_id=application.round.form_version_id).order_by("order")
+    )
+
+
+def load_progress(application: Application) -> Progress:
+    """The application's progress, read fresh from the database (for services and single pages)."""
+    fresh = (
+        Application.objects.select_related("round", "school__country", "evaluation")
+        .prefetch_related(
+            "submissions",
+            Prefetch(
+                "evaluation__assignments",
+                queryset=Assignment.objects.select_related("evaluator").prefetch_related("reviews__scores"),
+            ),
+        )
+        .get(pk=application.pk)
+    )
+    threshold = settings_for(fresh.round, fresh.school.country_id).threshold
+    return progress_of(fresh, threshold)
+
+
+@contextmanager
+def _stage_change(application: Application, *, by: User | None, action: str, **data: Any) -> Iterator[None]:
+    """Audit `action` with the stage before and after the block (inside the caller's transaction)."""
+    was = load_progress(application).stage
+    yield
+    now = load_progress(application).stage
+    audit.record(
+        actor=by,
+        action=f"evaluation.{action}",
+        school=application.school,
+        target=f"application:{application.pk}",
+        data={"from": str(was), "to": str(now), **data},
+    )
+
+
+def _evaluation_of(application: Application) -> Evaluation:
+    evaluation, _created = Evaluation.objects.get_or_create(application=application)
+    return evaluation
+
+
+def _lock(application: Application) -> Application:
+    return Application.objects.select_for_update().select_related("round", "school").get(pk=application.pk)
+
+
+# Settings --------------------------------------------------------------------------
+
+
+def update_settings(
+    *, round: Round, country: Country, threshold: int, pass_mark: int, by: User
+) -> EvaluationSettings:
+    if not (0 <= threshold <= 100 and 0 <= pass_mark <= 100):
+        raise ValidationError(_("The threshold and the pass mark are points out of 100."), code="range")
+    with transaction.atomic():
+        found, _created = EvaluationSettings.objects.update_or_create(
+            round=round,
+            country=country,
+            defaults={"threshold": threshold, "pass_mark": pass_mark, "updated_by": by},
+        )
+        audit.record(
+            actor=by,
+            action="evaluation.settings_changed",
+            target=f"round:{round.pk}:{country.code}",
+            data={"threshold": threshold, "pass_mark": pass_mark},
+        )
+    return found
+
+
+# Assignment ------------------------------------------------------------------------
+
+
+def evaluators_of(country_id: int) -> list[User]:
+    ids = CountryRole.objects.filter(country_id=country_id, role=CountryRoleKind.EVALUATOR).values("user_id")
+    return list(User.objects.filter(pk__in=ids, is_active=True).order_by("full_name", "email", "pk"))
+
+
+def conflict_of(*, application: Application, evaluator: User) -> str | None:
+    """Why this evaluator may not review this application, as a sentence; None when they may."""
+    school = application.school
+    name = evaluator.full_name or evaluator.email or str(evaluator.pk)
+    if not CountryRole.objects.filter(
+        user=evaluator, country_id=school.country_id, role=CountryRoleKind.EVALUATOR
+    ).exists():
+        return _("%(name)s is not an evaluator of this school's country.") % {"name": name}
+    today = timezone.localdate()
+    memberships = Membership.objects.filter(user=evaluator, started_on__lte=today).exclude(ended_on__lt=today)
+    if memberships.filter(school_id=school.pk).exists():
+        return _("%(name)s is a member of this school, so cannot evaluate it.") % {"name": name}
+    mentors = Pairing.objects.filter(
+        mentor_id__in=memberships.values("school_id"),
+        mentee_id=school.pk,
+        status__in=[PairingStatus.ACCEPTED, PairingStatus.CLOSED],
+    )
+    if mentors.exists():
+        return _("%(name)s works at a school that mentors this school, so cannot evaluate it.") % {
+            "name": name
+        }
+    if Assignment.objects.filter(evaluation__application=application, evaluator=evaluator).exists():
+        return _("%(name)s is already assigned to this application.") % {"name": name}
+    return None
+
+
+def _kind_for(progress: Progress) -> str:
+    firsts = [a for a in progress.active if a.kind == AssignmentKind.FIRST]
+    if len(firsts) < 2:
+        return AssignmentKind.FIRST
+    if progress.disagreement:
+        return AssignmentKind.SECOND_OPINION
+    raise ValidationError(
+        _("Two evaluators are already assigned. A third is assigned only when their scores disagree."),
+        code="enough",
+    )
+
+
+def _notify_assigned(assignment: Assignment, application: Application) -> None:
+    notify(
+        recipients=[assignment.evaluator],
+        kind="evaluation.assigned",
+        params={"school": application.school.name, "round": application.round.name},
+        url=reverse("evaluation:review", args=[assignment.pk]),
+        target=f"application:{application.pk}",
+    )
+
+
+def assign(*, application: Application, evaluator: User, by: User) -> Assignment:
+    """The NSO assigns an evaluator; conflicts of interest are refused with the reason."""
+    with transaction.atomic():
+        locked = _lock(application)
+        if locked.status != Status.SUBMITTED:
+            raise ValidationError(_("Only a submitted application can be given evaluators."), code="status")
+        problem = conflict_of(application=locked, evaluator=evaluator)
+        if problem:
+            raise ValidationError(problem, code="conflict")
+        with _stage_change(locked, by=by, action="assigned", evaluator=evaluator.pk):
+            kind = _kind_for(load_progress(locked))
+            assignment = Assignment.objects.create(
+                evaluation=_evaluation_of(locked), evaluator=evaluator, kind=kind, assigned_by=by
+            )
+        _notify_assigned(assignment, locked)
+    return assignment
+
+
+def _loads(evaluator_ids: list[int]) -> dict[int, int]:
+    rows = (
+        Assignment.objects.filter(
+            evaluator_id__in=evaluator_ids,
+            declined_at__isnull=True,
+            evaluation__application__status=Status.SUBMITTED,
+        )
+        .values("evaluator_id")
+        .annotate(count=Count("pk"))
+    )
+    return {row["evaluator_id"]: row["count"] for row in rows}
+
+
+def _assign_second_opinion(application: Application, progress: Progress) -> Assignment | None:
+    """The least loaded conflict-free evaluator of the country; when none, the NSO is told."""
+    evaluation = progress.evaluation
+    assert evaluation is not None and progress.submission is not None
+    candidates = [
+        person
+        for person in evaluators_of(application.school.country_id)
+        if conflict_of(application=application, evaluator=person) is None
+    ]
+    if not candidates:
+        evaluation.no_second_opinion_for = progress.submission
+        evaluation.save(update_fields=["no_second_opinion_for"])
+        nso = User.objects.filter(
+            country_roles__country_id=application.school.country_id,
+            country_roles__role=CountryRoleKind.NSO_STAFF,
+        )
+        notify(
+            recipients=list(nso),
+            kind="evaluation.no_second_opinion",
+            params={"school": application.school.name},
+            url=reverse("evaluation:application", args=[application.pk]),
+            target=f"application:{application.pk}",
+        )
+        return None
+    loads = _loads([person.pk for person in candidates])
+    chosen = min(candidates, key=lambda person: (loads.get(person.pk, 0), person.pk))
+    assignment = Assignment.objects.create(
+        evaluation=evaluation, evaluator=chosen, kind=AssignmentKind.SECOND_OPINION, assigned_by=None
+    )
+    if evaluation.no_second_opinion_for_id is not None:
+        evaluation.no_second_opinion_for = None
+        evaluation.save(update_fields=["no_second_opinion_for"])
+    _notify_assigned(assignment, application)
+    return assignment
+
+
+def _second_opinion_if_needed(application: Application) -> None:
+    progress = load_progress(application)
+    has_second = any(a.kind == AssignmentKind.SECOND_OPINION for a in progress.active)
+    if progress.disagreement and not has_second and not progress.second_opinion_missing:
+        _assign_second_opinion(application, progress)
+
+
+def declare(*, assignment: Assignment, by: User, no_conflict: bool, reason: str = "") -> Assignment:
+    """On opening an assignment the evaluator declares no conflict of interest, or declines with a reason."""
+    if assignment.evaluator_id != by.pk:
+        raise ValidationError(_("Only the evaluator assigned can answer this."), code="evaluator")
+    if assignment.declined_at is not None:
+        raise ValidationError(_("You declined this assignment."), code="declined")
+    with transaction.atomic():
+        application = _lock(assignment.evaluation.application)
+        if no_conflict:
+            assignment.no_conflict_declared_at = timezone.now()
+            assignment.save(update_fields=["no_conflict_declared_at"])
+            audit.record(
+                actor=by,
+                action="evaluation.no_conflict_declared",
+                school=application.school,
+                target=f"application:{application.pk}",
+                data={"assignment": assignment.pk},
+            )
+            return assignment
+        if not reason.strip():
+            raise ValidationError(
+                _("Say why you decline, so the NSO can assign someone else."), code="reason"
+            )
+        with _stage_change(application, by=by, action="declined", assignment=assignment.pk):
+            assignment.declined_at, assignment.decline_reason = timezone.now(), reason.strip()[:MAX_TEXT]
+            assignment.save(update_fields=["declined_at", "decline_reason"])
+            if assignment.kind == AssignmentKind.SECOND_OPINION:
+                _second_opinion_if_needed(application)
+    return assignment
+
+
+# Reviewing -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Given:
+    """What the evaluator gave for one criterion: a level 0..5, None for n/a, or missing (not chosen)."""
+
+    value: int | None
+    chosen: bool
+    comment: str = ""
+
+
+def _review_of(assignment: Assignment, progress: Progress) -> Review:
+    if progress.submission is None:
+        raise ValidationError(_("The application has no submission to review."), code="submission")
+    review, _created = Review.objects.get_or_create(assignment=assignment, submission=progress.submission)
+    return review
+
+
+def save_review(
+    *,
+    assignment: Assignment,
+    by: User,
+    given: dict[int, Given],
+    private_notes: str,
+    submit: bool,
+) -> Review:
+    """Save the evaluator's draft, or submit it (final: only the NSO can reopen it).
+
+    Submitting asks for a level or n/a on every criterion. When both evaluators'
+    totals differ by more than the country's threshold, a third is assigned at once.
+    """
+    if assignment.evaluator_id != by.pk:
+        raise ValidationError(_("Only the evaluator assigned can write this review."), code="evaluator")
+    if assignment.declined_at is not None:
+        raise ValidationError(_("You declined this assignment."), code="declined")
+    if assignment.no_conflict_declared_at is None:
+        raise ValidationError(
+            _("Declare that you have no conflict of interest before you review."), code="declaration"
+        )
+    with transaction.atomic():
+        application = _lock(assignment.evaluation.application)
+        if application.status != Status.SUBMITTED:
+            raise ValidationError(_("This application is not waiting for a review."), code="status")
+        criteria = criteria_of(application)
+        if submit:
+            missing = [c.display_name for c in criteria if not (c.pk in given and given[c.pk].chosen)]
+            if missing:
+                raise ValidationError(
+                    [
+                        _("Choose a level or “not applicable” for “%(criterion)s”.") % {"criterion": name}
+                        for name in missing
+                    ],
+                    code="missing",
+                )
+        with _stage_change(application, by=by, action="submitted_review" if submit else "saved_review"):
+            review = _review_of(assignment, load_progress(application))
+            if review.is_submitted:
+                raise ValidationError(
+                    _("You submitted this review; ask the NSO to reopen it to change it."), code="final"
+                )
+            _write_scores(review, criteria, given)
+            review.private_notes = private_notes.strip()[:MAX_TEXT]
+            if submit:
+                review.submitted_at = timezone.now()
+                review.total = review_total(review, criteria)
+            review.save()
+            if submit:
+                _second_opinion_if_needed(application)
+    return review
+
+
+def _write_scores(review: Review, criteria: list[Criterion], given: dict[int, Given]) -> None:
+    for criterion in criteria:
+        item = given.get(criterion.pk)
+        if item is None:
+            continue
+        if item.value is not None and not 0 <= item.value <= 5:
+            raise ValidationError(_("A level is a whole number from 0 to 5."), code="level")
+        Score.objects.update_or_create(
+            review=review,
+            criterion=criterion,
+            defaults={
+                "value": item.value if item.chosen else None,
+                "comment": item.comment.strip()[:MAX_TEXT],
+            },
+        )
+    # Prefetched scores from before the write are stale for the total.
+    if hasattr(review, "_prefetched_objects_cache"):
+        review._prefetched_objects_cache.pop("scores", None)
+
+
+def reopen_review(*, review: Review, by: User) -> Review:
+    """The NSO reopens a submitted review so its evaluator can change it."""
+    with transaction.atomic():
+        application = _lock(review.assignment.evaluation.application)
+        if application.status != Status.SUBMITTED:
+            raise ValidationError(_("Only reviews of an application still in evaluation can be reopened."))
+        if not review.is_submitted:
+            raise ValidationError(_("This review is not submitted yet."), code="open")
+        with _stage_change(application, by=by, action="reopened_review", review=review.pk):
+            review.submitted_at, review.total = None, None
+            review.save(update_fields=["submitted_at", "total", "updated_at"])
+    return review
+
+
+# Moderation and decision -----------------------------------------------------------
+
+
+def moderate(
+    *,
+    application: Application,
+    given: dict[int, Given],
+    feedback: str,
+    show_evaluator_names: bool,
+    by: User,
+) -> Evaluation:
+    """The NSO writes the moderated scores and feedback the school will read."""
+    with transaction.atomic():
+        locked = _lock(application)
+        progress = load_progress(locked)
+        if progress.stage not in (Stage.MODERATION, Stage.READY):
+            raise ValidationError(
+                _("The application can be moderated once its evaluators have submitted their reviews."),
+                code="stage",
+            )
+        criteria = criteria_of(locked)
+        missing = [c.display_name for c in criteria if not (c.pk in given and given[c.pk].chosen)]
+        if missing:
+            raise ValidationError(
+                [
+                    _("Choose a level or “not applicable” for “%(criterion)s”.") % {"criterion": n}
+                    for n in missing
+                ],
+                code="missing",
+            )
+        with _stage_change(locked, by=by, action="moderated"):
+            evaluation = _evaluation_of(locked)
+            _write_final(evaluation, criteria, given)
+            evaluation.moderated_submission = progress.submission
+            evaluation.moderated_by, evaluation.moderated_at = by, timezone.now()
+            evaluation.feedback = feedback.strip()[:MAX_TEXT]
+            evaluation.show_evaluator_names = show_evaluator_names
+            evaluation.total = total_of((c.weight, given[c.pk].value) for c in criteria)
+            evaluation.save()
+    return evaluation
+
+
+def _write_final(evaluation: Evaluation, criteria: list[Criterion], given: dict[int, Given]) -> None:
+    FinalScore.objects.filter(evaluation=evaluation).delete()
+    FinalScore.objects.bulk_create(
+        [
+            FinalScore(
+                evaluation=evaluation,
+                criterion=c,
+                value=given[c.pk].value,
+                comment=given[c.pk].comment.strip()[:MAX_TEXT],
+            )
+            for c in criteria
+            if c.pk in given
+        ]
+    )
+
+
+def agreed_scores(progress: Progress, criteria: list[Criterion]) -> dict[int, Given]:
+    """Per criterion, the rounded mean of the submitted reviews (n/a when every review said n/a)."""
+    agreed: dict[int, Given] = {}
+    for criterion in criteria:
+        values = [
+            score.value
+            for review in progress.submitted_reviews
+            for score in review.scores.all()
+            if score.criterion_id == criterion.pk and score.value is not None
+        ]
+        mean = int(sum(values) / len(values) + 0.5) if values else None
+        agreed[criterion.pk] = Given(mean, True)
+    return agreed
+
+
+def problems_for(progress: Progress, outcome: str, pass_mark: int) -> list[str]:
+    """Why this decision cannot be made now, one sentence each (empty: it can)."""
+    school = progress.application.school.name
+    if progress.application.status != Status.SUBMITTED:
+        return [_("%(school)s: the application is not waiting for a decision.") % {"school": school}]
+    if outcome == Outcome.RETURNED:
+        return []
+    if progress.stage != Stage.READY:
+        return [
+            _("%(school)s: the evaluation is not finished (%(stage)s).")
+            % {"school": school, "stage": progress.stage.label}
+        ]
+    if outcome == Outcome.AWARDED:
+        total = _total_for_decision(progress)
+        if total is None or total < pass_mark:
+            return [
+                _("%(school)s: the total of %(total)s is below the pass mark of %(mark)s.")
+                % {"school": school, "total": total if total is not None else 0, "mark": pass_mark}
+            ]
+    return []
+
+
+def _total_for_decision(progress: Progress) -> float | None:
+    if progress.moderated and progress.evaluation is not None:
+        return progress.evaluation.total
+    criteria = criteria_of(progress.application)
+    agreed = agreed_scores(progress, criteria)
+    return total_of((c.weight, agreed[c.pk].value) for c in criteria)
+
+
+def decide(
+    *,
+    application: Application,
+    outcome: str,
+    by: User,
+    message: str = "",
+    until: datetime | None = None,
+) -> Evaluation:
+    """Award, not award, or return for more information one application."""
+    return decide_batch(applications=[application], outcome=outcome, by=by, message=message, until=until)[0]
+
+
+def decide_batch(
+    *,
+    applications: list[Application],
+    outcome: str,
+    by: User,
+    message: str = "",
+    until: datetime | None = None,
+) -> list[Evaluation]:
+    """Decide several applications at once: every one is checked first, and nothing is decided
+    unless all can be (the ValidationError lists every problem)."""
+    if outcome not in Outcome.values:
+        raise ValidationError(_("Choose a decision."), code="outcome")
+    if outcome == Outcome.RETURNED and not message.strip():
+        raise ValidationError(_("Say what information the school should add."), code="message")
+    if not applications:
+        raise ValidationError(_("Choose at least one application."), code="none")
+    with transaction.atomic():
+        locked = [_lock(a) for a in sorted(applications, key=lambda a: a.pk)]
+        problems: list[str] = []
+        progresses = []
+        for application in locked:
+            progress = load_progress(application)
+            mark = settings_for(application.round, application.school.country_id).pass_mark
+            problems += problems_for(progress, outcome, mark)
+            progresses.append(progress)
+        if problems:
+            raise ValidationError(problems, code="batch")
+        return [_decide_one(p, outcome=outcome, by=by, message=message, until=until) for p in progresses]
+
+
+def _decide_one(
+    progress: Progress, *, outcome: str, by: User, message: str, until: datetime | None
+) -> Evaluation:
+    application = progress.application
+    with _stage_change(application, by=by, action="decided", outcome=outcome):
+        evaluation = _evaluation_of(application)
+        if outcome != Outcome.RETURNED and not progress.moderated:
+            criteria = criteria_of(application)
+            agreed = agreed_scores(progress, criteria)
+            _write_final(evaluation, criteria, agreed)
+            evaluation.total = total_of((c.weight, agreed[c.pk].value) for c in criteria)
+        evaluation.outcome = outcome
+        evaluation.decided_submission = progress.submission
+        evaluation.decided_by, evaluation.decided_at = by, timezone.now()
+        if outcome == Outcome.RETURNED and message.strip():
+            evaluation.feedback = message.strip()[:MAX_TEXT]
+        evaluation.save()
+        if outcome == Outcome.RETURNED:
+            applications.return_for_information(application=application, message=message, by=by, until=until)
+        else:
+            _set_application_status(application, str(outcome), by=by)
+        if outcome == Outcome.AWARDED:
+            _award(application, by=by)
+    _notify_decided(application)
+    return evaluation
+
+
+def _set_application_status(application: Application, status: str, *, by: User) -> None:
+    was = application.status
+    Application.objects.filter(pk=application.pk).update(status=status, updated_at=timezone.now())
+    application.status = status
+    audit.record(
+        actor=by,
+        action="applications.decided",
+        school=application.school,
+        target=f"application:{application.pk}",
+        data={"from": was, "to": status},
+    )
+
+
+def _notify_decided(application: Application) -> None:
+    today = timezone.localdate()
+    heads = User.objects.filter(
+        memberships__school_id=application.school_id,
+        memberships__role=Role.HEAD,
+        memberships__started_on__lte=today,
+    ).exclude(memberships__ended_on__lt=today)
+    notify(
+        recipients=list(heads.distinct()),
+        kind="evaluation.decided",
+        params={"round": application.round.name},
+        url=reverse("evaluation:result", args=[application.pk]),
+        school=application.school,
+        target=f"application:{application.pk}",
+    )
+
+
+# Award -----------------------------------------------------------------------------
+
+
+def _award(application: Application, *, by: User) -> LabelAward:
+    round = application.round
+    award = LabelAward.objects.create(
+        application=application,
+        school=application.school,
+        first_year=round.label_first_year,
+        last_year=round.label_last_year,
+        awarded_at=timezone.now(),
+        awarded_by=by,
+    )
+    # The row the directory's label filter and the school's public page read.
+    SchoolLabel.objects.update_or_create(
+        school=application.school, first_year=award.first_year, defaults={"last_year": award.last_year}
+    )
+    audit.record(
+        actor=by,
+        action="evaluation.awarded",
+        school=application.school,
+        target=f"award:{award.pk}",
+        data={"from": "", "to": f"{award.first_year}-{award.last_year}", "application": application.pk},
+    )
+    _issue_credential(award)
+    return award
+
+
+def _issue_credential(award: LabelAward) -> None:
+    """Issue the label's verifiable credential. Wired at merge, does nothing until then.
+
+    The credentials app (another branch) provides
+    `issue_label_credential(*, school, country, valid_from, valid_until, label_years,
+    source_label, issued_by)`; this is the one place the award will call it. No
+    credential is made or pretended here.
+    """
+    return None
+
+
+def revoke_award(*, award: LabelAward, reason: str, by: User) -> LabelAward:
+    """Take the label back: the award keeps its history, the school's public label goes."""
+    if not reason.strip():
+        raise ValidationError(_("Say why the label is revoked."), code="reason")
+    with transaction.atomic():
+        locked = LabelAward.objects.select_for_update().get(pk=award.pk)
+        if locked.revoked_at is not None:
+            raise ValidationError(_("This label was already revoked."), code="revoked")
+        locked.revoked_at, locked.revoked_by = timezone.now(), by
+        locked.revocation_reason = reason.strip()[:MAX_TEXT]
+        locked.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+        SchoolLabel.objects.filter(school_id=locked.school_id, first_year=locked.first_year).delete()
+        audit.record(
+            actor=by,
+            action="evaluation.revoked",
+            school=locked.school,
+            target=f"award:{locked.pk}",
+            data={"from": "awarded", "to": "revoked", "reason": locked.revocation_reason},
+        )
+    return locked

@@ -1,0 +1,492 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from twinschools.applications.models import Application
+from twinschools.core.permissions import View, public, requires
+from twinschools.evaluation import certificates, queries, services
+from twinschools.evaluation.forms import (
+    AssignForm,
+    BatchForm,
+    DecisionForm,
+    DeclareForm,
+    ListFilterForm,
+    RevokeForm,
+    SettingsForm,
+    given_from,
+    posted_values,
+    rows_for,
+)
+from twinschools.evaluation.models import Assignment, Outcome, Review
+from twinschools.evaluation.rules import PERSONAL
+from twinschools.evaluation.stages import Stage
+from twinschools.network.models import Country
+
+SECTION = "applications"
+
+
+def personal(permission: str, *, load: Callable[..., Any]) -> Callable[[View], View]:
+    """`requires`, for the evaluator's own pages: a platform admin does not pass as superuser (404)."""
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def checked(request: HttpRequest, obj: Any) -> HttpResponse:
+            if not PERSONAL[permission].test(request.user, obj):
+                raise Http404
+            return view(request, obj=obj)
+
+        return requires(permission, load=load)(checked)  # type: ignore[arg-type]
+
+    return decorate
+
+
+def _errors(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+# The NSO ---------------------------------------------------------------------------
+
+
+@requires("evaluation.manage")
+def nso_list(request: HttpRequest) -> HttpResponse:
+    from twinschools.labels.models import Round, RoundStatus
+
+    rounds = list(Round.objects.filter(status=RoundStatus.PUBLISHED).order_by("-opens_at"))
+    filters = ListFilterForm(request.GET or None, rounds=rounds)
+    data = filters.cleaned_data if filters.is_valid() else {}
+    page = queries.nso_page(
+        request.user, round_id=data.get("round"), stage=data.get("stage") or "", query=data.get("q") or ""
+    )
+    return _nso_list(request, page, filters, BatchForm(choices=[]))
+
+
+def _nso_list(
+    request: HttpRequest, page: queries.NsoPage, filters: ListFilterForm, batch: BatchForm, status: int = 200
+) -> HttpResponse:
+    context = {"page": page, "filters": filters, "batch": batch, "outcomes": Outcome.choices}
+    return render(request, "evaluation/nso_list.html", context, status=status)
+
+
+@require_POST
+@requires("evaluation.manage")
+def decide_batch(request: HttpRequest) -> HttpResponse:
+    ids = [int(v) for v in request.POST.getlist("applications") if v.isdigit()]
+    chosen = queries.nso_applications(request.user, ids)
+    form = BatchForm(request.POST, choices=[(a.pk, a.school.name) for a in chosen])
+    if form.is_valid():
+        try:
+            services.decide_batch(
+                applications=chosen,
+                outcome=form.cleaned_data["outcome"],
+                by=request.user,
+                message=form.cleaned_data["message"],
+                until=form.cleaned_data["until"],
+            )
+        except ValidationError as error:
+            for sentence in error.messages:
+                form.add_error(None, sentence)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "The decision was recorded for %(count)s application.",
+                    "The decision was recorded for %(count)s applications.",
+                    len(chosen),
+                )
+                % {"count": len(chosen)},
+            )
+            return redirect(request.POST.get("next") or "evaluation:nso_list")
+    round_id = chosen[0].round_id if chosen else None
+    page = queries.nso_page(request.user, round_id=round_id)
+    return _nso_list(request, page, ListFilterForm(rounds=page.rounds), form, status=400)
+
+
+def _application_page(
+    request: HttpRequest,
+    app: Application,
+    *,
+    assign: AssignForm | None = None,
+    decision: DecisionForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    progress = queries.progress(app)
+    evaluators = queries.evaluators_for(app)
+    context = {
+        "app": app,
+        "progress": progress,
+        "assign": assign or AssignForm(evaluators=evaluators),
+        "decision": decision or DecisionForm(),
+        "settings": services.settings_for(app.round, app.school.country_id),
+        "criteria": queries.criteria_for(app),
+        "award": getattr(app, "award", None),
+        "revoke": RevokeForm(),
+    }
+    return render(request, "evaluation/application.html", context, status=status)
+
+
+@requires("evaluation.manage_application", load=queries.application)
+def application(request: HttpRequest, obj: Application) -> HttpResponse:
+    return _application_page(request, obj)
+
+
+@require_POST
+@requires("evaluation.manage_application", load=queries.application)
+def assign(request: HttpRequest, obj: Application) -> HttpResponse:
+    form = AssignForm(request.POST, evaluators=queries.evaluators_for(obj))
+    if form.is_valid():
+        try:
+            services.assign(application=obj, evaluator=form.cleaned_data["evaluator"], by=request.user)
+        except ValidationError as error:
+            form.add_error("evaluator", error)
+        else:
+            messages.success(request, _("The evaluator was assigned."))
+            return redirect("evaluation:application", obj.pk)
+    return _application_page(request, queries.application(obj.pk), assign=form, status=400)
+
+
+@require_POST
+@requires("evaluation.manage_application", load=queries.application)
+def decide(request: HttpRequest, obj: Application) -> HttpResponse:
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.decide(
+                application=obj,
+                outcome=form.cleaned_data["outcome"],
+                by=request.user,
+                message=form.cleaned_data["message"],
+                until=form.cleaned_data["until"],
+            )
+        except ValidationError as error:
+            for sentence in error.messages:
+                form.add_error(None, sentence)
+        else:
+            messages.success(request, _("The decision was recorded."))
+            return redirect("evaluation:application", obj.pk)
+    return _application_page(request, queries.application(obj.pk), decision=form, status=400)
+
+
+@requires("evaluation.manage_application", load=queries.application)
+def moderate(request: HttpRequest, obj: Application) -> HttpResponse:
+    progress = queries.progress(obj)
+    criteria = queries.criteria_for(obj)
+    status = 200
+    if request.method == "POST":
+        given = given_from(request.POST, criteria)
+        try:
+            services.moderate(
+                application=obj,
+                given=given,
+                feedback=request.POST.get("feedback", ""),
+                show_evaluator_names=request.POST.get("show_names") == "on",
+                by=request.user,
+            )
+        except ValidationError as error:
+            messages.error(request, _errors(error))
+            values, status = posted_values(request.POST, criteria), 400
+        else:
+            messages.success(request, _("The moderated scores were saved. You can now decide."))
+            return redirect("evaluation:application", obj.pk)
+    else:
+        values = _moderation_start(progress, criteria)
+    columns = _columns(progress, criteria)
+    context = {
+        "app": obj,
+        "progress": progress,
+        "rows": rows_for(criteria, values),
+        "columns": columns,
+        "matrix": [(c, [column["cells"][i] for column in columns]) for i, c in enumerate(criteria)],
+        "evaluation": progress.evaluation,
+    }
+    return render(request, "evaluation/moderate.html", context, status=status)
+
+
+def _moderation_start(progress: Any, criteria: list[Any]) -> dict[int, tuple[str, str]]:
+    """Saved moderated scores when there are, else the reviews' rounded mean to start from."""
+    if progress.moderated:
+        final = {f.criterion_id: f for f in progress.evaluation.final_scores.all()}
+        return {
+            c.pk: (("na" if final[c.pk].value is None else str(final[c.pk].value)), final[c.pk].comment)
+            for c in criteria
+            if c.pk in final
+        }
+    agreed = services.agreed_scores(progress, criteria)
+    return {c.pk: ("na" if agreed[c.pk].value is None else str(agreed[c.pk].value), "") for c in criteria}
+
+
+def _columns(progress: Any, criteria: list[Any]) -> list[dict[str, Any]]:
+    """Each submitted review as a column: its evaluator, total, scores per criterion and private notes."""
+    columns = []
+    for assignment in progress.active:
+        review = progress.review_of(assignment)
+        if review is None or not review.is_submitted:
+            continue
+        scores = {s.criterion_id: s for s in review.scores.all()}
+        columns.append(
+            {
+                "assignment": assignment,
+                "review": review,
+                "cells": [scores.get(c.pk) for c in criteria],
+            }
+        )
+    return columns
+
+
+def _review(pk: int) -> Review:
+    from django.shortcuts import get_object_or_404
+
+    found = get_object_or_404(Review.objects.select_related("assignment__evaluation"), pk=pk)
+    found.application = queries.application(found.assignment.evaluation.application_id)  # type: ignore[attr-defined]
+    return found
+
+
+@require_POST
+@requires("evaluation.manage_application", load=_review)
+def reopen(request: HttpRequest, obj: Review) -> HttpResponse:
+    try:
+        services.reopen_review(review=obj, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+    else:
+        messages.success(request, _("The review was reopened; its evaluator can change it."))
+    return redirect("evaluation:application", obj.application.pk)  # type: ignore[attr-defined]
+
+
+@require_POST
+@requires("evaluation.manage_application", load=queries.application)
+def revoke(request: HttpRequest, obj: Application) -> HttpResponse:
+    form = RevokeForm(request.POST)
+    award = getattr(obj, "award", None)
+    if award is None:
+        raise Http404
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Say why the label is revoked."))
+        services.revoke_award(award=award, reason=form.cleaned_data["reason"], by=request.user)
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+    else:
+        messages.success(request, _("The label was revoked."))
+    return redirect("evaluation:application", obj.pk)
+
+
+@requires("evaluation.settings", load=queries.country)
+def round_settings(request: HttpRequest, obj: Country) -> HttpResponse:
+    round_ = queries.published_round(int(request.GET.get("round") or request.POST.get("round") or 0))
+    current = services.settings_for(round_, obj.pk)
+    form = SettingsForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_settings(
+                round=round_,
+                country=obj,
+                threshold=form.cleaned_data["threshold"],
+                pass_mark=form.cleaned_data["pass_mark"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The evaluation settings were saved."))
+            return redirect(f"{request.path}?round={round_.pk}")
+    status = 400 if request.method == "POST" else 200
+    context = {"country": obj, "round": round_, "form": form}
+    return render(request, "evaluation/settings.html", context, status=status)
+
+
+# The evaluator ---------------------------------------------------------------------
+
+
+@requires("evaluation.assignments")
+def assignments(request: HttpRequest) -> HttpResponse:
+    return render(request, "evaluation/assignments.html", {"rows": queries.my_assignments(request.user)})
+
+
+def _review_page(
+    request: HttpRequest,
+    assignment: Assignment,
+    *,
+    values: dict[int, tuple[str, str]] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    app = queries.application(assignment.evaluation.application_id)
+    progress = queries.progress(app)
+    mine = next((a for a in progress.active if a.pk == assignment.pk), assignment)
+    review = progress.review_of(mine)
+    criteria = queries.criteria_for(app)
+    if values is None:
+        scores = {s.criterion_id: s for s in review.scores.all()} if review else {}
+        values = {pk: ("na" if s.value is None else str(s.value), s.comment) for pk, s in scores.items()}
+    both_in = (
+        review is not None
+        and review.is_submitted
+        and progress.stage not in (Stage.IN_REVIEW, Stage.TO_ASSIGN)
+    )
+    context = {
+        "assignment": assignment,
+        "app": app,
+        "progress": progress,
+        "review": review,
+        "rows": rows_for(criteria, values),
+        "declare": DeclareForm(),
+        "others": [c for c in _columns(progress, criteria) if c["assignment"].pk != assignment.pk]
+        if both_in
+        else [],
+        "criteria": criteria,
+        "can_write": (
+            assignment.no_conflict_declared_at is not None
+            and assignment.declined_at is None
+            and progress.stage in (Stage.IN_REVIEW, Stage.SECOND_OPINION, Stage.MODERATION, Stage.READY)
+            and not (review and review.is_submitted)
+        ),
+    }
+    return render(request, "evaluation/review.html", context, status=status)
+
+
+@personal("evaluation.review", load=queries.assignment)
+def review(request: HttpRequest, obj: Assignment) -> HttpResponse:
+    if request.method != "POST":
+        return _review_page(request, obj)
+    app = obj.evaluation.application
+    criteria = queries.criteria_for(app)
+    submit = request.POST.get("action") == "submit"
+    try:
+        services.save_review(
+            assignment=obj,
+            by=request.user,
+            given=given_from(request.POST, criteria),
+            private_notes=request.POST.get("private_notes", ""),
+            submit=submit,
+        )
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+        return _review_page(request, obj, values=posted_values(request.POST, criteria), status=400)
+    messages.success(request, _("Your review was submitted.") if submit else _("Your draft was saved."))
+    return redirect("evaluation:review", obj.pk)
+
+
+@require_POST
+@personal("evaluation.review", load=queries.assignment)
+def declare(request: HttpRequest, obj: Assignment) -> HttpResponse:
+    form = DeclareForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose whether you have no conflict of interest or decline."))
+        return redirect("evaluation:review", obj.pk)
+    try:
+        services.declare(
+            assignment=obj,
+            by=request.user,
+            no_conflict=form.cleaned_data["answer"] == "no_conflict",
+            reason=form.cleaned_data["reason"],
+        )
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+        return redirect("evaluation:review", obj.pk)
+    if form.cleaned_data["answer"] == "no_conflict":
+        messages.success(request, _("Thank you. You can now review the application."))
+        return redirect("evaluation:review", obj.pk)
+    messages.success(request, _("You declined the assignment; the NSO will assign someone else."))
+    return redirect("evaluation:assignments")
+
+
+# The school ------------------------------------------------------------------------
+
+
+@requires("evaluation.view_result", load=queries.application)
+def result(request: HttpRequest, obj: Application) -> HttpResponse:
+    found = queries.result(obj)
+    names = _evaluator_names(found)
+    rows = []
+    for criterion in found.criteria:
+        comments = []
+        for number, review in enumerate(found.reviews, start=1):
+            score = next((s for s in review.scores.all() if s.criterion_id == criterion.pk), None)
+            if score is not None and score.comment.strip():
+                who = names.get(review.pk) or _("Evaluator %(number)s") % {"number": number}
+                comments.append((who, score.comment))
+        rows.append({"criterion": criterion, "final": found.final.get(criterion.pk), "comments": comments})
+    context = {
+        "school": obj.school,
+        "section": SECTION,
+        "app": obj,
+        "result": found,
+        "rows": rows,
+    }
+    return render(request, "evaluation/result.html", context)
+
+
+def _evaluator_names(found: queries.Result) -> dict[int, str]:
+    evaluation = found.progress.evaluation
+    if evaluation is None or not evaluation.show_evaluator_names:
+        return {}
+    return {
+        review.pk: (a.evaluator.full_name or a.evaluator.email or "")
+        for a in found.progress.active
+        for review in found.reviews
+        if review.assignment_id == a.pk
+    }
+
+
+@requires("evaluation.view_result", load=queries.application)
+def certificate(request: HttpRequest, obj: Application) -> HttpResponse:
+    award = queries.award_of(obj)
+    language = certificates.language_for(award, request.GET.get("lang", ""))
+    body = certificates.pdf(award, language=language, base_url=request.build_absolute_uri("/"))
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'inline; filename="etwinning-school-{award.first_year}-{award.last_year}.pdf"'
+    )
+    return response
+
+
+# Public pages ----------------------------------------------------------------------
+
+
+@public
+def rubric(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = queries.published_round(pk)
+    context = {"round": round_, "rubric": queries.rubric_of(round_)}
+    return render(request, "evaluation/rubric.html", context)
+
+
+MAP_WIDTH, MAP_HEIGHT = 700, 560
+
+
+@public
+def label_map(request: HttpRequest) -> HttpResponse:
+    counts = queries.counts_by_country()
+    codes = {c.code for c, _n in counts}
+    chosen = (request.GET.get("country") or "").upper()
+    chosen = chosen if chosen in codes else ""
+    cells = queries.map_cells(chosen)
+    west, east, south, north = queries.WEST, queries.EAST, queries.SOUTH, queries.NORTH
+    placed = [
+        {
+            "cell": cell,
+            "x": round((cell.longitude - west) / (east - west) * MAP_WIDTH, 1),
+            "y": round((north - cell.latitude) / (north - south) * MAP_HEIGHT, 1),
+            "r": queries.cell_radius(cell.count),
+        }
+        for cell in cells
+    ]
+    context = {
+        "counts": counts,
+        "chosen": chosen,
+        "chosen_country": next((c for c, _n in counts if c.code == chosen), None),
+        "points": placed,
+        "width": MAP_WIDTH,
+        "height": MAP_HEIGHT,
+        "schools": queries.labelled_schools(chosen),
+        "total": sum(n for _c, n in counts),
+    }
+    return render(request, "evaluation/map.html", context)
