@@ -298,3 +298,33 @@ def test_the_2023_rubric_ships_six_descriptors_per_criterion_in_three_languages(
     for criterion in criteria:
         assert len(criterion.levels) == 6
         assert all(level["en"] and level["ro"] and level["ca"] for level in criterion.levels)
+
+
+def test_an_award_issues_the_signed_credential_and_revoking_the_award_revokes_it(
+    world: World, app, two
+) -> None:
+    from twinschools.credentials import verification
+    from twinschools.credentials.models import IssuedCredential
+
+    ana, bogdan = two
+    review(app, ana, 5, 5, 5)
+    review(app, bogdan, 5, 5, 5)
+    services.decide(application=app, outcome=Outcome.AWARDED, by=world.people["nso_x"])
+    award = LabelAward.objects.get()
+    credential = IssuedCredential.objects.get(source_label=services.award_source(award))
+    year = award.first_year
+    assert (credential.school, credential.country) == (world.school_a, world.school_a.country)
+    assert (credential.valid_from.isoformat(), credential.valid_until.isoformat()) == (
+        f"{year}-01-01",
+        f"{award.last_year}-12-31",
+    )
+    assert credential.signed_json["issuer"]["id"].endswith(
+        f"/credentials/issuers/{world.school_a.country.code.lower()}/"
+    )
+    result = Client().get(reverse("evaluation:result", args=[app.pk]))
+    assert result.status_code in (302, 404)  # the school's page is not public
+
+    services.revoke_award(award=award, reason="The school closed.", by=world.people["nso_x"])
+    credential.refresh_from_db()
+    assert credential.revoked_at is not None and credential.revocation_reason == "The school closed."
+    assert verification.verify(credential.signed_json).status == verification.REVOKED

@@ -87,3 +87,9 @@ def current_credentials_for_school(school: School, *, limit: int = 3) -> list[Cr
     """A school's most recent label credentials with their state, newest label first."""
     found = IssuedCredential.objects.filter(school=school).order_by("-valid_until", "-pk")[:limit]
     return [state_of(item) for item in found]
+
+
+def credential_issued_for(source_label: str) -> CredentialState | None:
+    """The newest credential issued for one thing (an award), with its state."""
+    found = IssuedCredential.objects.filter(source_label=source_label).order_by("-pk").first()
+    return state_of(found) if found is not None else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -24,6 +24,8 @@ from twinschools.accounts.models import CountryRole, CountryRoleKind, Membership
 from twinschools.applications import services as applications
 from twinschools.applications.models import Application, Status
 from twinschools.core import audit
+from twinschools.credentials import services as credentials
+from twinschools.credentials.models import IssuedCredential
 from twinschools.evaluation.models import (
     Assignment,
     AssignmentKind,
@@ -621,15 +623,31 @@ def _award(application: Application, *, by: User) -> LabelAward:
     return award
 
 
-def _issue_credential(award: LabelAward) -> None:
-    """Issue the label's verifiable credential. Wired at merge, does nothing until then.
+def award_source(award: LabelAward) -> str:
+    """How an award's credential names what it was issued for (credentials.source_label)."""
+    return f"evaluation.award:{award.pk}"
 
-    The credentials app (another branch) provides
-    `issue_label_credential(*, school, country, valid_from, valid_until, label_years,
-    source_label, issued_by)`; this is the one place the award will call it. No
-    credential is made or pretended here.
-    """
-    return None
+
+def _issue_credential(award: LabelAward) -> None:
+    """The label's Open Badges 3.0 credential, signed by the country's NSO as issuer,
+    valid for the label's calendar years (1 January of the first to 31 December of the last)."""
+    school = award.school
+    credentials.issue_label_credential(
+        school=school,
+        country=school.country,
+        valid_from=date(award.first_year, 1, 1),
+        valid_until=date(award.last_year, 12, 31),
+        label_years=f"{award.first_year}-{award.last_year}",
+        source_label=award_source(award),
+        issued_by=award.awarded_by,
+    )
+
+
+def _revoke_credentials(award: LabelAward, *, reason: str, by: User) -> None:
+    for credential in IssuedCredential.objects.filter(
+        source_label=award_source(award), revoked_at__isnull=True
+    ):
+        credentials.revoke_credential(credential=credential, reason=reason, revoked_by=by)
 
 
 def revoke_award(*, award: LabelAward, reason: str, by: User) -> LabelAward:
@@ -644,6 +662,8 @@ def revoke_award(*, award: LabelAward, reason: str, by: User) -> LabelAward:
         locked.revocation_reason = reason.strip()[:MAX_TEXT]
         locked.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
         SchoolLabel.objects.filter(school_id=locked.school_id, first_year=locked.first_year).delete()
+        # the credential's status list says so too, for anyone who verifies it
+        _revoke_credentials(locked, reason=locked.revocation_reason, by=by)
         audit.record(
             actor=by,
             action="evaluation.revoked",

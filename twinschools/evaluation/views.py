@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from twinschools.applications.models import Application
 from twinschools.core.permissions import View, public, requires
+from twinschools.credentials import queries as credential_queries
 from twinschools.evaluation import certificates, queries, services
 from twinschools.evaluation.forms import (
     AssignForm,
@@ -421,8 +422,14 @@ def result(request: HttpRequest, obj: Application) -> HttpResponse:
         "app": obj,
         "result": found,
         "rows": rows,
+        "credential": _credential(found),
     }
     return render(request, "evaluation/result.html", context)
+
+
+def _credential(found: queries.Result) -> credential_queries.CredentialState | None:
+    award = found.award
+    return credential_queries.credential_issued_for(services.award_source(award)) if award else None
 
 
 def _evaluator_names(found: queries.Result) -> dict[int, str]:
