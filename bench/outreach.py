@@ -64,6 +64,14 @@ def generate_events() -> dict[str, float | int]:
             """,
             [],
         )
+        cursor.execute(
+            """
+            UPDATE events_event e SET first_starts_at = span.first, last_ends_at = span.last
+            FROM (SELECT event_id, min(starts_at) AS first, max(ends_at) AS last
+                  FROM events_session GROUP BY event_id) AS span
+            WHERE span.event_id = e.id
+            """
+        )
         cursor.execute("SELECT count(*) FROM events_event")
         events = cursor.fetchone()[0]
         cursor.execute("SELECT count(*) FROM events_session")

@@ -8,9 +8,12 @@ of school A who also sits on its eTwinning team.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from tests import factories
 from twinschools.accounts.models import ClassGroup, Invitation, Role, StudentProfile, User
@@ -84,6 +87,15 @@ def build_world() -> World:
 @pytest.fixture
 def world(db: None) -> World:
     return build_world()
+
+
+@pytest.fixture(autouse=True)
+def _in_english() -> Iterator[None]:
+    """Each test starts in English: a request leaves its language active in the thread
+    (LocaleMiddleware activates it and nothing deactivates it), which would leak into the
+    next test of the same worker."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -86,3 +86,27 @@ def test_the_demo_school_gets_an_ambassador_team_initiatives_and_suggestions(wor
     suggestions = Suggestion.objects.filter(school=world.school_a)
     assert suggestions.count() == 5
     assert suggestions.exclude(response="").count() == 3
+
+
+def test_held_initiatives_are_offered_as_evidence_of_commitment_three_without_pupils_names(world) -> None:
+    import datetime
+
+    from tests.agency.factories import InitiativeFactory
+    from twinschools.agency.models import InitiativeStatus
+    from twinschools.mission.registry import evidence_for
+
+    today = datetime.date.today()
+    held = InitiativeFactory(
+        school=world.school_a, proposed_by=world.people["student_a"], title="Ziua eTwinning pentru părinți",
+        status=InitiativeStatus.HELD, held_on=today - datetime.timedelta(days=30),
+    )  # fmt: skip
+    InitiativeFactory(school=world.school_a, title="Încă o propunere", status=InitiativeStatus.PROPOSED)
+    offered = [
+        c
+        for c in evidence_for(school=world.school_a, since=today - datetime.timedelta(days=730))
+        if c.commitment == 3
+    ]
+    assert [(c.key, c.title) for c in offered] == [
+        (f"agency.initiative:{held.pk}", "Ziua eTwinning pentru părinți")
+    ]
+    assert "Zorella" not in repr(offered)

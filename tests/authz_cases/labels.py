@@ -86,6 +86,18 @@ CASES = [
         only({"teacher_a": 302, "team_a": 302, "head_a": 302, "nso_x": 403, "admin": 302}, others=404),
         method="post",
     ),
+    # POST only; without a round the NSO is sent back to the page with the message.
+    Case(
+        "labels:grant_exception",
+        lambda w: reverse("labels:grant_exception", args=[w.school_a.pk]),
+        only({"nso_x": 405, "admin": 405}, others=404),
+    ),
+    Case(
+        "labels:grant_exception",
+        lambda w: reverse("labels:grant_exception", args=[w.school_a.pk]),
+        only({"nso_x": 302, "admin": 302}, others=404),
+        method="post",
+    ),
     Case(
         "labels:nso",
         lambda w: reverse("labels:nso", args=["ro"]),

@@ -328,3 +328,33 @@ def test_an_award_issues_the_signed_credential_and_revoking_the_award_revokes_it
     credential.refresh_from_db()
     assert credential.revoked_at is not None and credential.revocation_reason == "The school closed."
     assert verification.verify(credential.signed_json).status == verification.REVOKED
+
+
+def test_an_assigned_evaluator_opens_the_evidence_files_and_other_evaluators_do_not(
+    world: World, two
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.applications.factories import application_of
+    from tests.clients import signed_in
+
+    head = world.people["head_a"]
+    draft = application_of(world.school_a, head)
+    fill(draft, head)
+    esafety = draft.round.form_version.sections.get(kind="esafety")
+    policy = SimpleUploadedFile("policy.pdf", b"%PDF-1.4 our policy", content_type="application/pdf")
+    evidence = applications.add_evidence(application=draft, section_id=esafety.pk, by=head, upload=policy)
+    applications.sign_and_submit(application=draft, by=head, declaration=True)
+    ana, bogdan = two  # assigned to another application of the same country
+    services.assign(application=draft, evaluator=ana, by=world.people["nso_x"])
+    url = reverse("applications:evidence_file", args=[evidence.pk])
+
+    assert signed_in(ana).get(url).status_code == 200
+    assert signed_in(bogdan).get(url).status_code == 404
+    assert signed_in(world.people["evaluator_y"]).get(url).status_code == 404
+    snapshot = draft.submissions.latest("pk").snapshot
+    assert any(
+        item.get("evidence") == evidence.pk
+        for section in snapshot["sections"]
+        for item in section["evidence"]
+    )

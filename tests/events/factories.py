@@ -8,6 +8,7 @@ import factory
 from django.utils import timezone
 
 from tests.factories import SchoolFactory
+from twinschools.events import services
 from twinschools.events.models import (
     Event,
     EventStatus,
@@ -34,10 +35,18 @@ class EventFactory(factory.django.DjangoModelFactory):
 class SessionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Session
+        skip_postgeneration_save = True  # the span hook writes the event, not the session
 
     event = factory.SubFactory(EventFactory)
     starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
     ends_at = factory.LazyAttribute(lambda s: s.starts_at + datetime.timedelta(hours=2))
+
+    @factory.post_generation
+    def span(session: Session, create: bool, extracted: object, **kwargs: object) -> None:
+        # what services.add_session does after writing a session
+        if create:
+            services.refresh_span(event_ids=[session.event_id])
+            session.event.refresh_from_db(fields=["first_starts_at", "last_ends_at"])
 
 
 class RegistrationFactory(factory.django.DjangoModelFactory):

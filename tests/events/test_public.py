@@ -214,3 +214,34 @@ def test_the_per_connection_limit_still_holds(client):
     response = _register(client, event, email="last@example.org")
     assert response.status_code == 400
     assert Registration.objects.count() == 10
+
+
+def test_a_course_under_way_stays_in_the_calendar_with_its_next_session(client):
+    course = EventFactory(title="Curs în desfășurare", kind=Kind.COURSE)
+    now = timezone.now()
+    SessionFactory(event=course, starts_at=now - timedelta(days=7))
+    next_session = SessionFactory(event=course, starts_at=now + timedelta(days=7))
+    response = _calendar(client)
+    (listed,) = response.context["page"].object_list
+    assert listed.title == "Curs în desfășurare" and listed.next_start == next_session.starts_at
+
+
+def test_past_a_thousand_upcoming_events_the_calendar_says_more_than_a_thousand(client):
+    from twinschools.events.models import Event, Session
+    from twinschools.events.services import refresh_span
+
+    school = SchoolFactory()
+    start = timezone.now() + timedelta(days=3)
+    events = Event.objects.bulk_create(
+        Event(
+            school=school, kind=Kind.WORKSHOP, title=f"Atelier {n}", capacity=20, status=EventStatus.PUBLISHED
+        )
+        for n in range(1_001)
+    )
+    Session.objects.bulk_create(
+        Session(event=e, starts_at=start, ends_at=start + timedelta(hours=2)) for e in events
+    )
+    refresh_span(event_ids=[e.pk for e in events])
+    page = _calendar(client).content.decode()
+    assert "More than 1,000 upcoming events found" in page
+    assert "Page 1 of" not in page and "Page 1" in page

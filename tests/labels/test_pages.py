@@ -330,3 +330,23 @@ def test_an_eligible_school_not_yet_invited_is_told_so(world: World) -> None:
     )  # no commit: no job yet
     page = signed_in(head).get(reverse("labels:school", args=[setup.school.pk])).content.decode()
     assert "The invitations to the head and the teachers have not gone out yet" in page
+
+
+def test_the_nso_grants_an_exception_from_the_schools_page_without_being_asked(world: World) -> None:
+    round = round_named("2026-2027")
+    services.run_eligibility(round=round, run_by=None, today=TODAY)
+    client = signed_in(world.people["nso_x"])
+    page = client.get(reverse("labels:school", args=[world.school_a.pk])).content.decode()
+    assert "Grant an exception to" in page
+    url = reverse("labels:grant_exception", args=[world.school_a.pk])
+    client.post(url, {"round": round.pk, "exception-reason": ""})
+    assert not EligibilityException.objects.exists()
+    client.post(url, {"round": round.pk, "exception-reason": "The registry lost two of its teachers"})
+    exception = EligibilityException.objects.get(school=world.school_a, round=round)
+    assert exception.granted_by == world.people["nso_x"]
+    assert "Your NSO granted an exception: The registry lost two of its teachers" in _school_page(
+        world, "head_a"
+    )
+    # nobody else may: the head of the school, nor the NSO of another country
+    assert signed_in(world.people["head_a"]).post(url, {"round": round.pk}).status_code == 404
+    assert signed_in(world.people["nso_y"]).post(url, {"round": round.pk}).status_code == 404

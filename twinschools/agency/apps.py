@@ -10,10 +10,12 @@ class AgencyConfig(AppConfig):
 
     def ready(self) -> None:
         from twinschools.agency.demo import seed_demo_agency
+        from twinschools.agency.evidence import candidates as evidence_candidates
         from twinschools.agency.overview import records
         from twinschools.mission.registry import (
             Section,
             register_demo_seeder,
+            register_evidence,
             register_records,
             register_section,
         )
@@ -28,4 +30,5 @@ class AgencyConfig(AppConfig):
             )
         )
         register_records(records)
+        register_evidence(evidence_candidates)
         register_demo_seeder(seed_demo_agency, order=70)

@@ -9,6 +9,7 @@ evidence and comments, which are checked through their application.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import rules
@@ -61,6 +62,22 @@ def is_designated_deputy(user: Any, obj: Any) -> bool:
     return signatory is not None and signatory.deputy_id == user.pk
 
 
+# Apps that review applications (evaluation) add here who else may read one, e.g. the
+# evaluators assigned to it, so this app never imports them.
+REVIEWERS: list[Callable[[Any, Any], bool]] = []
+
+
+def register_reviewer(check: Callable[[Any, Any], bool]) -> None:
+    if check not in REVIEWERS:
+        REVIEWERS.append(check)
+
+
+@rules.predicate
+def is_reviewer(user: Any, obj: Any) -> bool:
+    application = application_of(obj)
+    return application is not None and any(check(user, application) for check in REVIEWERS)
+
+
 writes = is_staff_of_school & is_eligible
 reads = writes | is_nso_of_school | is_admin
 
@@ -73,7 +90,7 @@ designates = is_head_of_school & is_eligible
 signs = is_eligible & (is_head_of_school | (is_designated_deputy & is_staff_of_school))
 rules.add_perm("applications.designate", designates)
 rules.add_perm("applications.sign", signs)
-rules.add_perm("applications.download", reads)
+rules.add_perm("applications.download", reads | is_reviewer)
 # The NSO's list of its countries' applications (a capability).
 rules.add_perm("applications.review", is_nso_staff | is_admin)
 

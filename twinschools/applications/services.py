@@ -400,6 +400,7 @@ def snapshot_of(application: Application) -> dict[str, Any]:
                 "plan": next((p.text for p in own if p.is_plan), None),
                 "evidence": [
                     {
+                        "evidence": e.pk,
                         "kind": e.kind,
                         "title": e.title,
                         "url": e.url,

@@ -13,6 +13,7 @@ from typing import Any
 import rules
 
 from twinschools.accounts.rules import is_admin, is_nso_for, is_nso_staff, is_staff_of
+from twinschools.applications.rules import register_reviewer
 from twinschools.core.authz import roles_of
 
 
@@ -64,3 +65,19 @@ rules.add_perm("evaluation.view_result", is_staff_of_applicant | is_nso_of_appli
 
 # Superusers pass every has_perm; these are tested as predicates by the views.
 PERSONAL = {"evaluation.review": is_assigned_evaluator}
+
+
+def evaluates(user: Any, application: Any) -> bool:
+    """An evaluator assigned to the application (and not declined) reads its evidence files."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if application.school.country_id not in roles_of(user).evaluator_countries:
+        return False
+    from twinschools.evaluation.models import Assignment
+
+    return Assignment.objects.filter(
+        evaluation__application=application, evaluator=user, declined_at__isnull=True
+    ).exists()
+
+
+register_reviewer(evaluates)

@@ -26,6 +26,7 @@ from twinschools.events.models import (
     Role,
     Session,
 )
+from twinschools.events.services import refresh_span
 from twinschools.network.models import School
 
 GUESTS = [
@@ -158,6 +159,7 @@ def seed_demo_events(*, school: Any, people: dict[str, Any], rng: random.Random,
             status=EventStatus.PUBLISHED,
         )
         sessions = Session.objects.bulk_create(_sessions(event, spec, today))
+        refresh_span(event_ids=[event.pk])
         chosen = rng.sample(guests, k=7)
         registrations = Registration.objects.bulk_create(_registrations(event, chosen))
         # one person waits for a seat that may free up

@@ -52,10 +52,21 @@ class Event(models.Model):
     registered_count = models.PositiveIntegerField(null=True, blank=True)
     attended_count = models.PositiveIntegerField(null=True, blank=True)
     registrations_purged_at = models.DateTimeField(null=True, blank=True)
+    # The span of its sessions, kept by services.refresh_span, so the public calendar reads
+    # upcoming events in start order from an index instead of aggregating every session.
+    first_starts_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_ends_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["school", "status"], name="event_school_status")]
+        indexes = [
+            models.Index(fields=["school", "status"], name="event_school_status"),
+            models.Index(
+                fields=["first_starts_at", "id"],
+                condition=models.Q(status="published"),
+                name="event_calendar_order",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -9,16 +9,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.paginator import Page, Paginator
-from django.db.models import Min, Q, QuerySet
+from django.core.paginator import Page
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from twinschools.core.text import search_patterns
-from twinschools.events.models import Event, EventStatus
+from twinschools.events.models import Event, EventStatus, Session
 from twinschools.network.models import Region, School
+from twinschools.network.queries import CappedPaginator
 
 CALENDAR_PAGE_SIZE = 20
+# Past this many the calendar says "more than 1,000": an exact count of every upcoming event
+# in Europe costs more than the page, and people narrow by country, region or kind.
+CALENDAR_COUNT_CAP = 1_000
 SUGGESTIONS_SHOWN = 8
 
 
@@ -31,12 +35,10 @@ class CalendarFilters:
 
 
 def upcoming(filters: CalendarFilters) -> QuerySet[Any]:
-    """Published events with a session still to come, soonest first."""
+    """Published events with a session still to come, in the order they start (a course under
+    way first); `next_start` is the next session's start, computed for the page's rows only."""
     now = timezone.now()
-    events = Event.objects.filter(status=EventStatus.PUBLISHED).annotate(
-        next_start=Min("sessions__starts_at", filter=Q(sessions__ends_at__gte=now))
-    )
-    events = events.filter(next_start__isnull=False)
+    events = Event.objects.filter(status=EventStatus.PUBLISHED, last_ends_at__gte=now)
     if filters.country:
         events = events.filter(school__country__code=filters.country)
     if filters.region:
@@ -45,11 +47,20 @@ def upcoming(filters: CalendarFilters) -> QuerySet[Any]:
         events = events.filter(language=filters.language)
     if filters.kind:
         events = events.filter(kind=filters.kind)
-    return events.select_related("school__country", "school__region").order_by("next_start", "pk")
+    next_session = Session.objects.filter(event=OuterRef("pk"), ends_at__gte=now).order_by("starts_at")
+    return (
+        events.select_related("school__country", "school__region")
+        .annotate(next_start=Subquery(next_session.values("starts_at")[:1]))
+        .order_by("first_starts_at", "pk")
+    )
 
 
 def calendar_page(filters: CalendarFilters, page_number: str | int | None) -> Page[Any]:
-    return Paginator(upcoming(filters), CALENDAR_PAGE_SIZE).get_page(page_number)
+    """One page of the calendar, counted up to CALENDAR_COUNT_CAP (Europe has ~100,000 upcoming)."""
+    events = upcoming(filters)
+    count = events.order_by().values("pk")[: CALENDAR_COUNT_CAP + 1].count()
+    paginator = CappedPaginator(events, CALENDAR_PAGE_SIZE, count=count, cap=CALENDAR_COUNT_CAP)
+    return paginator.get_page(page_number)
 
 
 @dataclass(frozen=True)

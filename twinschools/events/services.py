@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Max, Min, OuterRef, Subquery
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -75,8 +76,18 @@ def add_session(*, event: Event, starts_at: datetime, ends_at: datetime, by: Use
     if ends_at <= starts_at:
         raise ValidationError({"ends_at": [_("A session must end after it starts.")]})
     session = Session.objects.create(event=event, starts_at=starts_at, ends_at=ends_at)
+    refresh_span(event_ids=[event.pk])
     audit.record(actor=by, action="event.session_added", school=event.school, target=f"event:{event.pk}")
     return session
+
+
+def refresh_span(*, event_ids: list[int]) -> None:
+    """Copy the first start and the last end of the events' sessions onto the events (one UPDATE)."""
+    sessions = Session.objects.filter(event=OuterRef("pk")).order_by().values("event")
+    Event.objects.filter(pk__in=event_ids).update(
+        first_starts_at=Subquery(sessions.annotate(first=Min("starts_at")).values("first")),
+        last_ends_at=Subquery(sessions.annotate(last=Max("ends_at")).values("last")),
+    )
 
 
 @transaction.atomic

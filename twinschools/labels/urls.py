@@ -13,6 +13,7 @@ urlpatterns = [
     path("label/admin/rounds/<int:pk>/actions/", views.round_action, name="round_action"),
     path("label/admin/forms/<int:pk>/", views.form_version, name="form_version"),
     path("schools/<int:pk>/label/", views.school_page, name="school"),
+    path("schools/<int:pk>/label/exception/", views.grant_exception, name="grant_exception"),
     path("label/nso/<str:code>/", views.nso_page, name="nso"),
     path("label/reviews/<int:pk>/", views.review_answer, name="review_answer"),
 ]

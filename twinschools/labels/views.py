@@ -153,8 +153,38 @@ def school_page(request: HttpRequest, obj: School) -> HttpResponse:
         "section": "label",
         "rounds": rounds,
         "can_ask": request.user.has_perm("labels.ask_review", obj),
+        "can_grant": request.user.has_perm("labels.handle_reviews", obj),
+        "exception_form": AnswerForm(prefix="exception"),
     }
     return render(request, "labels/school.html", context, status=status)
+
+
+@requires("labels.handle_reviews", load=queries.school)
+@require_POST
+def grant_exception(request: HttpRequest, obj: School) -> HttpResponse:
+    """The NSO lets a school apply although the check left it out, without waiting to be asked."""
+    chosen = next(
+        (item for item in queries.school_rounds(obj) if str(item.round.pk) == request.POST.get("round")), None
+    )
+    form = AnswerForm(request.POST, prefix="exception")
+    if chosen is None:
+        messages.error(request, _("Choose a round."))
+    elif not form.is_valid():
+        messages.error(request, _("Give the reason for your decision."))
+    else:
+        try:
+            services.grant_exception(
+                actor=request.user,  # type: ignore[arg-type]
+                round=chosen.round,
+                school=obj,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("The exception was granted and logged; the school will be invited."))
+    return redirect("labels:school", obj.pk)
 
 
 # The NSO's country page ---------------------------------------------------------------------
