@@ -60,7 +60,9 @@ class IssuedCredential(models.Model):
     """One label credential as issued (the signed JSON is kept exactly as it was signed)."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    school = models.ForeignKey("network.School", on_delete=models.PROTECT, related_name="credentials")
+    # Registry schools are removed only when a generated network is replaced; the record goes
+    # with its school as the award does (evaluation.LabelAward), the status list keeps its bits.
+    school = models.ForeignKey("network.School", on_delete=models.CASCADE, related_name="credentials")
     country = models.ForeignKey("network.Country", on_delete=models.PROTECT, related_name="credentials")
     label_years = models.CharField(_("label years"), max_length=20)
     valid_from = models.DateField(_("valid from"))
