@@ -110,6 +110,20 @@ existing bench database again.
 - Workspace pages are requested by a team member of the school, a quarter of them
   at the busiest schools; practice search mixes anonymous and signed-in people,
   words and approach names in several languages, and filters.
+- Outreach (bench/outreach.py): three upcoming published events per workspace school
+  (about 98,000, two sessions each) for the public calendar, asked for by anonymous
+  visitors with country, region, language and kind filters; `coverage_gaps` is the
+  NSO's region table, gap list and map for the eight largest countries at 10-50 km;
+  `mentoring_matching` solves 5,000 mentee schools x 500 mentor schools of one country
+  (the optimal assignment's cost and time next to a greedy baseline's); the
+  `registration_race` sends 200 people through the real register-and-confirm
+  services for 50 seats from 60 threads, each with its own connection (PostgreSQL
+  allows 100 here), and fails unless exactly 50 are confirmed.
+- `label_eligibility` (bench/labels.py) runs the real eligibility service for a
+  2026-27-like round over all 300,000 schools and 5 million activities five times,
+  next to its floor: the same verdicts written by one hand-written
+  `INSERT ... SELECT`; `seconds` is the p95, the ratio is p95 over the floor's p95,
+  and `peak MB` is the Python heap of the run (tracemalloc: the work is in SQL).
 
 ## Machine
 

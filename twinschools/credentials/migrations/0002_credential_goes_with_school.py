@@ -5,16 +5,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('credentials', '0001_initial'),
-        ('network', '0004_search_text_padded'),
+        ("credentials", "0001_initial"),
+        ("network", "0004_search_text_padded"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='issuedcredential',
-            name='school',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='credentials', to='network.school'),
+            model_name="issuedcredential",
+            name="school",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="credentials", to="network.school"
+            ),
         ),
     ]
