@@ -127,7 +127,7 @@ def test_too_many_registrations_from_one_connection_are_refused():
         )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_thirty_people_confirming_at_once_take_exactly_the_ten_seats():
     if connection.vendor != "postgresql":
         pytest.skip("SQLite has no row locks to race against")

@@ -18,7 +18,7 @@ from twinschools.planning import services
 from twinschools.planning.models import Action, PlanChange
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs a database server"),
 ]
 
