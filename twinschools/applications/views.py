@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
+import rules
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -16,27 +15,11 @@ from twinschools.accounts import queries as accounts_queries
 from twinschools.applications import queries, services
 from twinschools.applications.forms import CommentForm, FileForm, LinkForm, PartForm, SignatoryForm, SignForm
 from twinschools.applications.models import Application, Comment, Evidence, Part, Status, Submission
-from twinschools.applications.rules import ACTS
-from twinschools.core.permissions import View, requires
+from twinschools.core.permissions import requires
 from twinschools.labels.models import Round
 from twinschools.network.models import School
 
 SECTION = "applications"
-
-
-def acts(permission: str, *, load: Callable[..., Any]) -> Callable[[View], View]:
-    """`requires`, for acting on an application: a platform admin reads but does not act (404)."""
-
-    def decorate(view: View) -> View:
-        @wraps(view)
-        def checked(request: HttpRequest, obj: Any) -> HttpResponse:
-            if not ACTS[permission].test(request.user, obj):
-                raise Http404
-            return view(request, obj=obj)
-
-        return requires(permission, load=load)(checked)  # type: ignore[arg-type]
-
-    return decorate
 
 
 def _people(names: list[Any]) -> str:
@@ -77,7 +60,7 @@ def start(request: HttpRequest, obj: School) -> HttpResponse:
 def _detail(
     request: HttpRequest, app: Application, *, conflict: dict[str, Any] | None = None, status: int = 200
 ) -> HttpResponse:
-    can_write = ACTS["applications.write"].test(request.user, app) and app.is_editable
+    can_write = rules.has_perm("applications.write", request.user, app) and app.is_editable
     submissions = queries.submissions_of(app)
     context = {
         "school": app.school,
@@ -85,8 +68,8 @@ def _detail(
         "app": app,
         "sections": queries.application_page(app, with_candidates=can_write),
         "can_write": can_write,
-        "can_sign": ACTS["applications.sign"].test(request.user, app),
-        "can_designate": ACTS["applications.designate"].test(request.user, app),
+        "can_sign": rules.has_perm("applications.sign", request.user, app),
+        "can_designate": rules.has_perm("applications.designate", request.user, app),
         "submissions": submissions,
         "current": next((s for s in submissions if s.withdrawn_at is None), None),
         "renewal": queries.is_renewal(app),
@@ -114,7 +97,7 @@ def _saved_sentence(result: services.SaveResult) -> str:
 
 
 @require_POST
-@acts("applications.write", load=queries.part)
+@requires("applications.write", load=queries.part, superusers=False)
 def save_part(request: HttpRequest, obj: Part) -> HttpResponse:
     form = PartForm(request.POST)
     if not form.is_valid():
@@ -155,7 +138,7 @@ def _back(app: Application, section_id: Any = None) -> HttpResponse:
 
 
 @require_POST
-@acts("applications.write", load=queries.application)
+@requires("applications.write", load=queries.application, superusers=False)
 def add_evidence(request: HttpRequest, obj: Application) -> HttpResponse:
     section_id = request.POST.get("section")
     try:
@@ -201,7 +184,7 @@ def add_evidence(request: HttpRequest, obj: Application) -> HttpResponse:
 
 
 @require_POST
-@acts("applications.write", load=queries.evidence)
+@requires("applications.write", load=queries.evidence, superusers=False)
 def remove_evidence(request: HttpRequest, obj: Evidence) -> HttpResponse:
     try:
         services.remove_evidence(evidence=obj, by=request.user)
@@ -227,7 +210,7 @@ def evidence_file(request: HttpRequest, obj: Evidence) -> HttpResponse:
 
 
 @require_POST
-@acts("applications.write", load=queries.application)
+@requires("applications.write", load=queries.application, superusers=False)
 def comment(request: HttpRequest, obj: Application) -> HttpResponse:
     form = CommentForm(request.POST)
     if form.is_valid():
@@ -248,7 +231,7 @@ def comment(request: HttpRequest, obj: Application) -> HttpResponse:
 
 
 @require_POST
-@acts("applications.write", load=queries.comment)
+@requires("applications.write", load=queries.comment, superusers=False)
 def resolve_comment(request: HttpRequest, obj: Comment) -> HttpResponse:
     services.resolve_comment(comment=obj, by=request.user)
     messages.success(request, _("The comment was marked as resolved."))
@@ -258,7 +241,7 @@ def resolve_comment(request: HttpRequest, obj: Comment) -> HttpResponse:
 # Signing ---------------------------------------------------------------------------
 
 
-@acts("applications.designate", load=queries.application)
+@requires("applications.designate", load=queries.application, superusers=False)
 def designate(request: HttpRequest, obj: Application) -> HttpResponse:
     staff = [person for person in queries.staff_of(obj) if person.pk != request.user.pk]
     current = getattr(obj, "signatory", None)
@@ -278,7 +261,7 @@ def designate(request: HttpRequest, obj: Application) -> HttpResponse:
     return render(request, "applications/designate.html", context, status=400 if form.errors else 200)
 
 
-@acts("applications.sign", load=queries.application)
+@requires("applications.sign", load=queries.application, superusers=False)
 def sign(request: HttpRequest, obj: Application) -> HttpResponse:
     form = SignForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -302,7 +285,7 @@ def sign(request: HttpRequest, obj: Application) -> HttpResponse:
 
 
 @require_POST
-@acts("applications.sign", load=queries.application)
+@requires("applications.sign", load=queries.application, superusers=False)
 def withdraw(request: HttpRequest, obj: Application) -> HttpResponse:
     try:
         services.withdraw(application=obj, by=request.user)
@@ -325,7 +308,7 @@ def receipt(request: HttpRequest, obj: Submission) -> HttpResponse:
         "app": app,
         "submission": obj,
         "can_withdraw": (
-            ACTS["applications.sign"].test(request.user, app)
+            rules.has_perm("applications.sign", request.user, app)
             and app.status == Status.SUBMITTED
             and obj.withdrawn_at is None
             and not app.deadline_passed

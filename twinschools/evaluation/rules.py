@@ -63,8 +63,8 @@ rules.add_perm("evaluation.review", is_assigned_evaluator)
 # The school's decision and feedback page, and its certificate (object: the application).
 rules.add_perm("evaluation.view_result", is_staff_of_applicant | is_nso_of_application | is_admin)
 
-# Superusers pass every has_perm; these are tested as predicates by the views.
-PERSONAL = {"evaluation.review": is_assigned_evaluator}
+# Superusers pass every has_perm; an evaluator's own pages (private notes) are checked with
+# requires(..., superusers=False), which asks the rule itself.
 
 
 def evaluates(user: Any, application: Any) -> bool:

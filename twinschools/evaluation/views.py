@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -13,7 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from twinschools.applications.models import Application
-from twinschools.core.permissions import View, public, requires
+from twinschools.core.permissions import public, requires
 from twinschools.credentials import queries as credential_queries
 from twinschools.evaluation import certificates, queries, services
 from twinschools.evaluation.forms import (
@@ -29,26 +27,10 @@ from twinschools.evaluation.forms import (
     rows_for,
 )
 from twinschools.evaluation.models import Assignment, Outcome, Review
-from twinschools.evaluation.rules import PERSONAL
 from twinschools.evaluation.stages import Stage
 from twinschools.network.models import Country
 
 SECTION = "applications"
-
-
-def personal(permission: str, *, load: Callable[..., Any]) -> Callable[[View], View]:
-    """`requires`, for the evaluator's own pages: a platform admin does not pass as superuser (404)."""
-
-    def decorate(view: View) -> View:
-        @wraps(view)
-        def checked(request: HttpRequest, obj: Any) -> HttpResponse:
-            if not PERSONAL[permission].test(request.user, obj):
-                raise Http404
-            return view(request, obj=obj)
-
-        return requires(permission, load=load)(checked)  # type: ignore[arg-type]
-
-    return decorate
 
 
 def _errors(error: ValidationError) -> str:
@@ -354,7 +336,7 @@ def _review_page(
     return render(request, "evaluation/review.html", context, status=status)
 
 
-@personal("evaluation.review", load=queries.assignment)
+@requires("evaluation.review", load=queries.assignment, superusers=False)
 def review(request: HttpRequest, obj: Assignment) -> HttpResponse:
     if request.method != "POST":
         return _review_page(request, obj)
@@ -377,7 +359,7 @@ def review(request: HttpRequest, obj: Assignment) -> HttpResponse:
 
 
 @require_POST
-@personal("evaluation.review", load=queries.assignment)
+@requires("evaluation.review", load=queries.assignment, superusers=False)
 def declare(request: HttpRequest, obj: Assignment) -> HttpResponse:
     form = DeclareForm(request.POST)
     if not form.is_valid():
