@@ -182,3 +182,20 @@ def test_evaluator_y_and_nso_y_see_nothing_of_country_x(world: World) -> None:
         == 404
     )
     assert Assignment.objects.count() == 1
+
+
+def test_a_batch_decision_goes_back_to_the_list_it_came_from_and_never_to_another_site(world: World) -> None:
+    apps = _applications(world, 2)
+    ro = world.school_a.country
+    ana, bogdan = evaluator(ro, "ana@batch.ro"), evaluator(ro, "bogdan@batch.ro")
+    for app in apps:
+        for person in (ana, bogdan):
+            services.assign(application=app, evaluator=person, by=world.people["nso_x"])
+            review(app, person, 2, 2, 2)
+    client = _client(world.people["nso_x"])
+    url = reverse("evaluation:decide_batch")
+    sent = {"applications": [apps[0].pk], "outcome": Outcome.NOT_AWARDED}
+    back = reverse("evaluation:nso_list") + "?stage=decided"
+    assert client.post(url, {**sent, "next": back})["Location"] == back
+    elsewhere = client.post(url, {**sent, "applications": [apps[1].pk], "next": "https://evil.example/"})
+    assert elsewhere["Location"] == reverse("evaluation:nso_list")

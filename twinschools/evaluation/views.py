@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -88,10 +90,18 @@ def decide_batch(request: HttpRequest) -> HttpResponse:
                 )
                 % {"count": len(chosen)},
             )
-            return redirect(request.POST.get("next") or "evaluation:nso_list")
+            return redirect(_back_to_list(request))
     round_id = chosen[0].round_id if chosen else None
     page = queries.nso_page(request.user, round_id=round_id)
     return _nso_list(request, page, ListFilterForm(rounds=page.rounds), form, status=400)
+
+
+def _back_to_list(request: HttpRequest) -> str:
+    """Back to the filtered list the batch came from: only a path on this site, never elsewhere."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return reverse("evaluation:nso_list")
 
 
 def _application_page(
