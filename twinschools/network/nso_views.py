@@ -32,7 +32,7 @@ def nso_profile(request: HttpRequest, obj: NationalSupportOrganisation) -> HttpR
     form = NSOProfileForm(request.POST or None, request.FILES or None, instance=obj)
     if request.method == "POST" and form.is_valid():
         services.update_nso_profile(
-            profile=obj,
+            country=obj.country,
             values=form.cleaned_data,
             logo=request.FILES.get("logo"),
             remove_logo=form.cleaned_data["remove_logo"],

@@ -7,7 +7,7 @@ from typing import Any
 from django.db import transaction
 
 from twinschools.core import audit
-from twinschools.network.models import NationalSupportOrganisation
+from twinschools.network.models import Country, NationalSupportOrganisation
 
 PROFILE_FIELDS = (
     "name",
@@ -22,17 +22,20 @@ PROFILE_FIELDS = (
 
 def update_nso_profile(
     *,
-    profile: NationalSupportOrganisation,
+    country: Country,
     values: dict[str, Any],
     logo: Any = None,
     remove_logo: bool = False,
     by: Any,
 ) -> NationalSupportOrganisation:
-    """Save what the NSO says about itself; only newly issued documents change."""
+    """Save what a country's NSO says about itself; only documents issued from now on change."""
     with transaction.atomic():
-        changed = [name for name in PROFILE_FIELDS if getattr(profile, name) != values.get(name, "")]
-        for name in PROFILE_FIELDS:
-            setattr(profile, name, (values.get(name) or "").strip())
+        profile = NationalSupportOrganisation.objects.select_for_update().filter(country=country).first()
+        profile = profile or NationalSupportOrganisation(country=country)
+        cleaned = {name: (values.get(name) or "").strip() for name in PROFILE_FIELDS}
+        changed = [name for name in PROFILE_FIELDS if getattr(profile, name) != cleaned[name]]
+        for name, value in cleaned.items():
+            setattr(profile, name, value)
         if remove_logo and profile.logo:
             profile.logo.delete(save=False)
             changed.append("logo")
@@ -43,7 +46,7 @@ def update_nso_profile(
         audit.record(
             actor=by,
             action="network.nso_profile_updated",
-            target=f"nso:{profile.country.code}",
+            target=f"nso:{country.code}",
             data={"changed": changed},
         )
     return profile
