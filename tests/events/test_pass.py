@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _pass_page(world: World, language: str = "en") -> tuple[str, object]:
-    event = EventFactory(school=world.school_a, title="Ziua porților deschise", address="Strada Școlii 1, Turda")
+    event = EventFactory(
+        school=world.school_a, title="Ziua porților deschise", address="Strada Școlii 1, Turda"
+    )
     SessionFactory(
         event=event,
         starts_at=datetime(2026, 3, 12, 8, 0, tzinfo=UTC),  # 10:00 in Bucharest
@@ -30,7 +32,7 @@ def _pass_page(world: World, language: str = "en") -> tuple[str, object]:
 def test_the_pass_shows_the_event_its_date_and_time_in_the_events_time_zone_the_place_and_the_person(
     world: World,
 ) -> None:
-    page, person = _pass_page(world)
+    page, _person = _pass_page(world)
     assert "Ziua porților deschise" in page and "Ana Ștefănescu" in page
     assert "12 March 2026, 10:00–12:30" in page and "Europe/Bucharest" in page
     assert "Strada Școlii 1, Turda" in page

@@ -29,8 +29,9 @@ def nso_profiles(request: HttpRequest) -> HttpResponse:
 
 @requires("network.edit_nso_profile", load=nso.profile)
 def nso_profile(request: HttpRequest, obj: NationalSupportOrganisation) -> HttpResponse:
-    form = NSOProfileForm(request.POST or None, request.FILES or None, instance=obj)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = NSOProfileForm(request.POST if posted else None, request.FILES if posted else None, instance=obj)
+    if posted and form.is_valid():
         services.update_nso_profile(
             country=obj.country,
             values=form.cleaned_data,
