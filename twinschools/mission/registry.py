@@ -31,7 +31,6 @@ from typing import Any
 
 from django.urls import reverse
 
-
 OVERVIEW_GROUP = 0
 LABEL_GROUP = 6
 
