@@ -25,7 +25,7 @@ STYLESHEET = "css/certificate.css"
 MONOGRAM_SIZES = (34, 30, 24, 19, 15, 13, 11, 10)
 
 
-# Catalan writes "1 de desembre de 2026" and "1 d'abril de 2026" (with a typographic apostrophe), Romanian "1 decembrie
+# Catalan writes "1 de desembre de 2026" and "1 d'abril de 2026", Romanian "1 decembrie
 # 2026"; Django's formats print "1 desembre de 2026" and "1 Decembrie 2026", so both are
 # written here.
 CATALAN_VOWELS = tuple("aàeèéiíoòóuú")
@@ -40,7 +40,7 @@ def long_date(day: date | datetime) -> str:
         day = timezone.localdate(day)
     month = date_format(day, "F").lower()
     if language == "ca":
-        article = "d\N{RIGHT SINGLE QUOTATION MARK}" if month.startswith(CATALAN_VOWELS) else "de "
+        article = "d'" if month.startswith(CATALAN_VOWELS) else "de "
         return f"{day.day} {article}{month} de {day.year}"
     if language == "ro":
         return f"{day.day} {month} {day.year}"
