@@ -102,6 +102,11 @@ class NSOProfileForm(forms.ModelForm):
         }
         widgets = {"address": forms.Textarea(attrs={"rows": 3, "maxlength": 500}), "logo": forms.FileInput}
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.instance.logo:
+            del self.fields["remove_logo"]  # nothing to remove
+
     def clean_logo(self) -> Any:
         logo = self.cleaned_data.get("logo")
         if not logo or logo == self.initial.get("logo"):

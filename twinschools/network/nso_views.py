@@ -36,7 +36,7 @@ def nso_profile(request: HttpRequest, obj: NationalSupportOrganisation) -> HttpR
             country=obj.country,
             values=form.cleaned_data,
             logo=request.FILES.get("logo"),
-            remove_logo=form.cleaned_data["remove_logo"],
+            remove_logo=form.cleaned_data.get("remove_logo", False),
             by=request.user,
         )
         messages.success(
