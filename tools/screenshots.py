@@ -82,7 +82,12 @@ SHOTS = [
     Shot("visitor-home-ro", None, "ro"),
     Shot("visitor-directory-ro", None, "ro", [click_link("^Lista școlilor$")]),
     Shot("visitor-events-ca", None, "ca", [click_link("^(Activitats|Esdeveniments)$")]),
-    Shot("visitor-school-ro", None, "ro", [click_link("^Lista școlilor$"), search("Cuza"), click_link("Colegiul Național", "main")]),
+    Shot(
+        "visitor-school-ro",
+        None,
+        "ro",
+        [click_link("^Lista școlilor$"), search("Cuza"), click_link("Colegiul Național", "main")],
+    ),
     Shot("head-home-ro", "head@demo.twinschools.eu", "ro"),
     Shot("head-team-ro", "head@demo.twinschools.eu", "ro", [click_link("Personal și invitații")]),
     Shot("head-notifications-ro", "head@demo.twinschools.eu", "ro", [click_link("Notificări")]),
