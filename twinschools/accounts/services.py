@@ -32,6 +32,7 @@ from twinschools.accounts.models import (
 )
 from twinschools.core import audit
 from twinschools.core.authz import forget_roles
+from twinschools.core.site import absolute
 from twinschools.core.text import fold
 from twinschools.network.models import School
 
@@ -44,7 +45,7 @@ STUDENT_LOGIN_WINDOW_SECONDS = 15 * 60
 
 
 @transaction.atomic
-def invite_staff(*, school: School, email: str, role: str, invited_by: User, base_url: str) -> Invitation:
+def invite_staff(*, school: School, email: str, role: str, invited_by: User) -> Invitation:
     email = email.strip().lower()
     if role not in INVITABLE_ROLES:
         raise ValidationError(_("Only teachers and heads can be invited."), code="role")
@@ -74,7 +75,7 @@ def invite_staff(*, school: School, email: str, role: str, invited_by: User, bas
         expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
     )
     audit.record(actor=invited_by, action="invitation.sent", school=school, target=email)
-    accept_url = base_url + reverse("accounts:accept_invitation", args=[invitation.token])
+    accept_url = absolute(reverse("accounts:accept_invitation", args=[invitation.token]))
     transaction.on_commit(
         lambda: tasks.send_invitation_email.delay(invitation_id=invitation.pk, accept_url=accept_url)
     )

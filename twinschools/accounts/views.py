@@ -51,7 +51,6 @@ def invite(request: HttpRequest, obj: School) -> HttpResponse:
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
                 invited_by=request.user,
-                base_url=request.build_absolute_uri("/").rstrip("/"),
             )
         except ValidationError as error:
             form.add_error("email", error)

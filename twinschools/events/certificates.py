@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from twinschools.core.site import absolute
 from twinschools.events import queries_day
 from twinschools.events.models import Kind, Registration, RegistrationStatus
 
@@ -65,7 +66,7 @@ def pdf(registration: Registration, *, base_url: str) -> bytes:
         "registration": registration,
         "event": registration.event,
         "sessions": registration.event.sessions.all(),
-        "verify_url": base_url + reverse("events:certificate_verify", args=[token_for(registration)]),
+        "verify_url": absolute(reverse("events:certificate_verify", args=[token_for(registration)])),
     }
     with translation.override(registration.language):
         html = render_to_string("events/day/certificate_pdf.html", context)
