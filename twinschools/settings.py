@@ -157,9 +157,7 @@ MEDIA_ROOT = Path(env_str("TWINSCHOOLS_PRIVATE_MEDIA_ROOT", str(VAR_DIR / "priva
 
 EMAIL_BACKEND = env_str(
     "DJANGO_EMAIL_BACKEND",
-    "twinschools.core.outbox.OutboxBackend"
-    if DEBUG
-    else "django.core.mail.backends.smtp.EmailBackend",
+    "twinschools.core.outbox.OutboxBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)

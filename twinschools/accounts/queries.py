@@ -69,7 +69,13 @@ def invitation(pk: int) -> Invitation:
 
 
 def invitation_by_token(token: str) -> Invitation:
-    return get_object_or_404(Invitation.objects.select_related("school__country"), token=token)
+    return get_object_or_404(
+        Invitation.objects.select_related("school__country", "country", "invited_by"), token=token
+    )
+
+
+def has_account(email: str) -> bool:
+    return User.objects.filter(email__iexact=email).exists()
 
 
 def person(pk: int) -> User:
