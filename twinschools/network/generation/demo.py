@@ -115,12 +115,20 @@ def create_demo_accounts(*, seed: int, today: date) -> DemoAccounts:
     nso_ro = _person("nso.ro", "Cristina Dobre", password)
     nso_es = _person("nso.es", "Jordi Ferrer", password)
     evaluator_ro = _person("evaluator.ro", "Mihai Stan", password)
+    # Two colleagues, so that the demo shows two first reviews that disagree and a second opinion.
+    colleagues = [
+        _person("evaluator2.ro", "Raluca Ene", password, language="ro"),
+        _person("evaluator3.ro", "Sorin Lazăr", password, language="ro"),
+    ]
     romania, spain = Country.objects.get(code="RO"), Country.objects.get(code="ES")
     CountryRole.objects.bulk_create(
         [
             CountryRole(user=nso_ro, country=romania, role=CountryRoleKind.NSO_STAFF),
             CountryRole(user=nso_es, country=spain, role=CountryRoleKind.NSO_STAFF),
-            CountryRole(user=evaluator_ro, country=romania, role=CountryRoleKind.EVALUATOR),
+            *(
+                CountryRole(user=person, country=romania, role=CountryRoleKind.EVALUATOR)
+                for person in (evaluator_ro, *colleagues)
+            ),
         ]
     )
     admin = _person("admin", "TwinSchools Admin", password, is_staff=True, is_superuser=True)
