@@ -116,9 +116,8 @@ def test_a_draft_goes_through_two_disagreeing_evaluators_a_third_moderation_and_
     dan = sign_in(new_page, "dan@eval.ro", "ro")
     score(dan, third, "4", declare="Trimiteți răspunsul", submit="Trimiteți evaluarea")
 
-    # The NSO moderates and awards.
-    click_to(nso, reverse("evaluation:nso_list"))
-    click_to(nso, reverse("evaluation:application", args=[app.pk]))
+    # The NSO, still on the application's page, sees it is ready to moderate, moderates and awards.
+    nso.reload()
     expect(nso.get_by_text("De moderat")).to_be_visible()
     click_to(nso, reverse("evaluation:moderate", args=[app.pk]))
     nso.get_by_label("Feedback pentru școală").fill("O școală care inspiră.")
