@@ -139,7 +139,9 @@ def dashboard(user: User) -> Dashboard:
             activities.select_related("school", "project").order_by("-occurred_on", "-pk")[:DASHBOARD_ROWS]
         ),
         activity_count=activities.count(),
-        country_roles=list(CountryRole.objects.filter(user=user).select_related("country")),
+        country_roles=list(
+            CountryRole.objects.filter(user=user, deactivated_at__isnull=True).select_related("country")
+        ),
         children=list(
             StudentProfile.objects.filter(guardians=user).select_related("user", "class_group__school")
         ),
