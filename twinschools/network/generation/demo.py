@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 from django.db.models import Count
+from django.utils import timezone
 
 from twinschools.accounts.models import (
     ClassGroup,
@@ -126,7 +127,13 @@ def create_demo_accounts(*, seed: int, today: date) -> DemoAccounts:
             CountryRole(user=nso_ro, country=romania, role=CountryRoleKind.NSO_STAFF),
             CountryRole(user=nso_es, country=spain, role=CountryRoleKind.NSO_STAFF),
             *(
-                CountryRole(user=person, country=romania, role=CountryRoleKind.EVALUATOR)
+                CountryRole(
+                    user=person,
+                    country=romania,
+                    role=CountryRoleKind.EVALUATOR,
+                    appointed_at=timezone.make_aware(datetime.combine(since, time(9))),
+                    appointed_by=nso_ro,
+                )
                 for person in (evaluator_ro, *colleagues)
             ),
         ]
