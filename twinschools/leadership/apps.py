@@ -24,6 +24,9 @@ class LeadershipConfig(AppConfig):
             Section("decisions", 30, "leadership:decisions", _("Proposals and decisions"), "workspace.view")
         )
         register_records(records.leadership_records)
+        from twinschools.leadership import activity
+
+        activity.register()
         register_demo_seeder(demo.seed, order=20)
         from twinschools.leadership.evidence import candidates as evidence_candidates
         from twinschools.mission.registry import register_evidence
