@@ -35,9 +35,9 @@ PATTERNS = (
     "M2,0 V8 M6,0 V8",  # vertical lines
 )
 
-WIDTH = 400  # viewBox units; CSS scales the drawing to its container (see charts.css)
-FONT = 13  # the size of category labels and printed values, in viewBox units
-CHAR = 7.2  # the width of one character at FONT, for fitting (a generous average)
+WIDTH = 360  # viewBox units; CSS scales the drawing to its container (see charts.css)
+FONT = 14  # the size of category labels and printed values, in viewBox units
+CHAR = 7.8  # the width of one character at FONT, for fitting (a generous average)
 VALUE_ROOM = 44  # room right of the longest bar for its printed value
 
 
@@ -109,6 +109,10 @@ class Chart:
         return self.stacked and len(self.series) > 1
 
     @property
+    def font(self) -> int:
+        return FONT
+
+    @property
     def view_box(self) -> str:
         return f"0 0 {fmt(self.width)} {fmt(self.height)}"
 
@@ -148,8 +152,8 @@ def _rows(categories: Sequence[str], series: Sequence[Series]) -> list[Row]:
 
 # Bars: one block per category, its label on a line of its own above its bar(s) ---------
 
-LABEL_LINE = 17
-BAR = 18  # the thickness of a stacked bar, or of each bar of a group
+LABEL_LINE = 18
+BAR = 19  # the thickness of a stacked bar, or of each bar of a group
 GROUP_GAP = 2
 BLOCK_GAP = 9
 
