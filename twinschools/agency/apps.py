@@ -31,5 +31,8 @@ class AgencyConfig(AppConfig):
             )
         )
         register_records(records)
+        from twinschools.agency import activity
+
+        activity.register()
         register_evidence(evidence_candidates)
         register_demo_seeder(seed_demo_agency, order=70)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,6 +73,7 @@ class NsoPage:
     chosen: Round | None
     rows: list[Progress] = field(default_factory=list)
     countries: list[Country] = field(default_factory=list)
+    stages: list[tuple[Stage, int]] = field(default_factory=list)  # the round's count per stage, unfiltered
 
 
 def nso_page(user: Any, *, round_id: int | None, stage: str = "", query: str = "") -> NsoPage:
@@ -93,7 +95,14 @@ def nso_page(user: Any, *, round_id: int | None, stage: str = "", query: str = "
     settings = thresholds(chosen, {a.school.country_id for a in apps})
     rows = [progress_of(a, settings[a.school.country_id].threshold) for a in apps]
     page.rows = [row for row in rows if not stage or row.stage == stage]
+    page.stages = stage_counts(rows)
     return page
+
+
+def stage_counts(rows: list[Progress]) -> list[tuple[Stage, int]]:
+    """How many applications stand at each stage of the evaluation, in the order they pass them."""
+    counted = Counter(row.stage for row in rows)
+    return [(stage, counted[stage]) for stage in Stage if stage != Stage.NOT_SUBMITTED]
 
 
 def evaluators_for(app: Application) -> list[Any]:

@@ -16,7 +16,7 @@ from twinschools.accounts.models import CountryRole, Invitation
 from twinschools.applications.models import Application
 from twinschools.core.permissions import public, requires
 from twinschools.credentials import queries as credential_queries
-from twinschools.evaluation import certificates, queries, services
+from twinschools.evaluation import certificates, charts, queries, services
 from twinschools.evaluation.forms import (
     AppointForm,
     AssignForm,
@@ -61,6 +61,8 @@ def _nso_list(
     request: HttpRequest, page: queries.NsoPage, filters: ListFilterForm, batch: BatchForm, status: int = 200
 ) -> HttpResponse:
     context = {"page": page, "filters": filters, "batch": batch, "outcomes": Outcome.choices}
+    if page.chosen is not None:
+        context["progress_chart"] = charts.progress_by_stage(page.stages, round_name=page.chosen.name)
     return render(request, "evaluation/nso_list.html", context, status=status)
 
 

@@ -29,6 +29,9 @@ class EventsConfig(AppConfig):
             )
         )
         register_records(records)
+        from twinschools.events import activity
+
+        activity.register()
         register_demo_seeder(seed_demo_events, order=65)
         from twinschools.events.evidence import candidates as evidence_candidates
         from twinschools.mission.registry import register_evidence

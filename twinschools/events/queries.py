@@ -6,7 +6,7 @@ Public reads carry counts only: never a registrant's name or e-mail.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.db.models import Count, Min, Prefetch, Q, QuerySet
@@ -60,6 +60,33 @@ def by_token(token: str) -> Registration:
 def school_events(school: School) -> list[Event]:
     events = _with_counts(Event.objects.filter(school=school)).order_by("-first_start", "-pk")
     return list(events.prefetch_related("sessions"))
+
+
+ATTENDANCE_SHOWN = 8
+
+
+@dataclass(frozen=True)
+class Attendance:
+    title: str
+    registered: int  # confirmed registrations
+    attended: int  # people checked in at one session at least
+
+
+def attendance(school: School, *, now: datetime) -> list[Attendance]:
+    """The school's latest published events that have begun, oldest first, with the people
+    registered and those who came (one query)."""
+    events = (
+        Event.objects.filter(school=school, status=EventStatus.PUBLISHED)
+        .annotate(
+            first_start=Min("sessions__starts_at"),
+            registered=Count("registrations", filter=Q(registrations__status__in=REACHED), distinct=True),
+            came=Count("registrations", filter=Q(registrations__attended__isnull=False), distinct=True),
+        )
+        .filter(first_start__lte=now)
+        .order_by("-first_start", "-pk")
+        .values_list("title", "registered", "came")[:ATTENDANCE_SHOWN]
+    )
+    return [Attendance(title, registered, came) for title, registered, came in reversed(list(events))]
 
 
 def registrants(event: Event) -> list[Registration]:

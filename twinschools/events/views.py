@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,7 +14,7 @@ from twinschools.accounts import queries as accounts_queries
 from twinschools.core.forms import show_service_errors
 from twinschools.core.permissions import public, requires
 from twinschools.core.site import site_url
-from twinschools.events import ical, queries, queries_day, queries_public, services
+from twinschools.events import charts, ical, queries, queries_day, queries_public, services
 from twinschools.events.forms import EVENT_FIELDS, EventForm, RegistrationForm, SessionForm
 from twinschools.events.forms_public import CalendarForm
 from twinschools.events.models import Event, EventStatus, Registration, RegistrationStatus
@@ -36,6 +37,7 @@ def school_events(request: HttpRequest, obj: School) -> HttpResponse:
         "section": SECTION,
         "events": queries.school_events(obj),
         "can_organise": request.user.has_perm("events.organise", obj),
+        "attendance_chart": charts.attendance(queries.attendance(obj, now=timezone.now())),
     }
     return render(request, "events/school_events.html", context)
 

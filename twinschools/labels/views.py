@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from twinschools.core.forms import show_service_errors
 from twinschools.core.permissions import public, requires
-from twinschools.labels import queries, reasons, services
+from twinschools.labels import charts, queries, reasons, services
 from twinschools.labels.forms import AnswerForm, ResultsFilterForm, ReviewRequestForm, RoundForm
 from twinschools.labels.models import FormVersion, ReviewRequest, Round
 from twinschools.network.models import Country, School
@@ -195,8 +195,10 @@ def nso_page(request: HttpRequest, obj: Country) -> HttpResponse:
         page = queries.results_page(
             round, obj, region=region, result=result, page_number=request.GET.get("page")
         )
+        counts = queries.region_counts(round, obj)
         context.update(
-            counts=queries.region_counts(round, obj),
+            counts=counts,
+            eligibility_chart=charts.eligibility_by_region(counts, round_name=round.name),
             reviews=[
                 (item, AnswerForm(prefix=f"review-{item.pk}")) for item in queries.open_reviews(round, obj)
             ],

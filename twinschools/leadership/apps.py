@@ -31,6 +31,9 @@ class LeadershipConfig(AppConfig):
             )
         )
         register_records(records.leadership_records)
+        from twinschools.leadership import activity
+
+        activity.register()
         register_demo_seeder(demo.seed, order=20)
         from twinschools.leadership.evidence import candidates as evidence_candidates
         from twinschools.mission.registry import register_evidence

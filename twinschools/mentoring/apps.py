@@ -29,6 +29,9 @@ class MentoringConfig(AppConfig):
             )
         )
         register_records(records)
+        from twinschools.mentoring import activity
+
+        activity.register()
         register_demo_seeder(seed_demo_mentoring, order=68)
         from twinschools.mentoring.evidence import candidates as evidence_candidates
         from twinschools.mission.registry import register_evidence

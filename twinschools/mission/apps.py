@@ -58,6 +58,9 @@ def _join_the_workspace() -> None:
             )
         )
     register_records(inclusion_records)
+    from twinschools.mission import activity
+
+    activity.register()
     register_demo_seeder(seed_inclusion, order=80)
 
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Sum, When
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import Case, Count, DateTimeField, IntegerField, Q, QuerySet, Sum, Value, When
+from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -23,10 +23,14 @@ from twinschools.mission.models import InclusionMeasure, TargetGroup
 from twinschools.mission.oecd import DIMENSIONS, INNOVATION_DIMENSION, Dimension
 from twinschools.mission.periods import ALL_YEARS, SCHOOL_YEAR_STARTS, UPCOMING, Period, school_year_label
 from twinschools.mission.registry import (
+    ActivitySource,
     ApproachUse,
+    PlanStatusCount,
     RecordGroup,
     RecordItem,
+    activity_sources,
     approach_usage_for,
+    plan_progress_for,
     records_for,
     sections_for,
 )
@@ -206,6 +210,92 @@ def overview(school: School, *, period: Period, user: Any) -> list[CommitmentSum
 def _latest(groups: list[RecordGroup], limit: int = LATEST_SHOWN) -> list[RecordItem]:
     items = [item for group in groups for item in group.latest]
     return sorted(items, key=lambda item: item.on or date.min, reverse=True)[:limit]
+
+
+# The overview's charts: activity over time, and the action plan's progress -------------
+
+QUARTERS_SHOWN = 8  # two school years of three-month periods
+
+
+@dataclass(frozen=True)
+class Quarter:
+    first: date  # the first day of its first month
+    last: date  # the last day of its third month
+
+
+@dataclass
+class Activity:
+    quarters: list[Quarter]
+    counts: dict[int, list[int]]  # commitment number -> records per quarter, oldest first
+
+    @property
+    def any(self) -> bool:
+        return any(any(row) for row in self.counts.values())
+
+
+def _month_start(year: int, month: int) -> date:
+    """The first day of a month counted from January of `year` (month may be below 1 or above 12)."""
+    year += (month - 1) // 12
+    return date(year, (month - 1) % 12 + 1, 1)
+
+
+def quarters_until(today: date, count: int = QUARTERS_SHOWN) -> list[Quarter]:
+    """The `count` three-month periods of the school year (from September) up to the one of today."""
+    offset = (today.month - SCHOOL_YEAR_STARTS) % 3
+    current = _month_start(today.year, today.month - offset)
+    quarters = []
+    for back in range(count - 1, -1, -1):
+        first = _month_start(current.year, current.month - 3 * back)
+        last = _month_start(first.year, first.month + 3) - timedelta(days=1)
+        quarters.append(Quarter(first, last))
+    return quarters
+
+
+def activity(school: School, *, today: date) -> Activity:
+    """Every registered kind of record, counted per commitment and month in one UNION query,
+    then summed per three-month period (at most 24 rows per kind)."""
+    quarters = quarters_until(today)
+    counts = {commitment.number: [0] * len(quarters) for commitment in COMMITMENTS}
+    parts = [_monthly(source, school, since=quarters[0].first, until=today) for source in activity_sources()]
+    if not parts:
+        return Activity(quarters, counts)
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    firsts = [quarter.first for quarter in quarters]
+    for row in rows:
+        month = date(row["year"], row["month"], 1)
+        index = max(i for i, first in enumerate(firsts) if first <= month)
+        counts[row["commitment"]][index] += row["n"]
+    return Activity(quarters, counts)
+
+
+def _monthly(source: ActivitySource, school: School, *, since: date, until: date) -> QuerySet[Any]:
+    records = source.records(school, since)
+    dated = source.date_field
+    if isinstance(records.model._meta.get_field(dated), DateTimeField):
+        dated = f"{dated}__date"
+    return (
+        records.filter(**{f"{dated}__lte": until})
+        .order_by()
+        .values(
+            commitment=Value(source.commitment, output_field=IntegerField()),
+            year=ExtractYear(source.date_field),
+            month=ExtractMonth(source.date_field),
+        )
+        .annotate(n=Count("pk"))
+    )
+
+
+@dataclass
+class PlanProgress:
+    statuses: list[PlanStatusCount]
+
+    @property
+    def any(self) -> bool:
+        return any(any(status.counts) for status in self.statuses)
+
+
+def plan_progress(school: School) -> PlanProgress:
+    return PlanProgress(plan_progress_for(school=school))
 
 
 # The innovation record ------------------------------------------------------------

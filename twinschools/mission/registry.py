@@ -9,7 +9,10 @@ Each app registers, from its AppConfig.ready():
 - a demo seeder, which gives the demo school a lived-in workspace
   (`register_demo_seeder`);
 - an evidence provider, which proposes the school's records as evidence for
-  its label application (`register_evidence`).
+  its label application (`register_evidence`);
+- activity sources, the dated records that draw the overview's chart of
+  activity over time (`register_activity`), and a plan-progress provider, the
+  action plan's actions per commitment and status (`register_plan_progress`).
 
 So the overview and the navigation never import the apps, and a new app joins
 the workspace without editing anyone else's code.
@@ -102,10 +105,34 @@ class EvidenceCandidate:
     on: date | None = None
 
 
+@dataclass(frozen=True)
+class ActivitySource:
+    """Records that count as activity for a commitment, dated by one of their fields.
+
+    `records(school, since)` returns the records done since that date; the overview
+    counts them per month of `date_field` in one grouped query, never row by row.
+    """
+
+    commitment: int  # 1-5
+    key: str  # stable, e.g. "leadership.decisions"
+    records: Callable[[Any, date], Any]  # (school, since) -> QuerySet
+    date_field: str  # a DateField or DateTimeField of the records' model
+
+
+@dataclass(frozen=True)
+class PlanStatusCount:
+    """One status of the action plan's actions, counted per commitment (1-5, in order)."""
+
+    status: str  # stable, e.g. "done"
+    label: str  # translated
+    counts: tuple[int, ...]
+
+
 RecordsProvider = Callable[..., list[RecordGroup]]  # (*, school, since) -> groups
 ApproachUsageProvider = Callable[..., list[ApproachUse]]  # (*, school, since) -> uses
 DemoSeeder = Callable[..., None]  # (*, school, people, rng, today) -> None
 EvidenceProvider = Callable[..., list[EvidenceCandidate]]  # (*, school, since, until) -> candidates
+PlanProgressProvider = Callable[..., list[PlanStatusCount]]  # (*, school) -> counts per status
 
 
 @dataclass
@@ -115,6 +142,8 @@ class Registry:
     approach_usage: list[ApproachUsageProvider] = field(default_factory=list)
     seeders: list[tuple[int, DemoSeeder]] = field(default_factory=list)
     evidence: list[EvidenceProvider] = field(default_factory=list)
+    activity: list[ActivitySource] = field(default_factory=list)
+    plan_progress: list[PlanProgressProvider] = field(default_factory=list)
 
 
 REGISTRY = Registry()
@@ -155,6 +184,25 @@ def register_demo_seeder(seeder: DemoSeeder, *, order: int) -> None:
 def register_evidence(provider: EvidenceProvider) -> None:
     if provider not in REGISTRY.evidence:
         REGISTRY.evidence.append(provider)
+
+
+def register_activity(source: ActivitySource) -> None:
+    if all(known.key != source.key for known in REGISTRY.activity):
+        REGISTRY.activity.append(source)
+
+
+def register_plan_progress(provider: PlanProgressProvider) -> None:
+    if provider not in REGISTRY.plan_progress:
+        REGISTRY.plan_progress.append(provider)
+
+
+def activity_sources() -> list[ActivitySource]:
+    return list(REGISTRY.activity)
+
+
+def plan_progress_for(*, school: Any) -> list[PlanStatusCount]:
+    """The first provider's counts (one app keeps the action plan); none without one."""
+    return REGISTRY.plan_progress[0](school=school) if REGISTRY.plan_progress else []
 
 
 def evidence_for(*, school: Any, since: date, until: date | None = None) -> list[EvidenceCandidate]:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from twinschools.core.permissions import requires
-from twinschools.mission import queries, services
+from twinschools.mission import charts, queries, services
 from twinschools.mission.forms import InclusionMeasureForm, PeriodForm
 from twinschools.mission.models import InclusionMeasure
 from twinschools.network.models import School
@@ -34,6 +34,8 @@ def overview(request: HttpRequest, obj: School) -> HttpResponse:
         "period": period,
         "commitments": queries.overview(obj, period=period, user=request.user),
         "can_act": request.user.has_perm("workspace.contribute", obj),
+        "activity_chart": charts.activity_over_time(queries.activity(obj, today=timezone.localdate())),
+        "plan_chart": charts.planned_versus_done(queries.plan_progress(obj)),
     }
     return render(request, "mission/overview.html", context, status=_status(form))
 

@@ -39,6 +39,9 @@ class PlanningConfig(AppConfig):
             )
         )
         register_records(queries.records)
+        from twinschools.planning import activity
+
+        activity.register()
         register_approach_usage(queries.approach_usage)
         register_demo_seeder(demo.seed, order=40)
         from twinschools.mission.registry import register_evidence

@@ -31,6 +31,9 @@ class PracticesConfig(AppConfig):
             )
         )
         register_records(records.mission_records)
+        from twinschools.practices import activity
+
+        activity.register()
         register_approach_usage(records.approach_usage)
         register_demo_seeder(seed_practices, order=60)
         from twinschools.mission.registry import register_evidence

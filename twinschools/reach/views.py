@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from twinschools.accounts import queries as accounts_queries
 from twinschools.core.permissions import requires
 from twinschools.network.models import Country, Region, School
-from twinschools.reach import mapping, queries
+from twinschools.reach import charts, mapping, queries
 from twinschools.reach.forms import CoverageForm, coverage_choice
 
 SECTION = "reach"
@@ -60,11 +60,13 @@ def country_reach(request: HttpRequest) -> HttpResponse:
     form, km, region, countries, year = _coverage(request)
     gap_schools = queries.gaps(countries, km=km, year=year, region=region)
     summary = queries.gap_summary(countries, km=km, year=year, region=region)
+    rows = queries.region_table(countries, km=km, year=year, gap_counts=summary.by_region)
     context = {
         "form": form,
         "km": km,
         "region": region,
-        "rows": queries.region_table(countries, km=km, year=year, gap_counts=summary.by_region),
+        "rows": rows,
+        "coverage_chart": charts.coverage_by_region(rows, km=km),
         "gap_schools": list(gap_schools[:GAP_ROWS_SHOWN]),
         "gap_total": summary.total,
         "query": request.GET.urlencode(),
