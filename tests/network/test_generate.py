@@ -13,6 +13,7 @@ from twinschools.accounts import services
 from twinschools.accounts.models import ClassGroup, CountryRole, Membership, Role, User
 from twinschools.core.text import fold
 from twinschools.network.generation.demo import DEMO_DOMAIN, DEMO_PASSWORD
+from twinschools.network.generation.places import countries
 from twinschools.network.models import (
     Activity,
     Project,
@@ -24,6 +25,8 @@ from twinschools.network.models import (
     School,
     SchoolLabel,
 )
+
+from .test_places import distance_km
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +41,11 @@ def generate(*extra: str, seed: int = 7) -> None:
 
 def snapshot() -> dict[str, list[tuple]]:
     return {
-        "schools": list(School.objects.order_by("external_id").values_list("external_id", "name", "town")),
+        "schools": list(
+            School.objects.order_by("external_id").values_list(
+                "external_id", "name", "town", "latitude", "longitude"
+            )
+        ),
         "people": list(
             User.objects.filter(external_id__startswith="TCH-")
             .order_by("external_id")
@@ -116,6 +123,23 @@ def test_every_school_lies_in_a_region_of_its_own_country() -> None:
     }
     for latitude, longitude in School.objects.values_list("latitude", "longitude"):
         assert 27 < latitude < 72 and -30 < longitude < 50
+
+
+def test_every_school_lies_within_two_km_of_its_towns_real_place() -> None:
+    generate()
+    towns = {
+        (region.code, town.name): (town.latitude, town.longitude)
+        for country in countries().values()
+        for region in country.regions
+        for town in region.towns
+    }
+    schools = School.objects.values_list("region__code", "town", "latitude", "longitude")
+    assert schools.exists()
+    for region, town, latitude, longitude in schools:
+        assert distance_km((latitude, longitude), towns[region, town]) <= 2.0, (region, town)
+    # Schools of one town do not stack on one dot.
+    cluj = School.objects.filter(town="Cluj-Napoca").values_list("latitude", "longitude")
+    assert len(set(cluj)) == len(cluj)
 
 
 def test_every_school_has_one_head_and_teachers() -> None:

@@ -63,6 +63,8 @@ MAX_TEACHERS_PER_SCHOOL = 150
 MAX_ACTIVITIES_PER_TEACHER = 400
 PROJECT_ACTIVITY_SHARE = 0.4  # of all activities, recorded as project work
 UI_LANGUAGES = {"en", "ro", "ca"}
+SCHOOL_JITTER_KM = 1.9  # how far a school may lie from its town's point
+KM_PER_DEGREE = 111.2  # of latitude, and of longitude at the equator
 OTHER_KINDS = (
     ActivityKind.PROFESSIONAL_DEVELOPMENT.value,
     ActivityKind.GROUP.value,
@@ -92,6 +94,18 @@ def allocate(total: int, weights: list[float], *, minimum: list[int] | None = No
     for index in by_remainder[: remaining - sum(counts)]:
         counts[index] += 1
     return [count + floor for count, floor in zip(counts, minimum, strict=True)]
+
+
+def near(latitude: float, longitude: float, distance_draw: float, angle_draw: float) -> tuple[float, float]:
+    """A point at most SCHOOL_JITTER_KM from the town's, spread evenly over the disc.
+
+    Schools of one town then do not stack on one dot, and none strays out of town.
+    """
+    distance = SCHOOL_JITTER_KM * math.sqrt(distance_draw)
+    angle = 2 * math.pi * angle_draw
+    north = distance * math.cos(angle) / KM_PER_DEGREE
+    east = distance * math.sin(angle) / (KM_PER_DEGREE * math.cos(math.radians(latitude)))
+    return round(latitude + north, 5), round(longitude + east, 5)
 
 
 def stochastic_round(value: float, rng_value: float) -> int:
@@ -137,7 +151,6 @@ class _RegionPlan:
     schools: int
     style: SchoolStyle
     town_cumulative: tuple[float, ...]
-    town_points: tuple[tuple[float, float], ...]
     pattern_cumulative: tuple[float, ...]
 
 
@@ -216,7 +229,6 @@ class NetworkBuilder:
                     town_cumulative=tuple(
                         accumulate(3.0 if i == 0 else 1.0 for i in range(len(region.towns)))
                     ),
-                    town_points=self._town_points(country, region),
                     pattern_cumulative=tuple(accumulate(pattern.weight for pattern in style.patterns)),
                 )
             )
@@ -227,20 +239,6 @@ class NetworkBuilder:
             (f for prefix, f in self.scale.region_boost.items() if region.code.startswith(prefix)), 1.0
         )
         return region.weight * boost
-
-    def _town_points(self, country: CountryPlace, region: RegionPlace) -> tuple[tuple[float, float], ...]:
-        # A town keeps its place whatever the seed: the first town is the region's centre.
-        points = []
-        for index, town in enumerate(region.towns):
-            rng = random.Random(f"{region.code}/{town.name}")
-            spread = 0.0 if index == 0 else country.spread
-            points.append(
-                (
-                    region.latitude + rng.uniform(-spread, spread),
-                    region.longitude + rng.uniform(-spread, spread),
-                )
-            )
-        return tuple(points)
 
     # Schools ---------------------------------------------------------------
 
@@ -284,7 +282,7 @@ class NetworkBuilder:
             nature=rng.choice(style.natures) if style.natures else "",
         )
         address = style.address.format(street=rng.choice(style.streets), number=1 + int(rng.random() * 120))
-        latitude, longitude = plan.town_points[town_index]
+        latitude, longitude = near(town.latitude, town.longitude, rng.random(), rng.random())
         external_id = f"SCH-{code}-{number_in_country:06d}"
         website = f"https://{email_word(name)[:40]}.{code.lower()}.example/" if rng.random() < 0.45 else ""
         registered = FIRST_REGISTRATION.toordinal() + int(
@@ -302,8 +300,8 @@ class NetworkBuilder:
                 plan.region_id,
                 town.name,
                 address,
-                round(latitude + rng.gauss(0, 0.01), 5),
-                round(longitude + rng.gauss(0, 0.01), 5),
+                latitude,
+                longitude,
                 website,
                 date.fromordinal(registered),
                 self.now,
