@@ -11,9 +11,12 @@ from django.utils import timezone
 
 from twinschools.accounts import services
 from twinschools.accounts.models import ClassGroup, CountryRole, Membership, Role, User
+from twinschools.applications.models import Part
 from twinschools.core.text import fold
+from twinschools.network.generation import application_texts
 from twinschools.network.generation.demo import DEMO_DOMAIN, DEMO_PASSWORD
 from twinschools.network.generation.places import countries
+from twinschools.network.generation.texts import CATALAN, ENGLISH, ROMANIAN, Texts
 from twinschools.network.models import (
     Activity,
     Project,
@@ -232,3 +235,76 @@ def test_pupil_ana_signs_in_with_her_class_code_and_pin() -> None:
     assert class_group.name == "7B"
     assert Membership.objects.filter(user=parent, school=class_group.school, role=Role.PARENT).exists()
     assert Membership.objects.filter(user=ana, school=class_group.school, role=Role.STUDENT).exists()
+
+
+def _starts_with_one_of(title: str, beginnings: tuple[str, ...]) -> bool:
+    return any(title == item or title.startswith(f"{item}: ") for item in beginnings)
+
+
+def _titles_of(texts: Texts) -> tuple[str, ...]:
+    return tuple(title for titles in texts.activity_titles.values() for title in titles)
+
+
+@pytest.mark.parametrize(
+    ("schools", "texts", "marks"),
+    [
+        (Q(country__code="RO"), ROMANIAN, ROMANIAN_MARKS),
+        (Q(region__code__startswith="ES51"), CATALAN, CATALAN_MARKS),
+    ],
+    ids=["romanian", "catalan"],
+)
+def test_romanian_and_catalan_schools_write_their_records_in_their_own_language(
+    schools, texts, marks
+) -> None:
+    generate()
+    activities = list(
+        Activity.objects.filter(school__in=School.objects.filter(schools)).values_list("title", flat=True)
+    )
+    assert len(activities) > 20
+    english = set(_titles_of(ENGLISH))
+    for title in activities:
+        assert _starts_with_one_of(title, _titles_of(texts)), title
+        assert not _starts_with_one_of(title, tuple(english)), title
+    assert marks & set("".join(activities))
+    founded = Project.objects.filter(
+        participations__is_founder=True, participations__school__in=School.objects.filter(schools)
+    ).values_list("title", flat=True)
+    assert founded.exists()
+    for title in founded:
+        assert title.split(": ")[0] in texts.project_themes, title
+
+
+def test_the_demo_applications_are_written_in_the_schools_language() -> None:
+    generate()
+    parts = Part.objects.filter(application__school__country__code="RO").exclude(text="")
+    assert parts.exists()
+    english_answers = set(application_texts.ANSWERS["en"].values()) | set(
+        application_texts.PLANS["en"].values()
+    )
+    for text in parts.values_list("text", flat=True):
+        assert ROMANIAN_MARKS & set(text), text
+        assert not any(answer in text for answer in english_answers), text
+
+
+def test_no_romanian_school_name_uses_french_quotes() -> None:
+    generate()
+    romanian = School.objects.filter(country__code="RO")
+    assert romanian.filter(name__contains="„").exists()
+    assert not romanian.filter(Q(name__contains="«") | Q(name__contains="»")).exists()
+
+
+def test_romanian_texts_use_the_comma_below_and_catalan_texts_their_own_letters() -> None:
+    def everything(texts: Texts) -> str:
+        return " ".join((*texts.project_themes, *texts.project_subtitles, *_titles_of(texts)))
+
+    romanian = everything(ROMANIAN) + " ".join(
+        (*application_texts.ANSWERS["ro"].values(), *application_texts.PLANS["ro"].values(),
+         *application_texts.PHRASES["ro"].values(), *application_texts.EVIDENCE_SENTENCES["ro"])
+    )  # fmt: skip
+    assert not set("şţŞŢ") & set(romanian)  # cedilla forms are wrong in Romanian
+    assert {"ș", "ț", "ă", "â", "î"} <= set(romanian)
+    catalan = everything(CATALAN) + " ".join(application_texts.ANSWERS["ca"].values())
+    assert "l·l" in catalan and {"à", "è", "é", "ç", "ò"} <= set(catalan)
+    for texts in (ROMANIAN, CATALAN):
+        assert len(texts.project_themes) >= 30
+        assert all(len(titles) >= 8 for titles in texts.activity_titles.values())

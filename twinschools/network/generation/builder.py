@@ -34,13 +34,8 @@ from twinschools.network.generation.people import NamePool, email_word, name_poo
 from twinschools.network.generation.places import CountryPlace, RegionPlace, countries
 from twinschools.network.generation.scales import ANCHOR_SCHOOLS, Scale
 from twinschools.network.generation.tables import Table
-from twinschools.network.generation.vocabulary import (
-    ACTIVITY_TITLES,
-    PROJECT_SUBTITLES,
-    PROJECT_THEMES,
-    SCHOOL_STYLES,
-    SchoolStyle,
-)
+from twinschools.network.generation.texts import TEXT_LANGUAGES, language_of_style, texts_for
+from twinschools.network.generation.vocabulary import SCHOOL_STYLES, SchoolStyle
 from twinschools.network.models import ActivityKind, ProjectStatus, QualityLabelKind, School, Subject
 
 Row = tuple[Any, ...]
@@ -150,6 +145,7 @@ class _RegionPlan:
     region_id: int
     schools: int
     style: SchoolStyle
+    language: int  # index in TEXT_LANGUAGES: what its schools write in
     town_cumulative: tuple[float, ...]
     pattern_cumulative: tuple[float, ...]
 
@@ -168,6 +164,8 @@ class NetworkBuilder:
         self.school_country = array("H")
         self.school_engagement = array("d")
         self.school_registered = array("l")
+        self.school_language = array("B")  # index in TEXT_LANGUAGES
+        self.texts = [texts_for(language) for language in TEXT_LANGUAGES]
         self.country_range: dict[str, tuple[int, int]] = {}
         # Per teacher, by index; teachers of school s are first_teacher[s] .. first_teacher[s+1]-1.
         self.first_teacher = array("l")
@@ -226,6 +224,7 @@ class NetworkBuilder:
                     region_id=self._id(tables.REGION, first_index + offset),
                     schools=schools,
                     style=style,
+                    language=TEXT_LANGUAGES.index(language_of_style(country.style_of(region))),
                     town_cumulative=tuple(
                         accumulate(3.0 if i == 0 else 1.0 for i in range(len(region.towns)))
                     ),
@@ -323,6 +322,7 @@ class NetworkBuilder:
         self.school_country.append(self.country_index[code])
         self.school_engagement.append(engagement)
         self.school_registered.append(registered)
+        self.school_language.append(plan.language)
 
     def _languages(self, rng: random.Random, plan: _RegionPlan) -> list[str]:
         chosen = list(plan.country.languages_of(plan.place))
@@ -473,7 +473,9 @@ class NetworkBuilder:
             status, ended_on = ProjectStatus.ARCHIVED.value, date.fromordinal(ended)
         else:
             status, ended_on = ProjectStatus.COMPLETED.value, date.fromordinal(ended)
-        title = f"{rng.choice(PROJECT_THEMES)}: {rng.choice(PROJECT_SUBTITLES)}"
+        # The founding school names the project, in its own language.
+        texts = self.texts[self.school_language[schools[0]]]
+        title = texts.project_title(rng.choice(texts.project_themes), rng.choice(texts.project_subtitles))
         age_min = rng.choice((3, 5, 6, 8, 10, 11, 12, 13, 14, 15, 16))
         project_id = self._id(tables.PROJECT, project)
         buffers.add(
@@ -553,8 +555,8 @@ class NetworkBuilder:
         target = self.scale.activities * PROJECT_ACTIVITY_SHARE
         # Spread what is left of the budget over the projects still to come.
         per_teacher = max(0.0, target - counters["activity"]) / (remaining * average_pairs * 0.7)
-        titles = ACTIVITY_TITLES["project"]
         for teacher, school in pairs:
+            texts = self.texts[self.school_language[school]]
             for _ in range(stochastic_round(min(per_teacher, 30.0), rng.random())):
                 buffers.add(
                     tables.ACTIVITY,
@@ -564,7 +566,9 @@ class NetworkBuilder:
                         self._id(tables.SCHOOL, school),
                         ActivityKind.PROJECT.value,
                         project_id,
-                        f"{rng.choice(titles)}: {title}"[:255],
+                        texts.project_activity.format(
+                            what=rng.choice(texts.activity_titles["project"]), project=title
+                        )[:255],
                         date.fromordinal(window_start + int(rng.random() * (window_end - window_start + 1))),
                     ),
                 )
@@ -624,6 +628,7 @@ class NetworkBuilder:
         for school in range(len(self.school_engagement)):
             school_rate = per_weight * (0.35 + self.school_engagement[school])
             school_id = self._id(tables.SCHOOL, school)
+            titles = self.texts[self.school_language[school]].activity_titles
             for teacher in range(self.first_teacher[school], self.first_teacher[school + 1]):
                 # A third of teachers record nothing; the others vary a lot (mean 1).
                 drive = 0.0 if random_value() < 0.3 else rng.expovariate(1.0) / 0.7
@@ -641,7 +646,7 @@ class NetworkBuilder:
                             school_id,
                             kind,
                             None,
-                            rng.choice(ACTIVITY_TITLES[kind]),
+                            rng.choice(titles[kind]),
                             date.fromordinal(min(today, first_day + int(random_value() * span))),
                         ),
                     )

@@ -1,0 +1,177 @@
+"""What generated schools write, in their own language: project and activity titles.
+
+A Romanian school (or a Moldovan one) writes in Romanian, a Catalan school in
+Catalan; every other school writes in English, the working language of most
+international eTwinning projects. Romanian uses the comma-below ș and ț and
+quotes „…”; Catalan quotes «…» and writes l·l. The lists are long enough that a
+school's activity log does not read like a template; which item a school gets
+is drawn from the generator's seeded random streams, so a seed still gives one
+network.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from twinschools.network.generation.vocabulary import (
+    ACTIVITY_TITLES,
+    PROJECT_SUBTITLES,
+    PROJECT_THEMES,
+    _words,
+)
+
+TEXT_LANGUAGES = ("en", "ro", "ca")
+# A school style (vocabulary.SCHOOL_STYLES) that writes in another language than English.
+LANGUAGE_OF_STYLE = {"ro": "ro", "ca": "ca"}
+CATALAN_REGIONS = ("ES51",)
+ROMANIAN_COUNTRIES = ("RO", "MD")
+
+
+@dataclass(frozen=True)
+class Texts:
+    """One language's words for generated records."""
+
+    project_themes: tuple[str, ...]
+    project_subtitles: tuple[str, ...]
+    activity_titles: dict[str, tuple[str, ...]]  # by activity kind
+    # How a project activity names its project: {what} happened, in {project}.
+    project_activity: str
+
+    def project_title(self, theme: str, subtitle: str) -> str:
+        return f"{theme}: {subtitle}"
+
+
+def language_of_style(style: str) -> str:
+    return LANGUAGE_OF_STYLE.get(style, "en")
+
+
+def language_of_school(*, country_code: str, region_code: str | None) -> str:
+    """The language a school of this country and region writes its records in."""
+    if region_code and region_code.startswith(CATALAN_REGIONS):
+        return "ca"
+    if country_code in ROMANIAN_COUNTRIES:
+        return "ro"
+    return "en"
+
+
+ENGLISH = Texts(
+    project_themes=PROJECT_THEMES,
+    project_subtitles=PROJECT_SUBTITLES,
+    activity_titles=ACTIVITY_TITLES,
+    project_activity="{what}: {project}",
+)
+
+ROMANIAN = Texts(
+    project_themes=_words(
+        "Școli verzi, planetă albastră; Povești fără granițe; Orașele noastre, în cod; "
+        "Multe voci, o singură Europă; Apa, izvor de viață; Eroii orașelor noastre; "
+        "Minte sănătoasă, corp sănătos; Rețetele bunicii; Matematica din jurul nostru; "
+        "Patrimoniul nostru cultural; Cetățeni digitali; Albinele și noi; A fost odată în Europa; "
+        "Detectivii climei; Poduri prin artă; Hai să ne jucăm împreună; Povești de pe țărmul mării; "
+        "Tineri antreprenori; Cântă cu mine; Joc cinstit; Ferestre spre Europa; Viitorul pe care ni-l dorim; "
+        "Cuvinte care zidesc; Exploratorii STEAM; Prietenie fără frontiere; Ferma inteligentă; "
+        "Prieteni de lectură; Limbile Europei; Eroii internetului sigur; Păsările nu au granițe; "
+        "Jocuri de-altădată; Magia numerelor; Orașul meu, orașul tău; Clase pentru toți; Roboți în clasă; "
+        "Tradiții de iarnă în Europa; Legendele locului; Pădurea, plămânul orașului"
+    ),
+    project_subtitles=_words(
+        "o carte digitală de povești; ne împărtășim tradițiile; o călătorie eTwinning; învățăm făcând; "
+        "o hartă europeană; o carte electronică scrisă împreună; din grădina școlii pe masă; "
+        "de-a lungul anotimpurilor; o serie de podcasturi; o expoziție online; un calendar european; "
+        "de la elev la elev; un ghid pentru colegii noștri; un joc creat împreună"
+    ),
+    activity_titles={
+        "pd": _words(
+            "Seminar online: Învățarea bazată pe proiect; Seminar online: Educația media la clasă; "
+            "Eveniment de învățare: Educația incluzivă; Eveniment de învățare: Educația pentru climă; "
+            "Curs în ritm propriu: Inteligența artificială pentru profesori; "
+            "Seminar online: Evaluarea în proiecte; Formare națională: Primul tău proiect eTwinning; "
+            "Webinar: Instrumente digitale pentru colaborare; Eveniment de învățare: Starea de bine la școală; "
+            "Seminar online: Predarea prin joc; Atelier județean: TwinSpace pas cu pas; "
+            "Curs la Casa Corpului Didactic: Competențe digitale la clasă; "
+            "Webinar: Siguranța online a elevilor; Eveniment de învățare: Gândirea critică și dezinformarea"
+        ),
+        "group": _words(
+            "Discuție în grup: Profesori de științe; Discuție în grup: Educație timpurie; "
+            "Discuție în grup: Profesori de limbi străine; Discuție în grup: Învățământ profesional; "
+            "Discuție în grup: Directori de școală; Discuție în grup: Cerințe educaționale speciale; "
+            "Discuție în grup: Profesori de matematică; Discuție în grup: Școli eTwinning din România"
+        ),
+        "event": _words(
+            "Sărbătorirea Zilei eTwinning; Conferința națională eTwinning; "
+            "Săptămâna europeană a programării (Code Week); Ziua europeană a limbilor; "
+            "Ziua siguranței pe internet; Erasmus Days la școală; Conferința anuală eTwinning; "
+            "Atelier de dezvoltare profesională; Întâlnirea ambasadorilor eTwinning din județ; "
+            "Ziua porților deschise eTwinning; Târgul de proiecte al școlii; Săptămâna „Școala altfel”"
+        ),
+        "project": _words(
+            "Întâlnire de proiect; Am prezentat un rezultat al proiectului; "
+            "Schimb online cu clasele partenere; Evaluarea proiectului; Activitate comună cu partenerii; "
+            "Publicat în TwinSpace-ul proiectului; Videoconferință cu partenerii; Sondaj pentru elevi; "
+            "Jurnalul proiectului"
+        ),
+    },
+    project_activity="{what}: „{project}”",
+)
+
+CATALAN = Texts(
+    project_themes=_words(
+        "Escoles verdes, planeta blau; Contes sense fronteres; Programem les nostres ciutats; "
+        "Moltes veus, una sola Europa; L'aigua és vida; Herois dels nostres pobles; Ment sana, cos sa; "
+        "Les receptes de l'àvia; Les matemàtiques que ens envolten; El nostre patrimoni cultural; "
+        "Ciutadania digital; El projecte de les abelles; Hi havia una vegada a Europa; Detectius del clima; "
+        "Ponts d'art; Juguem junts; Històries del mar; Joves emprenedors; Canta amb mi; Joc net; "
+        "Finestres a Europa; El futur que volem; Paraules amables; Exploradors STEAM; "
+        "Amistat sense fronteres; Agricultura intel·ligent; Padrins de lectura; Les llengües d'Europa; "
+        "Herois de la xarxa segura; Els ocells no tenen fronteres; Jocs tradicionals; La màgia dels nombres; "
+        "El meu poble, el teu poble; Aules inclusives; Robots a l'aula; Llegendes de Sant Jordi; "
+        "Tradicions d'hivern a Europa; El bosc, el pulmó de la ciutat"
+    ),
+    project_subtitles=_words(
+        "un llibre digital de contes; compartim les nostres tradicions; un viatge eTwinning; aprendre fent; "
+        "un mapa europeu; un llibre electrònic compartit; de l'hort escolar a la taula; "
+        "al llarg de les estacions; una sèrie de pòdcasts; una exposició en línia; un calendari europeu; "
+        "d'alumne a alumne; una guia per als companys; un joc creat entre tots"
+    ),
+    activity_titles={
+        "pd": _words(
+            "Seminari en línia: Aprenentatge basat en projectes; "
+            "Seminari en línia: Alfabetització mediàtica a l'aula; "
+            "Esdeveniment d'aprenentatge: Educació inclusiva; Esdeveniment d'aprenentatge: Educació per al clima; "
+            "Curs autoformatiu: Intel·ligència artificial per al professorat; "
+            "Seminari en línia: L'avaluació en els projectes; "
+            "Formació del Departament d'Educació: Com començar un projecte eTwinning; "
+            "Webinar: Eines digitals per col·laborar; Esdeveniment d'aprenentatge: El benestar a l'escola; "
+            "Seminari en línia: Ensenyar amb jocs; Taller: El TwinSpace pas a pas; "
+            "Curs: Competència digital docent; Webinar: Seguretat a internet per a l'alumnat; "
+            "Esdeveniment d'aprenentatge: Pensament crític i desinformació"
+        ),
+        "group": _words(
+            "Grup de debat: Professorat de ciències; Grup de debat: Educació infantil; "
+            "Grup de debat: Professorat de llengües; Grup de debat: Formació professional; "
+            "Grup de debat: Equips directius; Grup de debat: Necessitats educatives especials; "
+            "Grup de debat: Professorat de matemàtiques; Grup de debat: Escoles eTwinning de Catalunya"
+        ),
+        "event": _words(
+            "Celebració del Dia eTwinning; Trobada eTwinning de Catalunya; "
+            "Setmana Europea de la Programació (Code Week); Dia Europeu de les Llengües; "
+            "Dia de la Internet Segura; Erasmus Days a l'escola; Conferència anual eTwinning; "
+            "Taller de formació del professorat; Trobada d'ambaixadors eTwinning; "
+            "Jornada de portes obertes eTwinning; Fira de projectes de l'escola; "
+            "Sant Jordi: lectura compartida amb les escoles sòcies"
+        ),
+        "project": _words(
+            "Reunió de projecte; Hem compartit un resultat del projecte; "
+            "Intercanvi en línia amb les classes sòcies; Avaluació del projecte; "
+            "Activitat conjunta amb les escoles sòcies; Publicat al TwinSpace del projecte; "
+            "Videotrucada amb les escoles sòcies; Enquesta a l'alumnat; Diari del projecte"
+        ),
+    },
+    project_activity="{what}: «{project}»",
+)
+
+TEXTS: dict[str, Texts] = {"en": ENGLISH, "ro": ROMANIAN, "ca": CATALAN}
+
+
+def texts_for(language: str) -> Texts:
+    return TEXTS.get(language, ENGLISH)
