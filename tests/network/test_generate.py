@@ -242,7 +242,8 @@ def _starts_with_one_of(title: str, beginnings: tuple[str, ...]) -> bool:
 
 
 def _titles_of(texts: Texts) -> tuple[str, ...]:
-    return tuple(title for titles in texts.activity_titles.values() for title in titles)
+    listed = tuple(title for titles in texts.activity_titles.values() for title in titles)
+    return (*listed, *texts.project_details)
 
 
 @pytest.mark.parametrize(

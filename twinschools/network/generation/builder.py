@@ -566,9 +566,11 @@ class NetworkBuilder:
                         self._id(tables.SCHOOL, school),
                         ActivityKind.PROJECT.value,
                         project_id,
-                        texts.project_activity.format(
-                            what=rng.choice(texts.activity_titles["project"]), project=title
-                        )[:255],
+                        texts.project_work(
+                            rng.choice(texts.activity_titles["project"]),
+                            project_title=title,
+                            detail=rng.choice(texts.project_details),
+                        ),
                         date.fromordinal(window_start + int(rng.random() * (window_end - window_start + 1))),
                     ),
                 )

@@ -174,8 +174,10 @@ def _give_project_history(
             else rng.choice([k for k in ActivityKind if k != ActivityKind.PROJECT])
         )
         title = (
-            texts.project_activity.format(
-                what=rng.choice(texts.activity_titles["project"]), project=project.title
+            texts.project_work(
+                rng.choice(texts.activity_titles["project"]),
+                project_title=project.title,
+                detail=rng.choice(texts.project_details),
             )
             if project
             else rng.choice(texts.activity_titles[str(kind)])

@@ -36,9 +36,22 @@ class Texts:
     activity_titles: dict[str, tuple[str, ...]]  # by activity kind
     # How a project activity names its project: {what} happened, in {project}.
     project_activity: str
+    # What the class did in a project (a log entry), for projects named in another language.
+    project_details: tuple[str, ...]
 
     def project_title(self, theme: str, subtitle: str) -> str:
         return f"{theme}: {subtitle}"
+
+    def names(self, project_title: str) -> bool:
+        """Whether a project of this title was named in this language."""
+        return project_title.partition(": ")[0] in self.project_themes
+
+    def project_work(self, what: str, *, project_title: str, detail: str) -> str:
+        """A project activity's title: the project's name when it is in the school's language,
+        else what the class did (a Romanian log does not quote a Catalan title)."""
+        if self.names(project_title):
+            return self.project_activity.format(what=what, project=project_title)[:255]
+        return detail[:255]
 
 
 def language_of_style(style: str) -> str:
@@ -59,6 +72,14 @@ ENGLISH = Texts(
     project_subtitles=PROJECT_SUBTITLES,
     activity_titles=ACTIVITY_TITLES,
     project_activity="{what}: {project}",
+    project_details=_words(
+        "We agreed on the calendar of activities with our partners; Pupils introduced themselves to their "
+        "partners; We voted for the project logo; We wrote our chapter of the shared e-book; "
+        "Mixed teams worked on the final product; We discussed the results of the pupils' survey; "
+        "Pupils presented their town to the partner classes; We prepared the final exhibition; "
+        "We made a quiz for our partners; We evaluated the final products together; "
+        "Pupils recorded a podcast episode for the project; We shared photos of our work in the TwinSpace"
+    ),
 )
 
 ROMANIAN = Texts(
@@ -112,6 +133,16 @@ ROMANIAN = Texts(
         ),
     },
     project_activity="{what}: „{project}”",
+    project_details=_words(
+        "Am stabilit cu partenerii calendarul activităților; Elevii s-au prezentat colegilor din școlile "
+        "partenere; Am votat logoul proiectului; Am scris capitolul nostru din cartea comună; "
+        "Echipele mixte au lucrat la produsul final; Am discutat rezultatele chestionarului pentru elevi; "
+        "Elevii și-au prezentat orașul claselor partenere; Am pregătit expoziția finală a proiectului; "
+        "Am creat un quiz pentru partenerii din proiect; Am evaluat împreună cu partenerii produsele finale; "
+        "Elevii au înregistrat un episod de podcast pentru proiect; "
+        "Am încărcat în TwinSpace fotografii cu lucrările elevilor; "
+        "Videoconferință cu partenerii: elevii au cântat colinde; Lecție comună online cu școala parteneră"
+    ),
 )
 
 CATALAN = Texts(
@@ -168,6 +199,18 @@ CATALAN = Texts(
         ),
     },
     project_activity="{what}: «{project}»",
+    project_details=_words(
+        "Hem acordat el calendari d'activitats amb les escoles sòcies; "
+        "L'alumnat s'ha presentat als companys de les escoles sòcies; Hem votat el logotip del projecte; "
+        "Hem escrit el nostre capítol del llibre compartit; Els equips mixtos han treballat en el producte final; "
+        "Hem comentat els resultats de l'enquesta a l'alumnat; "
+        "L'alumnat ha presentat el seu poble a les classes sòcies; Hem preparat l'exposició final del projecte; "
+        "Hem creat un qüestionari per a les escoles sòcies; "
+        "Hem avaluat conjuntament amb les escoles sòcies els productes finals; "
+        "L'alumnat ha enregistrat un episodi de pòdcast per al projecte; "
+        "Hem penjat al TwinSpace fotografies dels treballs de l'alumnat; "
+        "Videotrucada amb les escoles sòcies: hem cantat nadales; Classe conjunta en línia amb l'escola sòcia"
+    ),
 )
 
 TEXTS: dict[str, Texts] = {"en": ENGLISH, "ro": ROMANIAN, "ca": CATALAN}
