@@ -1,9 +1,10 @@
 """What generated schools write, in their own language: project and activity titles.
 
 A Romanian school (or a Moldovan one) writes in Romanian, a Catalan school in
-Catalan; every other school writes in English, the working language of most
-international eTwinning projects. Romanian uses the comma-below ș and ț and
-quotes „…”; Catalan quotes «…» and writes l·l. The lists are long enough that a
+Catalan, any other Spanish school in Spanish; every other school writes in
+English, the working language of most international eTwinning projects.
+Romanian uses the comma-below ș and ț and quotes „…”; Catalan and Spanish quote
+«…», and Catalan writes l·l. The lists are long enough that a
 school's activity log does not read like a template; which item a school gets
 is drawn from the generator's seeded random streams, so a seed still gives one
 network.
@@ -20,11 +21,12 @@ from twinschools.network.generation.vocabulary import (
     _words,
 )
 
-TEXT_LANGUAGES = ("en", "ro", "ca")
+TEXT_LANGUAGES = ("en", "ro", "ca", "es")
 # A school style (vocabulary.SCHOOL_STYLES) that writes in another language than English.
-LANGUAGE_OF_STYLE = {"ro": "ro", "ca": "ca"}
+LANGUAGE_OF_STYLE = {"ro": "ro", "ca": "ca", "es": "es"}
 CATALAN_REGIONS = ("ES51",)
 ROMANIAN_COUNTRIES = ("RO", "MD")
+SPANISH_COUNTRIES = ("ES",)
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ def language_of_school(*, country_code: str, region_code: str | None) -> str:
         return "ca"
     if country_code in ROMANIAN_COUNTRIES:
         return "ro"
+    if country_code in SPANISH_COUNTRIES:
+        return "es"
     return "en"
 
 
@@ -213,7 +217,77 @@ CATALAN = Texts(
     ),
 )
 
-TEXTS: dict[str, Texts] = {"en": ENGLISH, "ro": ROMANIAN, "ca": CATALAN}
+SPANISH = Texts(
+    project_themes=_words(
+        "Escuelas verdes, planeta azul; Cuentos sin fronteras; Programamos nuestras ciudades; "
+        "Muchas voces, una sola Europa; El agua es vida; Héroes de nuestros pueblos; Mente sana, cuerpo sano; "
+        "Las recetas de la abuela; Las matemáticas que nos rodean; Nuestro patrimonio cultural; "
+        "Ciudadanía digital; El proyecto de las abejas; Érase una vez en Europa; Detectives del clima; "
+        "Puentes de arte; Jugamos juntos; Historias del mar; Jóvenes emprendedores; Canta conmigo; "
+        "Juego limpio; Ventanas a Europa; El futuro que queremos; Palabras amables; Exploradores STEAM; "
+        "Amistad sin fronteras; Agricultura inteligente; Padrinos de lectura; Las lenguas de Europa; "
+        "Héroes de la red segura; Las aves no tienen fronteras; Juegos tradicionales; La magia de los números; "
+        "Mi pueblo, tu pueblo; Aulas inclusivas; Robots en el aula; Tradiciones de invierno en Europa; "
+        "Leyendas de nuestra tierra; El bosque, pulmón de la ciudad"
+    ),
+    project_subtitles=_words(
+        "un libro digital de cuentos; compartimos nuestras tradiciones; un viaje eTwinning; aprender haciendo; "
+        "un mapa europeo; un libro electrónico compartido; del huerto escolar a la mesa; "
+        "a lo largo de las estaciones; una serie de pódcasts; una exposición en línea; un calendario europeo; "
+        "de alumno a alumno; una guía para los compañeros; un juego creado entre todos"
+    ),
+    activity_titles={
+        "pd": _words(
+            "Seminario en línea: Aprendizaje basado en proyectos; "
+            "Seminario en línea: Alfabetización mediática en el aula; "
+            "Evento de aprendizaje: Educación inclusiva; Evento de aprendizaje: Educación para el clima; "
+            "Curso de autoformación: Inteligencia artificial para docentes; "
+            "Seminario en línea: La evaluación en los proyectos; "
+            "Formación del INTEF: Cómo empezar un proyecto eTwinning; "
+            "Webinario: Herramientas digitales para colaborar; Evento de aprendizaje: El bienestar en la escuela; "
+            "Seminario en línea: Enseñar con juegos; Taller: El TwinSpace paso a paso; "
+            "Curso del centro de profesorado: Competencia digital docente; "
+            "Webinario: Seguridad en internet para el alumnado; "
+            "Evento de aprendizaje: Pensamiento crítico y desinformación"
+        ),
+        "group": _words(
+            "Grupo de debate: Profesorado de ciencias; Grupo de debate: Educación infantil; "
+            "Grupo de debate: Profesorado de idiomas; Grupo de debate: Formación profesional; "
+            "Grupo de debate: Equipos directivos; Grupo de debate: Necesidades educativas especiales; "
+            "Grupo de debate: Profesorado de matemáticas; Grupo de debate: Centros eTwinning de España"
+        ),
+        "event": _words(
+            "Celebración del Día eTwinning; Congreso nacional eTwinning; "
+            "Semana Europea de la Programación (Code Week); Día Europeo de las Lenguas; "
+            "Día de Internet Segura; Erasmus Days en el centro; Conferencia anual eTwinning; "
+            "Taller de formación del profesorado; Encuentro de embajadores eTwinning; "
+            "Jornada de puertas abiertas eTwinning; Feria de proyectos del centro; "
+            "Día del Libro: lectura compartida con los centros socios"
+        ),
+        "project": _words(
+            "Reunión de proyecto; Hemos compartido un resultado del proyecto; "
+            "Intercambio en línea con las clases socias; Evaluación del proyecto; "
+            "Actividad conjunta con los centros socios; Publicado en el TwinSpace del proyecto; "
+            "Videollamada con los centros socios; Encuesta al alumnado; Diario del proyecto"
+        ),
+    },
+    project_activity="{what}: «{project}»",
+    project_details=_words(
+        "Hemos acordado el calendario de actividades con los centros socios; "
+        "El alumnado se ha presentado a los compañeros de los centros socios; "
+        "Hemos votado el logotipo del proyecto; Hemos escrito nuestro capítulo del libro compartido; "
+        "Los equipos mixtos han trabajado en el producto final; "
+        "Hemos comentado los resultados de la encuesta al alumnado; "
+        "El alumnado ha presentado su pueblo a las clases socias; Hemos preparado la exposición final del proyecto; "
+        "Hemos creado un cuestionario para los centros socios; "
+        "Hemos evaluado con los centros socios los productos finales; "
+        "El alumnado ha grabado un episodio de pódcast para el proyecto; "
+        "Hemos subido al TwinSpace fotografías de los trabajos del alumnado; "
+        "Videollamada con los centros socios: hemos cantado villancicos; Clase conjunta en línea con el centro socio"
+    ),
+)
+
+TEXTS: dict[str, Texts] = {"en": ENGLISH, "ro": ROMANIAN, "ca": CATALAN, "es": SPANISH}
 
 
 def texts_for(language: str) -> Texts:
