@@ -13,6 +13,7 @@ network.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from twinschools.network.generation.vocabulary import (
     ACTIVITY_TITLES,
@@ -44,9 +45,13 @@ class Texts:
     def project_title(self, theme: str, subtitle: str) -> str:
         return f"{theme}: {subtitle}"
 
+    @cached_property
+    def _themes(self) -> frozenset[str]:
+        return frozenset(self.project_themes)
+
     def names(self, project_title: str) -> bool:
         """Whether a project of this title was named in this language."""
-        return project_title.partition(": ")[0] in self.project_themes
+        return project_title.partition(": ")[0] in self._themes
 
     def project_work(self, what: str, *, project_title: str, detail: str) -> str:
         """A project activity's title: the project's name when it is in the school's language,
