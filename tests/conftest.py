@@ -52,7 +52,7 @@ class World:
 
 def build_world() -> World:
     romania, spain = factories.country("RO"), factories.country("ES")
-    school_a = factories.SchoolFactory(name="Școala Gimnazială «Avram Iancu»", town="Turda", country=romania)
+    school_a = factories.SchoolFactory(name="Școala Gimnazială „Avram Iancu”", town="Turda", country=romania)
     school_b = factories.SchoolFactory(name="Liceul Teoretic Bistrița", town="Bistrița", country=romania)
     people: dict[str, User] = {}
     for role, school, membership_role in (

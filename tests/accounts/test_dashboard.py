@@ -16,7 +16,7 @@ def test_a_teacher_sees_schools_projects_labels_and_activities(world: World) -> 
     factories.ActivityFactory(teacher=teacher, school=world.school_a, title="Safer Internet Day webinar")
     page = signed_in(teacher).get(reverse("accounts:dashboard")).content.decode()
     for text in (
-        "Școala Gimnazială «Avram Iancu»",
+        "Școala Gimnazială „Avram Iancu”",
         "Bridges over the Danube",
         "European Quality Label",
         "Safer Internet Day webinar",
@@ -29,7 +29,7 @@ def test_a_parent_sees_their_child_and_a_pupil_sees_their_school(world: World) -
         "Zorella" in signed_in(world.people["parent_a"]).get(reverse("accounts:dashboard")).content.decode()
     )
     pupil_page = signed_in(world.people["student_a"]).get(reverse("accounts:dashboard")).content.decode()
-    assert "You take part in eTwinning with Școala Gimnazială «Avram Iancu»" in pupil_page
+    assert "You take part in eTwinning with Școala Gimnazială „Avram Iancu”" in pupil_page
 
 
 def test_national_staff_find_the_import_on_their_dashboard(world: World) -> None:

@@ -28,3 +28,15 @@ def test_the_demo_seeder_does_nothing_without_an_open_round_the_school_is_eligib
     eligible(open_round(), world.school_a, yes=False)
     _seed(world)
     assert not Application.objects.exists()
+
+
+def test_the_demo_draft_is_written_in_the_schools_language(world: World) -> None:
+    eligible(open_round(), world.school_a)  # a Romanian school
+    _seed(world)
+    application = Application.objects.get()
+    texts = [part.text for part in application.parts.exclude(text="")]
+    assert texts
+    for text in texts:
+        assert set("ăâîșț") & set(text), text
+    assert application.comments.get().text == "Putem adăuga și decizia despre consiliul elevilor?"
+    assert "siguranță online" in application.evidence.get(section__kind="esafety").title

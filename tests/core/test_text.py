@@ -8,7 +8,7 @@ from twinschools.core.text import fold, search_patterns, search_terms, searchabl
     [
         ("Școala Gimnazială", "scoala gimnaziala"),
         ("Şcoala (old cedilla)", "scoala old cedilla"),
-        ("Colegiul Național «Mihai Eminescu»", "colegiul national mihai eminescu"),
+        ("Colegiul Național „Mihai Eminescu”", "colegiul national mihai eminescu"),
         ("Institut de Lleida", "institut de lleida"),
         ("École Jules-Ferry", "ecole jules ferry"),
         ("Łódź", "lodz"),

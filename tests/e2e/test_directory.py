@@ -15,7 +15,7 @@ from tests.e2e.data import school_in_lleida
 
 pytestmark = pytest.mark.browser
 
-SCHOOL_A = "Școala Gimnazială «Avram Iancu»"
+SCHOOL_A = "Școala Gimnazială „Avram Iancu”"
 SCHOOL_B = "Liceul Teoretic Bistrița"
 LLEIDA = "Institut Màrius Torres"
 

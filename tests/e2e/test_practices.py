@@ -73,7 +73,7 @@ def test_a_practice_shared_with_the_network_is_found_in_catalan_adapted_and_cred
     copy = Practice.objects.get(adapted_from=original)
     expect(colleague).to_have_url(at(reverse("practices:edit", args=[copy.pk])))
     expect(colleague.locator(".credit")).to_contain_text(
-        f"Adapted from “{TITLE}” by Teacher A, Școala Gimnazială «Avram Iancu»."
+        f"Adapted from “{TITLE}” by Teacher A, Școala Gimnazială „Avram Iancu”."
     )
     colleague.get_by_label("Title", exact=True).fill("Apa din Bistrița")
     colleague.get_by_label("Everyone signed in to TwinSchools").check()

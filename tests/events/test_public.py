@@ -155,7 +155,7 @@ def _register(client, event, **fields):
 
 
 def test_the_school_suggestions_come_from_the_registry(client):
-    school = SchoolFactory(name="Colegiul Național «Mihai Eminescu»", town="Suceava")
+    school = SchoolFactory(name="Colegiul Național „Mihai Eminescu”", town="Suceava")
     SchoolFactory(name="Liceul Teoretic", town="Arad")
     page = client.get(reverse("events:school_suggestions"), {"school_name": "eminescu"}).content.decode()
     assert f'value="{school.pk}"' in page
@@ -172,8 +172,8 @@ def test_a_registration_keeps_the_school_picked_from_the_suggestions(client):
 
 
 def test_without_javascript_a_typed_name_of_a_registry_school_links_it(client):
-    school = SchoolFactory(name="Școala Gimnazială «Ion Creangă»")
-    _register(client, _upcoming(), school_name="școala gimnazială «ion creangă»")
+    school = SchoolFactory(name="Școala Gimnazială „Ion Creangă”")
+    _register(client, _upcoming(), school_name="școala gimnazială „ion creangă”")
     assert Registration.objects.get().school == school
 
 

@@ -20,7 +20,7 @@ def schools(db: None) -> None:
     spain, france = factories.country("ES"), factories.country("FR")
     factories.SchoolFactory(name="Școala Gimnazială nr. 1", town="Cluj-Napoca")
     factories.SchoolFactory(
-        name="Colegiul Național «Mihai Eminescu»", town="Iași", levels=["upper-secondary"]
+        name="Colegiul Național „Mihai Eminescu”", town="Iași", levels=["upper-secondary"]
     )
     factories.SchoolFactory(name="Institut Màrius Torres", town="Lleida", country=spain)
     factories.SchoolFactory(name="École Jules Ferry", town="Évreux", country=france, levels=["primary"])
@@ -35,9 +35,9 @@ def schools(db: None) -> None:
         ("marius", "Institut Màrius Torres"),
         ("ecole", "École Jules Ferry"),
         ("evreux", "École Jules Ferry"),
-        ("colegiul national", "Colegiul Național «Mihai Eminescu»"),
-        ("national colegiul", "Colegiul Național «Mihai Eminescu»"),
-        ("iasi", "Colegiul Național «Mihai Eminescu»"),
+        ("colegiul national", "Colegiul Național „Mihai Eminescu”"),
+        ("national colegiul", "Colegiul Național „Mihai Eminescu”"),
+        ("iasi", "Colegiul Național „Mihai Eminescu”"),
     ],
 )
 def test_search_ignores_accents_case_and_word_order(schools: None, typed: str, expected: str) -> None:
@@ -52,7 +52,7 @@ def test_a_word_that_matches_nothing_finds_no_school_and_says_so(schools: None) 
 
 def test_filters_narrow_by_country_level_and_label(schools: None) -> None:
     assert found(country="ES") == ["Institut Màrius Torres"]
-    assert found(level="upper-secondary") == ["Colegiul Național «Mihai Eminescu»"]
+    assert found(level="upper-secondary") == ["Colegiul Național „Mihai Eminescu”"]
     labelled = factories.SchoolFactory(name="Liceul cu Etichetă")
     factories.SchoolLabelFactory(school=labelled)
     assert found(label="current") == ["Liceul cu Etichetă"]

@@ -14,10 +14,13 @@ from django.utils import timezone
 
 from twinschools.accounts import services
 from twinschools.accounts.models import ClassGroup, CountryRole, Membership, Role, User
-from twinschools.applications.models import Application
+from twinschools.applications.models import Application, Part
 from twinschools.core.text import fold
 from twinschools.evaluation.models import LabelAward
+from twinschools.network.generation import application_texts
 from twinschools.network.generation.demo import DEMO_DOMAIN, DEMO_PASSWORD
+from twinschools.network.generation.places import countries
+from twinschools.network.generation.texts import CATALAN, ENGLISH, ROMANIAN, SPANISH, Texts
 from twinschools.network.models import (
     Activity,
     Project,
@@ -30,11 +33,14 @@ from twinschools.network.models import (
     SchoolLabel,
 )
 
+from .test_places import distance_km
+
 pytestmark = pytest.mark.django_db
 
 TINY = ("--scale", "demo", "--schools", "80", "--verbosity", "0")
 ROMANIAN_MARKS = set("ăâîșțĂÂÎȘȚ")
 CATALAN_MARKS = set("àèéíïòóúüçÀÈÉÍÒÓÚÇ·")
+SPANISH_MARKS = set("áéíóúñüÁÉÍÓÚÑ")
 
 
 def generate(*extra: str, seed: int = 7) -> None:
@@ -43,7 +49,11 @@ def generate(*extra: str, seed: int = 7) -> None:
 
 def snapshot() -> dict[str, list[tuple]]:
     return {
-        "schools": list(School.objects.order_by("external_id").values_list("external_id", "name", "town")),
+        "schools": list(
+            School.objects.order_by("external_id").values_list(
+                "external_id", "name", "town", "latitude", "longitude"
+            )
+        ),
         "people": list(
             User.objects.filter(external_id__startswith="TCH-")
             .order_by("external_id")
@@ -121,6 +131,23 @@ def test_every_school_lies_in_a_region_of_its_own_country() -> None:
     }
     for latitude, longitude in School.objects.values_list("latitude", "longitude"):
         assert 27 < latitude < 72 and -30 < longitude < 50
+
+
+def test_every_school_lies_within_two_km_of_its_towns_real_place() -> None:
+    generate()
+    towns = {
+        (region.code, town.name): (town.latitude, town.longitude)
+        for country in countries().values()
+        for region in country.regions
+        for town in region.towns
+    }
+    schools = School.objects.values_list("region__code", "town", "latitude", "longitude")
+    assert schools.exists()
+    for region, town, latitude, longitude in schools:
+        assert distance_km((latitude, longitude), towns[region, town]) <= 2.0, (region, town)
+    # Schools of one town do not stack on one dot.
+    cluj = School.objects.filter(town="Cluj-Napoca").values_list("latitude", "longitude")
+    assert len(set(cluj)) == len(cluj)
 
 
 def test_every_school_has_one_head_and_teachers() -> None:
@@ -231,3 +258,83 @@ def test_pupil_ana_signs_in_with_her_class_code_and_pin() -> None:
     assert class_group.name == "7B"
     assert Membership.objects.filter(user=parent, school=class_group.school, role=Role.PARENT).exists()
     assert Membership.objects.filter(user=ana, school=class_group.school, role=Role.STUDENT).exists()
+
+
+def _starts_with_one_of(title: str, beginnings: tuple[str, ...]) -> bool:
+    return any(title == item or title.startswith(f"{item}: ") for item in beginnings)
+
+
+def _titles_of(texts: Texts) -> tuple[str, ...]:
+    listed = tuple(title for titles in texts.activity_titles.values() for title in titles)
+    return (*listed, *texts.project_details)
+
+
+@pytest.mark.parametrize(
+    ("schools", "texts", "marks"),
+    [
+        (Q(country__code="RO"), ROMANIAN, ROMANIAN_MARKS),
+        (Q(region__code__startswith="ES51"), CATALAN, CATALAN_MARKS),
+        (Q(country__code="ES") & ~Q(region__code__startswith="ES51"), SPANISH, SPANISH_MARKS),
+    ],
+    ids=["romanian", "catalan", "spanish"],
+)
+def test_romanian_and_catalan_schools_write_their_records_in_their_own_language(
+    schools, texts, marks
+) -> None:
+    generate()
+    activities = list(
+        Activity.objects.filter(school__in=School.objects.filter(schools)).values_list("title", flat=True)
+    )
+    assert activities
+    english = set(_titles_of(ENGLISH))
+    for title in activities:
+        assert _starts_with_one_of(title, _titles_of(texts)), title
+        assert not _starts_with_one_of(title, tuple(english)), title
+    assert marks & set("".join(activities))
+    # A project is named by its founding school (a second founder may come from elsewhere).
+    ours = set(School.objects.filter(schools).values_list("pk", flat=True))
+    founders: dict[int, set[int]] = {}
+    for project, school in ProjectSchool.objects.filter(is_founder=True).values_list(
+        "project_id", "school_id"
+    ):
+        founders.setdefault(project, set()).add(school)
+    founded = [project for project, schools_of in founders.items() if schools_of <= ours]
+    assert founded
+    for title in Project.objects.filter(pk__in=founded).values_list("title", flat=True):
+        assert title.split(": ")[0] in texts.project_themes, title
+
+
+def test_the_demo_applications_are_written_in_the_schools_language() -> None:
+    generate()
+    parts = Part.objects.filter(application__school__country__code="RO").exclude(text="")
+    assert parts.exists()
+    english_answers = set(application_texts.ANSWERS["en"].values()) | set(
+        application_texts.PLANS["en"].values()
+    )
+    for text in parts.values_list("text", flat=True):
+        assert ROMANIAN_MARKS & set(text), text
+        assert not any(answer in text for answer in english_answers), text
+
+
+def test_no_romanian_school_name_uses_french_quotes() -> None:
+    generate()
+    romanian = School.objects.filter(country__code="RO")
+    assert romanian.filter(name__contains="„").exists()
+    assert not romanian.filter(Q(name__contains="«") | Q(name__contains="»")).exists()
+
+
+def test_romanian_texts_use_the_comma_below_and_catalan_texts_their_own_letters() -> None:
+    def everything(texts: Texts) -> str:
+        return " ".join((*texts.project_themes, *texts.project_subtitles, *_titles_of(texts)))
+
+    romanian = everything(ROMANIAN) + " ".join(
+        (*application_texts.ANSWERS["ro"].values(), *application_texts.PLANS["ro"].values(),
+         *application_texts.PHRASES["ro"].values(), *application_texts.EVIDENCE_SENTENCES["ro"])
+    )  # fmt: skip
+    assert not set("şţŞŢ") & set(romanian)  # cedilla forms are wrong in Romanian
+    assert {"ș", "ț", "ă", "â", "î"} <= set(romanian)
+    catalan = everything(CATALAN) + " ".join(application_texts.ANSWERS["ca"].values())
+    assert "l·l" in catalan and {"à", "è", "é", "ç", "ò"} <= set(catalan)
+    for texts in (ROMANIAN, CATALAN):
+        assert len(texts.project_themes) >= 30
+        assert all(len(titles) >= 8 for titles in texts.activity_titles.values())

@@ -16,7 +16,7 @@ def test_the_profile_shows_public_facts_projects_and_labels(world: World) -> Non
     factories.QualityLabelFactory(school=world.school_a, project=project, teacher=world.people["teacher_a"])
     factories.SchoolLabelFactory(school=world.school_a)
     page = Client().get(reverse("network:school", args=[world.school_a.pk])).content.decode()
-    assert "Școala Gimnazială «Avram Iancu»" in page
+    assert "Școala Gimnazială „Avram Iancu”" in page
     assert "Rivers of Europe" in page
     assert "Institut de Tàrrega" in page
     assert "1 National Quality Label earned by its teachers" in page

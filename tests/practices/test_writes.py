@@ -124,7 +124,7 @@ def test_the_author_deletes_a_practice_and_its_adaptations_keep_their_credit(wor
     page = (
         signed_in(world.people["teacher_b"]).get(reverse("practices:detail", args=[copy.pk])).content.decode()
     )
-    assert "Adapted from “Original” by Teacher A, Școala Gimnazială «Avram Iancu»." in page
+    assert "Adapted from “Original” by Teacher A, Școala Gimnazială „Avram Iancu”." in page
     assert AuditEvent.objects.filter(action="practice.deleted").exists()
 
 

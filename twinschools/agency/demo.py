@@ -67,7 +67,7 @@ def _seed_initiatives(
             school=school,
             team=team,
             proposed_by=second,
-            title="Expoziția proiectului «Apa care ne unește»",
+            title="Expoziția proiectului „Apa care ne unește”",
             plan="Pregătim panouri și un film scurt despre proiect, pentru holul școlii și pentru comunitate.",
             audiences=[Audience.COMMUNITY, Audience.PARENTS],
             planned_on=today + timedelta(days=35),

@@ -15,16 +15,12 @@ from django.utils import timezone
 from twinschools.applications import services
 from twinschools.labels.models import Eligibility, RoundStatus
 from twinschools.mission.registry import evidence_for
+from twinschools.network.generation import application_texts as texts
+from twinschools.network.generation.demo import school_language
 
-ANSWERS = {
-    "esafety": "Our eSafety policy was agreed by the teachers' council and is reviewed every year with the pupils.",
-    "commitment-1": "The eTwinning team meets every month; decisions are proposed, discussed and recorded openly.",
-    "commitment-2": "Teachers plan projects together in the action plan and share what worked in the library.",
-}
-PLANS = {
-    "commitment-1": "Open the team's meetings to two pupil representatives.\nRotate the chair each term.",
-    "commitment-2": "Each department co-plans one cross-curricular project a year.",
-}
+# A draft: the first sections are written (in the school's language), the others still empty.
+ANSWERED = ("esafety", "commitment-1", "commitment-2")
+PLANNED = ("commitment-1", "commitment-2")
 
 
 def seed_application(*, school: Any, people: dict[str, Any], rng: random.Random, today: date) -> None:
@@ -44,9 +40,14 @@ def seed_application(*, school: Any, people: dict[str, Any], rng: random.Random,
     if eligibility is None or head is None or teacher is None:
         return
     application = services.start_application(school=school, round=eligibility.round, by=head)
+    language = school_language(school)
     for part in application.parts.select_related("section", "statement"):
         kind = str(part.section.kind)
-        text = PLANS.get(kind) if part.is_plan else ANSWERS.get(kind)
+        if part.is_plan:
+            text = texts.plan(language, kind) if kind in PLANNED else ""
+        else:
+            order = part.statement.order if part.statement else 1
+            text = texts.answer(language, kind, order, variant=school.pk) if kind in ANSWERED else ""
         if text:
             writer = head if part.is_plan else teacher
             services.save_part(part=part, text=text, base_revision=part.revision, by=writer)
@@ -55,7 +56,7 @@ def seed_application(*, school: Any, people: dict[str, Any], rng: random.Random,
         application=application,
         section_id=sections["esafety"].pk,
         by=teacher,
-        title="eSafety policy 2025",
+        title=texts.phrase(language, "esafety_evidence"),
         url="https://example.org/esafety-policy",
     )
     for candidate in evidence_for(school=school, since=today.replace(year=today.year - 2), until=today)[:3]:
@@ -73,6 +74,6 @@ def seed_application(*, school: Any, people: dict[str, Any], rng: random.Random,
     services.add_comment(
         application=application,
         section_id=sections["commitment-1"].pk,
-        text="Could we add the decision about the pupils' council?",
+        text=texts.phrase(language, "comment"),
         by=head,
     )

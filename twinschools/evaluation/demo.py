@@ -27,13 +27,11 @@ from twinschools.evaluation import services
 from twinschools.evaluation.models import Assignment, LabelAward, Outcome
 from twinschools.evaluation.services import Given
 from twinschools.labels.models import Round, RoundStatus
+from twinschools.network.generation import application_texts as texts
+from twinschools.network.generation.demo import school_language
 from twinschools.network.models import School
 
 DOMAIN = "demo.twinschools.eu"
-ANSWER = (
-    "Our eTwinning team of five teachers meets every month; pupils chose this year's project "
-    "topic and present it to parents. Evidence: minutes of the team meetings and the project's TwinSpace."
-)
 
 
 def _user(email_name: str) -> User | None:
@@ -45,17 +43,20 @@ def _signed(school: School, round: Round, *, by: User, when: datetime) -> Applic
     app, _created = Application.objects.get_or_create(round=round, school=school, defaults={"created_by": by})
     if app.status == Status.SUBMITTED or app.submissions.exists():
         return app
+    language = school_language(school)
     for section in round.form_version.sections.prefetch_related("statements"):
+        kind = str(section.kind)
         for statement in section.statements.all():
+            text = texts.answer(language, kind, statement.order, variant=school.pk)
             Part.objects.get_or_create(
-                application=app, section=section, statement=statement, defaults={"text": ANSWER}
+                application=app, section=section, statement=statement, defaults={"text": text}
             )
         if section.asks_two_year_plan:
             Part.objects.get_or_create(
                 application=app,
                 section=section,
                 statement=None,
-                defaults={"text": "Next two years: a school-wide eSafety week and two new partner schools."},
+                defaults={"text": texts.plan(language, kind)},
             )
     snapshot = applications.snapshot_of(app)
     Submission.objects.create(
@@ -75,12 +76,14 @@ def _signed(school: School, round: Round, *, by: User, when: datetime) -> Applic
 def _review(app: Application, person: User, level: int) -> None:
     assignment = Assignment.objects.get(evaluation__application=app, evaluator=person)
     services.declare(assignment=assignment, by=person, no_conflict=True)
-    given = {
-        c.pk: Given(level, True, "Well evidenced; the team's minutes show shared decisions.")
-        for c in services.criteria_of(app)
-    }
+    language = school_language(app.school)
+    given = {c.pk: Given(level, True, texts.phrase(language, "review")) for c in services.criteria_of(app)}
     services.save_review(
-        assignment=assignment, by=person, given=given, private_notes="Visited the TwinSpace.", submit=True
+        assignment=assignment,
+        by=person,
+        given=given,
+        private_notes=texts.phrase(language, "private_note"),
+        submit=True,
     )
 
 

@@ -16,6 +16,8 @@ from django.utils import timezone
 
 from twinschools.labels import services
 from twinschools.labels.models import Eligibility, FormVersion, Round, RoundStatus
+from twinschools.network.generation import application_texts as texts
+from twinschools.network.generation.demo import school_language
 from twinschools.network.models import (
     Activity,
     ActivityKind,
@@ -62,7 +64,7 @@ def _complete_facts(round: Round, school: Any, people: dict[str, Any], today: da
                 teacher=person,
                 school=school,
                 kind=ActivityKind.PROFESSIONAL_DEVELOPMENT,
-                title="eTwinning School label: information webinar",
+                title=texts.phrase(school_language(school), "label_webinar"),
                 occurred_on=today - timedelta(days=30 + offset),
             )
             for offset, person in enumerate((head, teacher))

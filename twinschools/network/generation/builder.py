@@ -34,13 +34,8 @@ from twinschools.network.generation.people import NamePool, email_word, name_poo
 from twinschools.network.generation.places import CountryPlace, RegionPlace, countries
 from twinschools.network.generation.scales import ANCHOR_SCHOOLS, Scale
 from twinschools.network.generation.tables import Table
-from twinschools.network.generation.vocabulary import (
-    ACTIVITY_TITLES,
-    PROJECT_SUBTITLES,
-    PROJECT_THEMES,
-    SCHOOL_STYLES,
-    SchoolStyle,
-)
+from twinschools.network.generation.texts import TEXT_LANGUAGES, language_of_style, texts_for
+from twinschools.network.generation.vocabulary import SCHOOL_STYLES, SchoolStyle
 from twinschools.network.models import ActivityKind, ProjectStatus, QualityLabelKind, School, Subject
 
 Row = tuple[Any, ...]
@@ -63,6 +58,8 @@ MAX_TEACHERS_PER_SCHOOL = 150
 MAX_ACTIVITIES_PER_TEACHER = 400
 PROJECT_ACTIVITY_SHARE = 0.4  # of all activities, recorded as project work
 UI_LANGUAGES = {"en", "ro", "ca"}
+SCHOOL_JITTER_KM = 1.9  # how far a school may lie from its town's point
+KM_PER_DEGREE = 111.2  # of latitude, and of longitude at the equator
 OTHER_KINDS = (
     ActivityKind.PROFESSIONAL_DEVELOPMENT.value,
     ActivityKind.GROUP.value,
@@ -92,6 +89,18 @@ def allocate(total: int, weights: list[float], *, minimum: list[int] | None = No
     for index in by_remainder[: remaining - sum(counts)]:
         counts[index] += 1
     return [count + floor for count, floor in zip(counts, minimum, strict=True)]
+
+
+def near(latitude: float, longitude: float, distance_draw: float, angle_draw: float) -> tuple[float, float]:
+    """A point at most SCHOOL_JITTER_KM from the town's, spread evenly over the disc.
+
+    Schools of one town then do not stack on one dot, and none strays out of town.
+    """
+    distance = SCHOOL_JITTER_KM * math.sqrt(distance_draw)
+    angle = 2 * math.pi * angle_draw
+    north = distance * math.cos(angle) / KM_PER_DEGREE
+    east = distance * math.sin(angle) / (KM_PER_DEGREE * math.cos(math.radians(latitude)))
+    return round(latitude + north, 5), round(longitude + east, 5)
 
 
 def stochastic_round(value: float, rng_value: float) -> int:
@@ -136,8 +145,8 @@ class _RegionPlan:
     region_id: int
     schools: int
     style: SchoolStyle
+    language: int  # index in TEXT_LANGUAGES: what its schools write in
     town_cumulative: tuple[float, ...]
-    town_points: tuple[tuple[float, float], ...]
     pattern_cumulative: tuple[float, ...]
 
 
@@ -155,6 +164,8 @@ class NetworkBuilder:
         self.school_country = array("H")
         self.school_engagement = array("d")
         self.school_registered = array("l")
+        self.school_language = array("B")  # index in TEXT_LANGUAGES
+        self.texts = [texts_for(language) for language in TEXT_LANGUAGES]
         self.country_range: dict[str, tuple[int, int]] = {}
         # Per teacher, by index; teachers of school s are first_teacher[s] .. first_teacher[s+1]-1.
         self.first_teacher = array("l")
@@ -213,10 +224,10 @@ class NetworkBuilder:
                     region_id=self._id(tables.REGION, first_index + offset),
                     schools=schools,
                     style=style,
+                    language=TEXT_LANGUAGES.index(language_of_style(country.style_of(region))),
                     town_cumulative=tuple(
                         accumulate(3.0 if i == 0 else 1.0 for i in range(len(region.towns)))
                     ),
-                    town_points=self._town_points(country, region),
                     pattern_cumulative=tuple(accumulate(pattern.weight for pattern in style.patterns)),
                 )
             )
@@ -227,20 +238,6 @@ class NetworkBuilder:
             (f for prefix, f in self.scale.region_boost.items() if region.code.startswith(prefix)), 1.0
         )
         return region.weight * boost
-
-    def _town_points(self, country: CountryPlace, region: RegionPlace) -> tuple[tuple[float, float], ...]:
-        # A town keeps its place whatever the seed: the first town is the region's centre.
-        points = []
-        for index, town in enumerate(region.towns):
-            rng = random.Random(f"{region.code}/{town.name}")
-            spread = 0.0 if index == 0 else country.spread
-            points.append(
-                (
-                    region.latitude + rng.uniform(-spread, spread),
-                    region.longitude + rng.uniform(-spread, spread),
-                )
-            )
-        return tuple(points)
 
     # Schools ---------------------------------------------------------------
 
@@ -284,7 +281,7 @@ class NetworkBuilder:
             nature=rng.choice(style.natures) if style.natures else "",
         )
         address = style.address.format(street=rng.choice(style.streets), number=1 + int(rng.random() * 120))
-        latitude, longitude = plan.town_points[town_index]
+        latitude, longitude = near(town.latitude, town.longitude, rng.random(), rng.random())
         external_id = f"SCH-{code}-{number_in_country:06d}"
         website = f"https://{email_word(name)[:40]}.{code.lower()}.example/" if rng.random() < 0.45 else ""
         registered = FIRST_REGISTRATION.toordinal() + int(
@@ -302,8 +299,8 @@ class NetworkBuilder:
                 plan.region_id,
                 town.name,
                 address,
-                round(latitude + rng.gauss(0, 0.01), 5),
-                round(longitude + rng.gauss(0, 0.01), 5),
+                latitude,
+                longitude,
                 website,
                 date.fromordinal(registered),
                 self.now,
@@ -325,6 +322,7 @@ class NetworkBuilder:
         self.school_country.append(self.country_index[code])
         self.school_engagement.append(engagement)
         self.school_registered.append(registered)
+        self.school_language.append(plan.language)
 
     def _languages(self, rng: random.Random, plan: _RegionPlan) -> list[str]:
         chosen = list(plan.country.languages_of(plan.place))
@@ -475,7 +473,9 @@ class NetworkBuilder:
             status, ended_on = ProjectStatus.ARCHIVED.value, date.fromordinal(ended)
         else:
             status, ended_on = ProjectStatus.COMPLETED.value, date.fromordinal(ended)
-        title = f"{rng.choice(PROJECT_THEMES)}: {rng.choice(PROJECT_SUBTITLES)}"
+        # The founding school names the project, in its own language.
+        texts = self.texts[self.school_language[schools[0]]]
+        title = texts.project_title(rng.choice(texts.project_themes), rng.choice(texts.project_subtitles))
         age_min = rng.choice((3, 5, 6, 8, 10, 11, 12, 13, 14, 15, 16))
         project_id = self._id(tables.PROJECT, project)
         buffers.add(
@@ -555,8 +555,8 @@ class NetworkBuilder:
         target = self.scale.activities * PROJECT_ACTIVITY_SHARE
         # Spread what is left of the budget over the projects still to come.
         per_teacher = max(0.0, target - counters["activity"]) / (remaining * average_pairs * 0.7)
-        titles = ACTIVITY_TITLES["project"]
         for teacher, school in pairs:
+            texts = self.texts[self.school_language[school]]
             for _ in range(stochastic_round(min(per_teacher, 30.0), rng.random())):
                 buffers.add(
                     tables.ACTIVITY,
@@ -566,7 +566,11 @@ class NetworkBuilder:
                         self._id(tables.SCHOOL, school),
                         ActivityKind.PROJECT.value,
                         project_id,
-                        f"{rng.choice(titles)}: {title}"[:255],
+                        texts.project_work(
+                            rng.choice(texts.activity_titles["project"]),
+                            project_title=title,
+                            detail=rng.choice(texts.project_details),
+                        ),
                         date.fromordinal(window_start + int(rng.random() * (window_end - window_start + 1))),
                     ),
                 )
@@ -626,6 +630,7 @@ class NetworkBuilder:
         for school in range(len(self.school_engagement)):
             school_rate = per_weight * (0.35 + self.school_engagement[school])
             school_id = self._id(tables.SCHOOL, school)
+            titles = self.texts[self.school_language[school]].activity_titles
             for teacher in range(self.first_teacher[school], self.first_teacher[school + 1]):
                 # A third of teachers record nothing; the others vary a lot (mean 1).
                 drive = 0.0 if random_value() < 0.3 else rng.expovariate(1.0) / 0.7
@@ -643,7 +648,7 @@ class NetworkBuilder:
                             school_id,
                             kind,
                             None,
-                            rng.choice(ACTIVITY_TITLES[kind]),
+                            rng.choice(titles[kind]),
                             date.fromordinal(min(today, first_day + int(random_value() * span))),
                         ),
                     )

@@ -27,6 +27,7 @@ from twinschools.accounts.models import (
     StudentProfile,
     User,
 )
+from twinschools.network.generation.texts import language_of_school, texts_for
 from twinschools.network.models import (
     Activity,
     ActivityKind,
@@ -185,6 +186,7 @@ def _give_project_history(
     ProjectTeacher.objects.bulk_create(
         [ProjectTeacher(project=project, teacher=teacher, school=school) for project in chosen]
     )
+    texts = texts_for(school_language(school))
     labels = []
     for number, project in enumerate(p for p in chosen if p.status != ProjectStatus.ACTIVE and p.ended_on):
         granted = min(today, project.ended_on + timedelta(days=60))
@@ -201,7 +203,15 @@ def _give_project_history(
             if project
             else rng.choice([k for k in ActivityKind if k != ActivityKind.PROJECT])
         )
-        title = f"Project meeting: {project.title}" if project else f"{ActivityKind(kind).label} session"
+        title = (
+            texts.project_work(
+                rng.choice(texts.activity_titles["project"]),
+                project_title=project.title,
+                detail=rng.choice(texts.project_details),
+            )
+            if project
+            else rng.choice(texts.activity_titles[str(kind)])
+        )
         occurred = today - timedelta(days=int(rng.random() * 700))
         activities.append(
             Activity(
@@ -214,6 +224,12 @@ def _give_project_history(
             )
         )
     Activity.objects.bulk_create(activities)
+
+
+def school_language(school: School) -> str:
+    """The language the school writes its records in (texts.TEXT_LANGUAGES)."""
+    region = school.region.code if school.region_id else None
+    return language_of_school(country_code=school.country.code, region_code=region)
 
 
 def _label(

@@ -1,10 +1,11 @@
-"""Real regions and towns of the 46 eTwinning countries, with approximate centroids.
+"""Real regions and towns of the 46 eTwinning countries: region centroids, towns where they are.
 
 Romania (all 41 counties and Bucharest) and Spain (every NUTS-2 region, with
 Catalonia split into its four provinces) are given in depth; every other country
 has a handful of real NUTS-2-like regions. Codes follow NUTS where NUTS exists
 and are NUTS-like elsewhere. Weights are rough populations in thousands: they
-share a country's schools among its regions.
+share a country's schools among its regions. Each town's real latitude and
+longitude come from `town_points`.
 
 A town written "Name/Genitive" carries the genitive form some school names need
 (Greek "Γυμνάσιο Λάρισας", Latvian "Rīgas 1. vidusskola").
@@ -17,11 +18,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from twinschools.network.generation.town_points import TOWN_POINTS
+
 
 @dataclass(frozen=True)
 class Town:
     name: str
     genitive: str
+    latitude: float
+    longitude: float
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,6 @@ class CountryPlace:
     locale: str  # key of vocabulary name pools
     languages: tuple[str, ...]  # local teaching languages, codes of reference.LANGUAGES
     share: float  # rough share of the eTwinning network's schools, in percent
-    spread: float  # how far (degrees) towns lie from their region's centroid
     regions: tuple[RegionPlace, ...]
 
     def style_of(self, region: RegionPlace) -> str:
@@ -58,11 +62,13 @@ class CountryPlace:
         return region.languages or self.languages
 
 
-def _towns(text: str) -> tuple[Town, ...]:
+def _towns(region_code: str, text: str) -> tuple[Town, ...]:
+    points = TOWN_POINTS[region_code]
     towns = []
     for item in text.split(","):
         name, _, genitive = item.strip().partition("/")
-        towns.append(Town(name=name, genitive=genitive or name))
+        latitude, longitude = points[name]
+        towns.append(Town(name=name, genitive=genitive or name, latitude=latitude, longitude=longitude))
     return tuple(towns)
 
 
@@ -84,7 +90,7 @@ def R(
         latitude=latitude,
         longitude=longitude,
         weight=weight,
-        towns=_towns(towns),
+        towns=_towns(code, towns),
         style=style,
         locale=locale,
         languages=tuple(languages.split()) if languages else None,
@@ -98,7 +104,6 @@ def C(
     languages: str,
     share: float,
     *regions: RegionPlace,
-    spread: float = 0.35,
 ) -> CountryPlace:
     return CountryPlace(
         code=code,
@@ -106,7 +111,6 @@ def C(
         locale=locale,
         languages=tuple(languages.split()),
         share=share,
-        spread=spread,
         regions=regions,
     )
 
@@ -160,7 +164,6 @@ _COUNTRIES = (
         R("RO422", "Caraș-Severin", 45.30, 21.89, 246, "Reșița, Caransebeș, Oravița, Bocșa, Moldova Nouă"),
         R("RO423", "Hunedoara", 45.75, 22.90, 361, "Deva, Hunedoara, Petroșani, Orăștie, Brad, Lupeni"),
         R("RO424", "Timiș", 45.75, 21.23, 650, "Timișoara, Lugoj, Sânnicolau Mare, Jimbolia, Făget"),
-        spread=0.25,
     ),
     C(
         "ES", "es", "es_ES", "es", 8.0,
@@ -206,7 +209,6 @@ _COUNTRIES = (
         R("ES64", "Ciudad de Melilla", 35.29, -2.94, 86, "Melilla"),
         R("ES70", "Canarias", 28.30, -15.60, 2180,
           "Las Palmas de Gran Canaria, Santa Cruz de Tenerife, San Cristóbal de La Laguna, Telde, Arona"),
-        spread=0.4,
     ),
     C(
         "FR", "fr", "fr_FR", "fr", 7.0,
@@ -221,7 +223,6 @@ _COUNTRIES = (
         R("FRH0", "Bretagne", 48.10, -2.90, 3350, "Rennes, Brest, Quimper, Lorient, Vannes, Saint-Brieuc"),
         R("FRF1", "Alsace", 48.30, 7.50, 1900, "Strasbourg, Mulhouse, Colmar, Haguenau"),
         R("FRJ1", "Languedoc-Roussillon", 43.60, 3.50, 2800, "Montpellier, Nîmes, Perpignan, Béziers, Narbonne"),
-        spread=0.5,
     ),
     C(
         "IT", "it", "it_IT", "it", 10.0,
@@ -236,7 +237,6 @@ _COUNTRIES = (
         R("ITI1", "Toscana", 43.40, 11.10, 3660, "Firenze, Pisa, Livorno, Prato, Arezzo, Siena"),
         R("ITF6", "Calabria", 39.00, 16.40, 1850, "Reggio Calabria, Catanzaro, Cosenza, Crotone"),
         R("ITG2", "Sardegna", 40.10, 9.00, 1580, "Cagliari, Sassari, Olbia, Nuoro"),
-        spread=0.45,
     ),
     C(
         "DE", "de", "de_DE", "de", 4.0,
@@ -252,7 +252,6 @@ _COUNTRIES = (
         R("DED", "Sachsen", 51.00, 13.20, 4050, "Dresden, Leipzig, Chemnitz, Zwickau"),
         R("DEB", "Rheinland-Pfalz", 49.90, 7.40, 4100, "Mainz, Koblenz, Trier, Kaiserslautern"),
         R("DEF", "Schleswig-Holstein", 54.20, 9.80, 2900, "Kiel, Lübeck, Flensburg"),
-        spread=0.6,
     ),
     C(
         "PL", "pl", "pl_PL", "pl", 8.0,
@@ -265,7 +264,6 @@ _COUNTRIES = (
         R("PL71", "Łódzkie", 51.60, 19.40, 2400, "Łódź, Piotrków Trybunalski, Pabianice, Skierniewice"),
         R("PL81", "Lubelskie", 51.20, 22.90, 2050, "Lublin, Zamość, Chełm, Biała Podlaska"),
         R("PL82", "Podkarpackie", 50.00, 22.20, 2100, "Rzeszów, Przemyśl, Stalowa Wola, Krosno"),
-        spread=0.5,
     ),
     C(
         "PT", "pt", "pt_PT", "pt", 4.0,
@@ -276,7 +274,6 @@ _COUNTRIES = (
         R("PT15", "Algarve", 37.10, -8.10, 470, "Faro, Portimão, Loulé, Lagos"),
         R("PT20", "Região Autónoma dos Açores", 37.75, -25.67, 240, "Ponta Delgada, Angra do Heroísmo"),
         R("PT30", "Região Autónoma da Madeira", 32.65, -16.90, 250, "Funchal, Câmara de Lobos"),
-        spread=0.3,
     ),
     C(
         "GR", "el", "el_GR", "el", 5.0,
@@ -292,7 +289,6 @@ _COUNTRIES = (
         R("EL65", "Πελοπόννησος", 37.50, 22.40, 560, "Τρίπολη/Τρίπολης, Καλαμάτα/Καλαμάτας, Κόρινθος/Κορίνθου, Σπάρτη/Σπάρτης"),
         R("EL51", "Ανατολική Μακεδονία και Θράκη", 41.10, 25.00, 560,
           "Καβάλα/Καβάλας, Κομοτηνή/Κομοτηνής, Ξάνθη/Ξάνθης, Αλεξανδρούπολη/Αλεξανδρούπολης, Δράμα/Δράμας"),
-        spread=0.35,
     ),
     C(
         "CY", "el", "el_GR", "el", 0.4,
@@ -301,7 +297,6 @@ _COUNTRIES = (
         R("CY003", "Λάρνακα", 34.92, 33.63, 150, "Λάρνακα/Λάρνακας, Αραδίππου/Αραδίππου"),
         R("CY004", "Πάφος", 34.77, 32.42, 95, "Πάφος/Πάφου, Πόλη Χρυσοχούς/Πόλης Χρυσοχούς"),
         R("CY005", "Αμμόχωστος", 35.03, 33.98, 50, "Παραλίμνι/Παραλιμνίου, Αγία Νάπα/Αγίας Νάπας"),
-        spread=0.12,
     ),
     C(
         "TR", "tr", "tr_TR", "tr", 14.0,
@@ -319,7 +314,6 @@ _COUNTRIES = (
         R("TRB1", "Malatya, Elazığ, Bingöl, Tunceli", 38.60, 38.80, 1800, "Malatya, Elazığ, Bingöl"),
         R("TR32", "Aydın, Denizli, Muğla", 37.60, 28.30, 3100, "Aydın, Denizli, Muğla, Bodrum, Fethiye"),
         R("TRA1", "Erzurum, Erzincan, Bayburt", 39.90, 41.30, 1000, "Erzurum, Erzincan, Bayburt"),
-        spread=0.5,
     ),
     C(
         "BG", "bg", "bg_BG", "bg", 2.5,
@@ -329,7 +323,6 @@ _COUNTRIES = (
         R("BG34", "Югоизточен", 42.50, 26.90, 1000, "Бургас, Стара Загора, Сливен, Ямбол"),
         R("BG32", "Северен централен", 43.40, 25.80, 780, "Русе, Велико Търново, Габрово, Разград, Силистра"),
         R("BG31", "Северозападен", 43.40, 23.50, 700, "Плевен, Враца, Видин, Монтана, Ловеч"),
-        spread=0.45,
     ),
     C(
         "HR", "hr", "hr_HR", "hr", 2.0,
@@ -337,7 +330,6 @@ _COUNTRIES = (
         R("HR06", "Sjeverna Hrvatska", 46.10, 16.30, 800, "Varaždin, Čakovec, Koprivnica, Krapina"),
         R("HR02", "Panonska Hrvatska", 45.50, 17.50, 1000, "Osijek, Slavonski Brod, Vukovar, Sisak, Bjelovar, Požega"),
         R("HR03", "Jadranska Hrvatska", 44.00, 15.80, 1300, "Split, Rijeka, Zadar, Pula, Šibenik, Dubrovnik"),
-        spread=0.4,
     ),
     C(
         "CZ", "cs", "cs_CZ", "cs", 2.0,
@@ -349,7 +341,6 @@ _COUNTRIES = (
         R("CZ06", "Jihovýchod", 49.30, 16.40, 1700, "Brno, Jihlava, Znojmo, Třebíč"),
         R("CZ07", "Střední Morava", 49.40, 17.40, 1200, "Olomouc, Zlín, Prostějov, Přerov"),
         R("CZ08", "Moravskoslezsko", 49.80, 18.20, 1200, "Ostrava, Opava, Karviná, Frýdek-Místek"),
-        spread=0.3,
     ),
     C(
         "SK", "sk", "sk_SK", "sk", 1.5,
@@ -357,7 +348,6 @@ _COUNTRIES = (
         R("SK02", "Západné Slovensko", 48.30, 17.90, 1800, "Trnava, Nitra, Trenčín, Komárno, Nové Zámky"),
         R("SK03", "Stredné Slovensko", 48.80, 19.30, 1330, "Žilina, Banská Bystrica, Martin, Zvolen, Lučenec"),
         R("SK04", "Východné Slovensko", 48.80, 21.30, 1600, "Košice, Prešov, Poprad, Michalovce, Spišská Nová Ves"),
-        spread=0.35,
     ),
     C(
         "SI", "sl", "sl_SI", "sl", 0.6,
@@ -368,7 +358,6 @@ _COUNTRIES = (
         R("SI044", "Obalno-kraška", 45.60, 13.80, 115, "Koper, Izola, Piran, Sežana"),
         R("SI037", "Jugovzhodna Slovenija", 45.80, 15.20, 145, "Novo mesto, Črnomelj, Metlika"),
         R("SI031", "Pomurska", 46.65, 16.15, 115, "Murska Sobota, Lendava, Ljutomer"),
-        spread=0.15,
     ),
     C(
         "HU", "hu", "hu_HU", "hu", 1.5,
@@ -380,7 +369,6 @@ _COUNTRIES = (
         R("HU31", "Észak-Magyarország", 48.10, 20.70, 1100, "Miskolc, Eger, Salgótarján"),
         R("HU32", "Észak-Alföld", 47.50, 21.60, 1450, "Debrecen, Nyíregyháza, Szolnok"),
         R("HU33", "Dél-Alföld", 46.40, 20.20, 1230, "Szeged, Kecskemét, Békéscsaba, Hódmezővásárhely"),
-        spread=0.35,
     ),
     C(
         "AT", "de", "de_AT", "de", 1.0,
@@ -393,7 +381,6 @@ _COUNTRIES = (
         R("AT21", "Kärnten", 46.70, 14.00, 565, "Klagenfurt am Wörthersee, Villach, Wolfsberg"),
         R("AT34", "Vorarlberg", 47.30, 9.80, 400, "Bregenz, Dornbirn, Feldkirch"),
         R("AT11", "Burgenland", 47.50, 16.50, 300, "Eisenstadt, Oberwart, Neusiedl am See"),
-        spread=0.3,
     ),
     C(
         "BE", "nl", "nl_BE", "nl", 1.2,
@@ -410,7 +397,6 @@ _COUNTRIES = (
           style="fr", locale="fr_BE", languages="fr de"),
         R("BE35", "Province de Namur", 50.35, 4.85, 500, "Namur, Dinant, Gembloux",
           style="fr", locale="fr_BE", languages="fr"),
-        spread=0.15,
     ),
     C(
         "NL", "nl", "nl_NL", "nl", 1.0,
@@ -421,7 +407,6 @@ _COUNTRIES = (
         R("NL22", "Gelderland", 52.05, 5.90, 2100, "Arnhem, Nijmegen, Apeldoorn, Ede"),
         R("NL11", "Groningen", 53.20, 6.60, 590, "Groningen, Delfzijl, Veendam"),
         R("NL42", "Limburg", 51.20, 5.90, 1110, "Maastricht, Venlo, Heerlen, Sittard"),
-        spread=0.2,
     ),
     C(
         "LU", "fr", "de_LU", "fr de", 0.1,
@@ -429,7 +414,6 @@ _COUNTRIES = (
         R("LU02", "Esch-sur-Alzette", 49.50, 5.98, 180, "Esch-sur-Alzette, Differdange, Dudelange"),
         R("LU03", "Diekirch", 49.87, 6.16, 80, "Diekirch, Ettelbruck, Wiltz"),
         R("LU04", "Grevenmacher", 49.68, 6.44, 70, "Grevenmacher, Echternach, Remich"),
-        spread=0.06,
     ),
     C(
         "DK", "da", "da_DK", "da", 0.6,
@@ -438,7 +422,6 @@ _COUNTRIES = (
         R("DK03", "Syddanmark", 55.40, 9.50, 1220, "Odense, Esbjerg, Kolding, Vejle, Sønderborg"),
         R("DK04", "Midtjylland", 56.20, 9.30, 1340, "Aarhus, Randers, Horsens, Herning, Silkeborg"),
         R("DK05", "Nordjylland", 57.00, 9.90, 590, "Aalborg, Hjørring, Frederikshavn"),
-        spread=0.25,
     ),
     C(
         "SE", "sv", "sv_SE", "sv", 1.0,
@@ -450,7 +433,6 @@ _COUNTRIES = (
         R("SE31", "Norra Mellansverige", 60.70, 15.00, 850, "Gävle, Karlstad, Falun, Borlänge"),
         R("SE32", "Mellersta Norrland", 62.80, 16.50, 370, "Sundsvall, Östersund, Härnösand"),
         R("SE33", "Övre Norrland", 65.50, 20.00, 520, "Umeå, Luleå, Skellefteå, Kiruna"),
-        spread=0.6,
     ),
     C(
         "FI", "fi", "fi_FI", "fi sv", 1.0,
@@ -462,7 +444,6 @@ _COUNTRIES = (
         R("FI1D", "Pohjois- ja Itä-Suomi", 64.50, 27.50, 1280,
           "Oulu/Oulun, Kuopio/Kuopion, Joensuu/Joensuun, Rovaniemi/Rovaniemen, Kajaani/Kajaanin"),
         R("FI20", "Åland", 60.20, 20.00, 30, "Mariehamn/Maarianhaminan", languages="sv"),
-        spread=0.8,
     ),
     C(
         "EE", "et", "et_EE", "et", 0.4,
@@ -472,7 +453,6 @@ _COUNTRIES = (
         R("EE009", "Kesk-Eesti", 58.90, 25.60, 130, "Paide/Paide, Rakvere/Rakvere, Türi/Türi"),
         R("EE00A", "Kirde-Eesti", 59.30, 27.40, 130,
           "Narva/Narva, Kohtla-Järve/Kohtla-Järve, Jõhvi/Jõhvi, Sillamäe/Sillamäe"),
-        spread=0.3,
     ),
     C(
         "LV", "lv", "lv_LV", "lv", 0.6,
@@ -482,7 +462,6 @@ _COUNTRIES = (
         R("LV008", "Vidzeme", 57.40, 25.90, 180, "Valmiera/Valmieras, Cēsis/Cēsu, Gulbene/Gulbenes"),
         R("LV009", "Zemgale", 56.60, 23.90, 220, "Jelgava/Jelgavas, Bauska/Bauskas, Dobele/Dobeles"),
         R("LV005", "Latgale", 56.30, 27.00, 250, "Daugavpils/Daugavpils, Rēzekne/Rēzeknes, Ludza/Ludzas"),
-        spread=0.3,
     ),
     C(
         "LT", "lt", "lt_LT", "lt", 1.0,
@@ -494,33 +473,28 @@ _COUNTRIES = (
         R("LT027", "Panevėžio apskritis", 55.73, 24.35, 220, "Panevėžys/Panevėžio, Biržai/Biržų, Rokiškis/Rokiškio"),
         R("LT029", "Utenos apskritis", 55.50, 25.60, 130, "Utena/Utenos, Visaginas/Visagino, Anykščiai/Anykščių"),
         R("LT021", "Alytaus apskritis", 54.40, 24.05, 135, "Alytus/Alytaus, Druskininkai/Druskininkų, Varėna/Varėnos"),
-        spread=0.25,
     ),
     C(
         "IE", "en-ie", "en_IE", "en ga", 0.8,
         R("IE06", "Eastern and Midland", 53.35, -6.50, 2450, "Dublin, Drogheda, Dundalk, Navan, Swords"),
         R("IE05", "Southern", 52.20, -8.30, 1650, "Cork, Limerick, Waterford, Kilkenny, Tralee"),
         R("IE04", "Northern and Western", 53.90, -8.60, 900, "Galway, Sligo, Letterkenny, Castlebar, Athlone"),
-        spread=0.5,
     ),
     C(
         "MT", "en-mt", "mt", "mt en", 0.2,
         R("MT001", "Malta", 35.90, 14.48, 470, "Valletta, Birkirkara, Mosta, Qormi, Sliema, Żabbar"),
         R("MT002", "Għawdex u Kemmuna", 36.04, 14.24, 33, "Victoria, Xagħra, Nadur"),
-        spread=0.05,
     ),
     C(
         "IS", "is", "is_IS", "is", 0.1,
         R("IS001", "Höfuðborgarsvæðið", 64.13, -21.90, 240, "Reykjavík, Kópavogur, Hafnarfjörður, Garðabær"),
         R("IS002", "Landsbyggðin", 64.90, -18.50, 140,
           "Akureyri, Reykjanesbær, Selfoss, Akranes, Ísafjörður, Egilsstaðir"),
-        spread=0.6,
     ),
     C(
         "LI", "de", "de_LI", "de", 0.02,
         R("LI01", "Oberland", 47.12, 9.52, 25, "Vaduz, Schaan, Triesen, Balzers"),
         R("LI02", "Unterland", 47.22, 9.54, 15, "Eschen, Mauren, Ruggell"),
-        spread=0.03,
     ),
     C(
         "NO", "no", "no_NO", "nb", 0.5,
@@ -530,7 +504,6 @@ _COUNTRIES = (
         R("NO06", "Trøndelag", 63.40, 10.40, 470, "Trondheim, Steinkjer, Levanger"),
         R("NO07", "Nord-Norge", 68.50, 16.00, 480, "Tromsø, Bodø, Harstad, Alta"),
         R("NO02", "Innlandet", 61.00, 10.50, 370, "Hamar, Lillehammer, Gjøvik"),
-        spread=0.6,
     ),
     C(
         "MK", "mk", "mk_MK", "mk", 0.6,
@@ -542,7 +515,6 @@ _COUNTRIES = (
         R("MK007", "Североисточен", 42.15, 21.90, 175, "Куманово, Крива Паланка, Кратово"),
         R("MK004", "Југоисточен", 41.40, 22.60, 170, "Струмица, Гевгелија, Радовиш"),
         R("MK001", "Вардарски", 41.70, 21.80, 150, "Велес, Кавадарци, Неготино"),
-        spread=0.15,
     ),
     C(
         "RS", "sr", "hr_HR", "sr", 1.5,
@@ -551,14 +523,12 @@ _COUNTRIES = (
         R("RS21", "Šumadija i Zapadna Srbija", 43.90, 20.60, 1900,
           "Kragujevac, Čačak, Kraljevo, Novi Pazar, Užice, Šabac"),
         R("RS22", "Južna i Istočna Srbija", 43.30, 21.90, 1450, "Niš, Leskovac, Vranje, Zaječar, Pirot"),
-        spread=0.4,
     ),
     C(
         "AL", "sq", "sq", "sq", 0.6,
         R("AL01", "Veri", 41.90, 19.80, 800, "Shkodër, Lezhë, Kukës, Peshkopi"),
         R("AL02", "Qendër", 41.20, 19.80, 1250, "Tiranë, Durrës, Elbasan, Kavajë"),
         R("AL03", "Jug", 40.40, 20.00, 800, "Vlorë, Fier, Korçë, Berat, Gjirokastër, Sarandë"),
-        spread=0.35,
     ),
     C(
         "BA", "hr", "hr_HR", "hr sr", 0.5,
@@ -566,14 +536,12 @@ _COUNTRIES = (
         R("BA02", "Republika Srpska", 44.60, 17.80, 1150, "Banja Luka, Bijeljina, Prijedor, Doboj, Trebinje",
           style="sr", languages="sr"),
         R("BA03", "Brčko distrikt", 44.87, 18.81, 85, "Brčko"),
-        spread=0.4,
     ),
     C(
         "ME", "sr", "hr_HR", "sr", 0.15,
         R("ME001", "Primorje", 42.30, 18.90, 150, "Bar, Budva, Kotor, Herceg Novi, Ulcinj"),
         R("ME002", "Središnji region", 42.50, 19.25, 290, "Podgorica, Nikšić, Cetinje, Danilovgrad"),
         R("ME003", "Sjeverni region", 42.95, 19.50, 180, "Bijelo Polje, Pljevlja, Berane, Rožaje"),
-        spread=0.15,
     ),
     C(
         "AM", "en", "hy_AM", "hy", 0.5,
@@ -584,7 +552,6 @@ _COUNTRIES = (
         R("AM05", "Ararat", 39.95, 44.70, 250, "Artashat, Masis, Ararat"),
         R("AM06", "Armavir", 40.10, 44.05, 260, "Armavir, Vagharshapat, Metsamor"),
         R("AM07", "Syunik", 39.40, 46.20, 140, "Kapan, Goris, Meghri"),
-        spread=0.15,
     ),
     C(
         "AZ", "az", "az_AZ", "az", 0.9,
@@ -594,7 +561,6 @@ _COUNTRIES = (
         R("AZ04", "Lənkəran-Astara", 38.75, 48.85, 950, "Lənkəran, Astara, Masallı"),
         R("AZ05", "Şəki-Zaqatala", 41.20, 47.17, 630, "Şəki, Zaqatala, Qax"),
         R("AZ06", "Mərkəzi Aran", 40.40, 47.30, 700, "Mingəçevir, Yevlax, Ağdaş"),
-        spread=0.25,
     ),
     C(
         "GE", "en", "ka_GE", "ka", 0.9,
@@ -605,7 +571,6 @@ _COUNTRIES = (
         R("GE05", "Samegrelo-Zemo Svaneti", 42.50, 41.87, 310, "Zugdidi, Poti, Senaki"),
         R("GE06", "Kvemo Kartli", 41.45, 44.60, 430, "Rustavi, Marneuli, Bolnisi"),
         R("GE07", "Shida Kartli", 42.00, 43.90, 260, "Gori, Kareli, Khashuri"),
-        spread=0.2,
     ),
     C(
         "MD", "ro", "ro_RO", "ro", 0.5,
@@ -613,7 +578,6 @@ _COUNTRIES = (
         R("MD02", "Nord", 47.75, 27.90, 900, "Bălți, Soroca, Edineț, Drochia"),
         R("MD03", "Centru", 47.10, 28.50, 950, "Orhei, Ungheni, Hîncești, Strășeni"),
         R("MD04", "Sud", 46.20, 28.60, 500, "Cahul, Cimișlia, Căușeni, Comrat"),
-        spread=0.3,
     ),
     C(
         "UA", "uk", "uk_UA", "uk", 4.0,
@@ -625,7 +589,6 @@ _COUNTRIES = (
         R("UA12", "Дніпропетровська область", 48.46, 35.05, 3100, "Дніпро, Кривий Ріг, Кам'янське, Павлоград"),
         R("UA05", "Вінницька область", 49.23, 28.47, 1520, "Вінниця, Жмеринка, Могилів-Подільський"),
         R("UA21", "Закарпатська область", 48.62, 22.29, 1250, "Ужгород, Мукачево, Хуст"),
-        spread=0.4,
     ),
     C(
         "JO", "en-ar", "ar-latn", "ar", 0.8,
@@ -634,7 +597,6 @@ _COUNTRIES = (
         R("JO03", "Zarqa", 32.07, 36.09, 1600, "Zarqa, Russeifa"),
         R("JO04", "Aqaba", 29.53, 35.00, 220, "Aqaba"),
         R("JO05", "Karak", 31.18, 35.70, 350, "Al-Karak, Al-Mazar al-Janubi"),
-        spread=0.2,
     ),
     C(
         "LB", "fr", "ar-latn", "ar fr", 0.4,
@@ -643,7 +605,6 @@ _COUNTRIES = (
         R("LB03", "Liban-Nord", 34.43, 35.84, 800, "Tripoli, Zgharta, Batroun"),
         R("LB04", "Liban-Sud", 33.40, 35.40, 550, "Saïda, Tyr, Nabatieh"),
         R("LB05", "Béqaa", 33.85, 35.90, 500, "Zahlé, Baalbek"),
-        spread=0.12,
     ),
     C(
         "TN", "fr", "fr_DZ", "ar fr", 0.8,
@@ -652,7 +613,6 @@ _COUNTRIES = (
         R("TN03", "Centre-Est", 35.60, 10.70, 2600, "Sousse, Monastir, Sfax, Mahdia"),
         R("TN04", "Nord-Ouest", 36.40, 9.00, 1200, "Béja, Jendouba, Le Kef"),
         R("TN05", "Sud", 33.50, 9.90, 1500, "Gabès, Médenine, Tozeur, Houmt Souk"),
-        spread=0.3,
     ),
     C(
         "MA", "fr", "fr_DZ", "ar fr", 1.0,
@@ -663,7 +623,6 @@ _COUNTRIES = (
         R("MA01", "Tanger-Tétouan-Al Hoceïma", 35.50, -5.60, 3600, "Tanger, Tétouan, Al Hoceïma, Larache"),
         R("MA09", "Souss-Massa", 30.30, -9.00, 2700, "Agadir, Taroudant, Tiznit"),
         R("MA02", "L'Oriental", 34.30, -2.40, 2300, "Oujda, Nador, Berkane"),
-        spread=0.4,
     ),
     C(
         "EG", "en-ar", "ar-latn", "ar", 1.0,
@@ -675,7 +634,6 @@ _COUNTRIES = (
         R("EG06", "Sharqia", 30.58, 31.50, 7500, "Zagazig, 10th of Ramadan City"),
         R("EG07", "Asyut", 27.18, 31.18, 4800, "Asyut, Dairut"),
         R("EG08", "Aswan", 24.09, 32.90, 1600, "Aswan, Kom Ombo"),
-        spread=0.2,
     ),
 )  # fmt: skip
 

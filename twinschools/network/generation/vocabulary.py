@@ -1,7 +1,8 @@
 """Words the generated network is made of: school names, streets, titles.
 
 School names follow each language's real patterns, with the right diacritics
-and quotation marks (Romanian «…» as in the registry exports, Bulgarian „…“).
+and quotation marks: Romanian and Polish „…”, Bulgarian and Lithuanian „…“,
+Italian and Albanian «…»; Catalan and Spanish names need none ("Escola Joan Miró").
 A pattern's placeholders: {patron} a person or saint the school is named after,
 {n} a school number, {town} and {town_gen} the town (nominative and genitive),
 {nature} a kindergarten-like name. Each pattern carries the education levels a
@@ -62,13 +63,13 @@ SCHOOL_STYLES: dict[str, SchoolStyle] = {
     "ro": _style(
         (
             P("Școala Gimnazială nr. {n}", "pri low", 4),
-            P("Școala Gimnazială «{patron}»", "pri low", 4),
-            P("Colegiul Național «{patron}»", "low upp", 2),
-            P("Liceul Teoretic «{patron}»", "low upp", 2),
+            P("Școala Gimnazială „{patron}”", "pri low", 4),
+            P("Colegiul Național „{patron}”", "low upp", 2),
+            P("Liceul Teoretic „{patron}”", "low upp", 2),
             P("Liceul Tehnologic nr. {n}", "upp voc", 1.5),
-            P("Colegiul Tehnic «{patron}»", "upp voc", 1),
+            P("Colegiul Tehnic „{patron}”", "upp voc", 1),
             P("Grădinița cu Program Prelungit nr. {n}", "pre", 2),
-            P("Școala Profesională «{patron}»", "voc", 0.5),
+            P("Școala Profesională „{patron}”", "voc", 0.5),
         ),
         "Mihai Eminescu; Ion Creangă; Lucian Blaga; George Coșbuc; Nicolae Bălcescu; Avram Iancu; "
         "Mihai Viteazul; Ștefan cel Mare; Octavian Goga; Tudor Vladimirescu; Vasile Alecsandri; "
@@ -172,7 +173,7 @@ SCHOOL_STYLES: dict[str, SchoolStyle] = {
             P("Liceum Ogólnokształcące im. {patron}", "upp", 2),
             P("Zespół Szkół nr {n}", "upp voc", 1.5),
             P("Technikum nr {n} im. {patron}", "upp voc", 1),
-            P("Przedszkole nr {n} «{nature}»", "pre", 1.5),
+            P("Przedszkole nr {n} „{nature}”", "pre", 1.5),
         ),
         "Marii Skłodowskiej-Curie; Mikołaja Kopernika; Adama Mickiewicza; Jana Pawła II; "
         "Henryka Sienkiewicza; Juliusza Słowackiego; Marii Konopnickiej; Tadeusza Kościuszki; "
@@ -436,7 +437,7 @@ SCHOOL_STYLES: dict[str, SchoolStyle] = {
         (
             P("{town_gen} {patron} gimnazija", "low upp", 3),
             P("{town_gen} {patron} progimnazija", "pri low", 3),
-            P("{town_gen} lopšelis-darželis «{nature}»", "pre", 1),
+            P("{town_gen} lopšelis-darželis „{nature}“", "pre", 1),
             P("{town_gen} technologijų mokymo centras", "voc", 0.7),
         ),
         "Vytauto Didžiojo; Simono Daukanto; Maironio; Žemynos; Vaižganto; Salomėjos Nėries; Martyno Mažvydo",
