@@ -76,7 +76,7 @@ class NsoPage:
 def nso_page(user: Any, *, round_id: int | None, stage: str = "", query: str = "") -> NsoPage:
     roles = roles_of(user)
     rounds = list(Round.objects.filter(status=RoundStatus.PUBLISHED).order_by("-opens_at"))
-    chosen = next((r for r in rounds if r.pk == round_id), rounds[0] if rounds else None)
+    chosen = next((r for r in rounds if r.pk == round_id), None) or round_with_work(roles, rounds)
     countries = (
         Country.objects.all() if roles.is_admin else Country.objects.filter(pk__in=roles.nso_countries)
     )
@@ -93,6 +93,16 @@ def nso_page(user: Any, *, round_id: int | None, stage: str = "", query: str = "
     rows = [progress_of(a, settings[a.school.country_id].threshold) for a in apps]
     page.rows = [row for row in rows if not stage or row.stage == stage]
     return page
+
+
+def round_with_work(roles: Any, rounds: list[Round]) -> Round | None:
+    """The round the evaluation page opens on: the newest with applications waiting (signed,
+    not decided) in the reader's countries, not the newest round, which may still be empty."""
+    waiting = Application.objects.filter(round__in=rounds, status=Status.SUBMITTED)
+    if not roles.is_admin:
+        waiting = waiting.filter(school__country_id__in=roles.nso_countries)
+    busy = set(waiting.values_list("round_id", flat=True).distinct())
+    return next((r for r in rounds if r.pk in busy), rounds[0] if rounds else None)
 
 
 def evaluators_for(app: Application) -> list[Any]:
