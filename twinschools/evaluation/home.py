@@ -17,7 +17,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext, pgettext_lazy
 
 from twinschools.accounts.home import DANGER, SECONDARY, SUCCESS, WARNING, Contribution, Item, ItemList, Todo
 from twinschools.accounts.models import CountryRole, CountryRoleKind
@@ -409,9 +409,19 @@ def _waiting_for(round: Round, phase: str, counts: dict[str, int]) -> tuple[Any,
         return _("Waiting for its eligibility check."), WARNING
     submitted, drafting = counts.get("submitted", 0), counts.get("drafting", 0)
     if submitted:
-        return _("%(count)s applications waiting for a decision.") % {"count": submitted}, WARNING
+        waiting = ngettext(
+            "%(count)s application waiting for a decision.",
+            "%(count)s applications waiting for a decision.",
+            submitted,
+        )
+        return waiting % {"count": submitted}, WARNING
     if phase == "open":
-        return _("Schools are writing %(count)s applications.") % {"count": drafting}, SUCCESS
+        writing = ngettext(
+            "Schools are writing %(count)s application.",
+            "Schools are writing %(count)s applications.",
+            drafting,
+        )
+        return writing % {"count": drafting}, SUCCESS
     if phase == "upcoming":
         return _("Waiting for its window to open."), SECONDARY
     return _("Nothing: every application is decided."), SUCCESS
