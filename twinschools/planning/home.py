@@ -39,7 +39,7 @@ def todos(*, user: Any, roles: Roles, now: datetime) -> list[Contribution]:
     contributions = []
     for school_id in staff:
         plan = reverse("planning:plan", args=[school_id])
-        row = counts.get(school_id, {})
+        row: dict[str, Any] = dict(counts.get(school_id) or {})
         cards = (
             Todo(
                 "planning.overdue",
