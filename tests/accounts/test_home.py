@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests import factories
-from tests.applications.factories import application_of, open_round
+from tests.applications.factories import application_of, eligible, open_round
 from tests.clients import signed_in
 from tests.conftest import World
 from tests.evaluation.factories import evaluator, review, submitted
@@ -113,6 +113,13 @@ def test_the_head_sees_the_application_readiness_decisions_to_record_and_pending
     facts = {str(fact.label): str(fact.value) for fact in panel.facts}
     assert facts["Sections complete"] == "1 of 4"  # the eSafety section has one statement
     assert facts["Signature"] == "Waiting"
+
+
+def test_the_head_of_an_eligible_school_is_asked_to_start_its_application(world: World) -> None:
+    eligible(open_round(), world.school_a)
+    response = _home(world.people["head_a"])
+    assert _counts(response, f"school:{world.school_a.pk}")["applications.start"] == 1
+    assert reverse("applications:school", args=[world.school_a.pk]) in response.content.decode()
 
 
 def test_the_head_appears_once_per_school_whatever_memberships_they_hold(world: World) -> None:
@@ -324,8 +331,8 @@ def _parent_items(world: World, count: int) -> Any:
 # (who, the items, queries). Each home page: session, user, roles (2), the visit (read and
 # write in a savepoint), the eTwinning record, then each provider's fixed set-based reads.
 HOME_PAGES = {
-    "teacher": (_teacher_items, 27),
-    "head": (_head_items, 34),
+    "teacher": (_teacher_items, 28),
+    "head": (_head_items, 35),
     "nso": (_nso_items, 27),
     "evaluator": (_evaluator_items, 22),
     "admin": (_admin_items, 20),

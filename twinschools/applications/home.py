@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -14,7 +14,7 @@ from twinschools.accounts.home import SUCCESS, WARNING, Contribution, Fact, Todo
 from twinschools.accounts.models import STAFF_ROLES
 from twinschools.applications.models import EDITABLE, Application, Comment, Part, Status
 from twinschools.core.authz import Roles
-from twinschools.labels.models import FormSection
+from twinschools.labels.models import Eligibility, FormSection, RoundStatus
 
 
 def current_applications(school_ids: list[int], now: datetime) -> list[Application]:
@@ -26,6 +26,25 @@ def current_applications(school_ids: list[int], now: datetime) -> list[Applicati
         .filter(open_now)
         .select_related("round")
         .order_by("school_id", "-round__opens_at", "-pk")
+    )
+
+
+def not_started(school_ids: list[int], now: datetime) -> dict[int, int]:
+    """Per school: the rounds open now for which it is eligible and has no application yet."""
+    applied = Application.objects.filter(round_id=OuterRef("round_id"), school_id=OuterRef("school_id"))
+    return dict(
+        Eligibility.objects.filter(
+            school_id__in=school_ids,
+            eligible=True,
+            round__status=RoundStatus.PUBLISHED,
+            round__opens_at__lte=now,
+            round__closes_at__gt=now,
+        )
+        .exclude(Exists(applied))
+        .values("school_id")
+        .annotate(n=Count("pk"))
+        .values_list("school_id", "n")
+        .order_by()
     )
 
 
@@ -97,13 +116,31 @@ def todos(*, user: Any, roles: Roles, now: datetime) -> list[Contribution]:
     if not staff:
         return []
     latest = _latest_per_school(current_applications(staff, now))
+    to_start = not_started(staff, now)
+    found = [
+        Contribution(
+            f"school:{school_id}",
+            cards=(
+                Todo(
+                    "applications.start",
+                    _("Label applications you can start"),
+                    count,
+                    reverse("applications:school", args=[school_id]),
+                    "patch-plus",
+                    SUCCESS,
+                    39,
+                ),
+            ),
+        )
+        for school_id, count in to_start.items()
+    ]
     if not latest:
-        return []
+        return found
     apps = list(latest.values())
     parts, comments = _writing(user, apps)
     heads = set(roles.schools_with("head"))
     readiness = _readiness([a for a in apps if a.school_id in heads])
-    contributions = []
+    contributions = found
     for school_id, app in latest.items():
         url = reverse("applications:detail", args=[app.pk])
         cards = (
