@@ -197,7 +197,9 @@ def test_the_admin_sees_the_rounds_on_a_timeline_with_what_each_waits_for(world:
     ((_template, lines),) = panel.extras
     mine = [(line.round, line.phase) for line in lines if line.round in (past, current, upcoming)]
     assert mine == [(past, "past"), (current, "open"), (upcoming, "upcoming")]
-    assert "Waiting for its eligibility check." in response.content.decode()
+    waiting = {line.round: str(line.waiting) for line in lines}
+    assert waiting[current] == "Waiting for its eligibility check."
+    assert waiting[past] == "Closed: nothing is waiting."
 
 
 @pytest.mark.parametrize("role", ["nso_x", "evaluator_x", "admin", "nso_y"])

@@ -57,6 +57,7 @@ class Item:
     when: date | datetime | None = None
     note: Any = ""  # a short translated phrase: "overdue", "3 of 9 criteria scored"
     tone: str = ""  # a chip's tone when the note is a status
+    when_label: Any = ""  # what the date is, e.g. "assigned on", when the list does not say
 
 
 @dataclass(frozen=True)

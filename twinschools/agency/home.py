@@ -135,7 +135,7 @@ def parent(user: Any) -> Contribution:
         ),
     )
     return Contribution(
-        "parent", title=_("My children"), cards=cards, facts=facts, facts_title=_("My children")
+        "parent", title=_("My children"), cards=cards, facts=facts, facts_title=_("Class and school")
     )
 
 

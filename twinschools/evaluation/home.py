@@ -398,9 +398,11 @@ def evaluator(user: Any, roles: Roles) -> Contribution:
         Item(
             row.assignment.evaluation.application.school.name,
             reverse("evaluation:review", args=[row.assignment.pk]),
-            row.assignment.evaluation.application.round.closes_at,
+            row.assignment.assigned_at,
             _("%(scored)s of %(total)s criteria scored") % {"scored": row.scored, "total": row.criteria},
             SUCCESS if row.submitted else WARNING,
+            # Assignments carry no due date of their own: the date shown is when it was asked.
+            when_label=_("assigned on"),
         )
         for row in rows
     )
@@ -422,9 +424,10 @@ class RoundLine:
 
 
 def _waiting_for(round: Round, phase: str, counts: dict[str, int]) -> tuple[Any, str]:
-    if round.status != RoundStatus.PUBLISHED:
+    if round.status != RoundStatus.PUBLISHED and phase != "past":
         return _("Waiting to be published."), WARNING
-    if round.eligibility_finished_at is None:
+    # A closed round's check no longer matters (the earliest rounds ship as data, never checked).
+    if round.eligibility_finished_at is None and phase != "past":
         return _("Waiting for its eligibility check."), WARNING
     submitted, drafting = counts.get("submitted", 0), counts.get("drafting", 0)
     if submitted:
@@ -443,7 +446,7 @@ def _waiting_for(round: Round, phase: str, counts: dict[str, int]) -> tuple[Any,
         return writing % {"count": drafting}, SUCCESS
     if phase == "upcoming":
         return _("Waiting for its window to open."), SECONDARY
-    return _("Nothing: every application is decided."), SUCCESS
+    return _("Closed: nothing is waiting."), SECONDARY
 
 
 def timeline(rounds: list[Round], now: datetime) -> list[RoundLine]:
