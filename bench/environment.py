@@ -32,6 +32,7 @@ def configure(database_url: str) -> dict[str, str]:
         # The test client talks plain HTTP to "testserver".
         "TWINSCHOOLS_HTTPS": "false",
         "DJANGO_ALLOWED_HOSTS": "testserver,127.0.0.1,localhost",
+        "TWINSCHOOLS_SITE_URL": "http://testserver",
         "DJANGO_STATIC_ROOT": str(STATIC_ROOT),
         "DJANGO_LOG_LEVEL": "ERROR",
         # The registration race sends confirmation e-mails; they stay in memory.

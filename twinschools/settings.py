@@ -8,7 +8,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from twinschools.core.env import env_bool, env_int, env_list, env_str
+from twinschools.core.env import env_bool, env_int, env_list, env_str, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("TWINSCHOOLS_VAR_DIR", str(BASE_DIR / "var")))
@@ -82,6 +82,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "twinschools.core.context_processors.development",
             ],
         },
     }
@@ -160,9 +161,7 @@ MEDIA_ROOT = Path(env_str("TWINSCHOOLS_PRIVATE_MEDIA_ROOT", str(VAR_DIR / "priva
 
 EMAIL_BACKEND = env_str(
     "DJANGO_EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend"
-    if DEBUG
-    else "django.core.mail.backends.smtp.EmailBackend",
+    "twinschools.core.outbox.OutboxBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
@@ -171,6 +170,8 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "-").strip("-")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "TwinSchools <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where the development outbox keeps the e-mails sent under DEBUG (read at /dev/mail/).
+OUTBOX_DIR = VAR_DIR / "outbox"
 
 # Celery: with no broker configured, tasks run eagerly in-process (the embedded default).
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "-").strip("-") or None
@@ -234,8 +235,9 @@ INVITATION_VALID_DAYS = env_int("TWINSCHOOLS_INVITATION_VALID_DAYS", 14)
 DIRECTORY_PAGE_SIZE = 20
 # The network's practice library counts matches up to this ("more than 200 practices").
 PRACTICE_LIBRARY_COUNT_CAP = 200
-# The address e-mails sent by background jobs link to (they have no request to take it from).
-SITE_URL = env_str("TWINSCHOOLS_SITE_URL", "-").strip("-")
+# The address every e-mail, calendar file and credential links to (core/site.py). Required in
+# production; in DEBUG it is what `make demo` serves.
+SITE_URL = env_url("TWINSCHOOLS_SITE_URL", "http://127.0.0.1:8000" if DEBUG else None)
 IMPORT_MAX_UPLOAD_MB = env_int("TWINSCHOOLS_IMPORT_MAX_UPLOAD_MB", 200)
 # Encrypts the NSOs' credential signing keys at rest; falls back to a derivation of SECRET_KEY.
 CREDENTIAL_KEY = env_str("TWINSCHOOLS_CREDENTIAL_KEY", "-").strip("-")

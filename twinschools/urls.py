@@ -1,5 +1,8 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+
+from twinschools.core import urls_dev
 
 urlpatterns = [
     path("", include("twinschools.core.urls")),
@@ -21,4 +24,5 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    *urls_dev.patterns(settings.DEBUG),
 ]

@@ -11,6 +11,7 @@ from django.urls import reverse
 from tests.authz import ANYONE, Case, only
 from tests.conftest import World
 from tests.evaluation.factories import review, submitted
+from twinschools.accounts.models import CountryRole
 from twinschools.applications.models import Application
 from twinschools.evaluation import services
 from twinschools.evaluation.models import Assignment, Outcome
@@ -49,6 +50,17 @@ def _awarded(w: World) -> Application:
 def _review_pk(w: World) -> int:
     assignment = _assignment(w)
     return review(_application(w), w.people["evaluator_x"], 3, 3, 3).pk if assignment else 0
+
+
+def _spare_evaluator_role(w: World) -> int:
+    """An evaluator of country X nobody else's case needs, so deactivating it changes nothing else."""
+    from tests.evaluation.factories import evaluator
+
+    found = CountryRole.objects.filter(user__email="spare@eval.ro", role="evaluator").first()
+    if found is None:
+        evaluator(w.school_a.country, "spare@eval.ro")
+        found = CountryRole.objects.get(user__email="spare@eval.ro", role="evaluator")
+    return found.pk
 
 
 def _url(name: str, pk: int) -> str:
@@ -105,6 +117,17 @@ CASES = [
         "evaluation:settings",
         lambda w: reverse("evaluation:settings", args=["RO"]) + f"?round={_application(w).round_id}",
         only(NSO_X, others=404),
+    ),
+    Case(
+        "evaluation:evaluators",
+        lambda w: reverse("evaluation:evaluators", args=["RO"]),
+        only(NSO_X, others=404),
+    ),
+    Case(
+        "evaluation:deactivate_evaluator",
+        lambda w: _url("evaluation:deactivate_evaluator", _spare_evaluator_role(w)),
+        only({"nso_x": 302, "admin": 302}, others=404),
+        method="post",
     ),
     Case(
         "evaluation:assignments",

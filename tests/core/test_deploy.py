@@ -16,6 +16,7 @@ PRODUCTION_ENVIRONMENT = {
     "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
     "REDIS_URL": "redis://127.0.0.1:6379/1",
     "TWINSCHOOLS_HTTPS": "true",
+    "TWINSCHOOLS_SITE_URL": "https://twinschools.example.eu",
 }
 
 

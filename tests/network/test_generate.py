@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import authenticate
@@ -11,7 +14,9 @@ from django.utils import timezone
 
 from twinschools.accounts import services
 from twinschools.accounts.models import ClassGroup, CountryRole, Membership, Role, User
+from twinschools.applications.models import Application
 from twinschools.core.text import fold
+from twinschools.evaluation.models import LabelAward
 from twinschools.network.generation.demo import DEMO_DOMAIN, DEMO_PASSWORD
 from twinschools.network.models import (
     Activity,
@@ -172,10 +177,18 @@ def test_some_schools_are_labelled_and_teachers_active() -> None:
     assert not Activity.objects.filter(occurred_on__gt=timezone.localdate()).exists()
 
 
-def test_the_demo_accounts_can_sign_in() -> None:
+def readme_sign_ins() -> list[str]:
+    """The e-mail addresses of the README's demo sign-ins table."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Demo sign-ins", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"`([\w.]+@demo\.twinschools\.eu)`", table)
+
+
+def test_every_sign_in_of_the_readme_works_with_the_demo_password() -> None:
+    emails = readme_sign_ins()
+    assert f"evaluator2.ro@{DEMO_DOMAIN}" in emails and len(emails) >= 10
     generate()
-    for name in ("head", "teacher", "profesora", "parent", "nso.ro", "nso.es", "evaluator.ro", "admin"):
-        email = f"{name}@{DEMO_DOMAIN}"
+    for email in emails:
         user = authenticate(email=email, password=DEMO_PASSWORD)
         assert user is not None, email
         assert EmailAddress.objects.filter(user=user, email=email, verified=True, primary=True).exists()
@@ -183,6 +196,16 @@ def test_the_demo_accounts_can_sign_in() -> None:
     assert CountryRole.objects.filter(
         user__email=f"nso.es@{DEMO_DOMAIN}", country__code="ES", role="nso"
     ).exists()
+
+
+def test_the_demo_shows_the_cluj_draft_and_applications_in_every_stage_of_the_evaluation() -> None:
+    generate()
+    head = User.objects.get(email=f"head@{DEMO_DOMAIN}")
+    cluj = Membership.objects.get(user=head, role=Role.HEAD).school
+    assert Application.objects.get(school=cluj).status == "draft"
+    statuses = sorted(Application.objects.exclude(school=cluj).values_list("status", flat=True))
+    assert statuses == ["awarded", "awarded", "submitted", "submitted"]
+    assert LabelAward.objects.filter(revoked_at__isnull=False).count() == 1
 
 
 def test_the_demo_head_and_teacher_share_a_cluj_school_with_projects() -> None:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
 from twinschools.accounts.models import Role
@@ -14,6 +15,34 @@ class InvitationForm(forms.Form):
         choices=[(role.value, role.label) for role in Role if role in INVITABLE_ROLES],
         initial=Role.TEACHER,
     )
+
+
+class NewAccountForm(forms.Form):
+    """The account an invited person creates on the invitation's page: name and password."""
+
+    full_name = forms.CharField(label=_("Your full name"), max_length=200)
+    password = forms.CharField(
+        label=_("Choose a password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password_again = forms.CharField(
+        label=_("The password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        password, again = data.get("password"), data.get("password_again")
+        if password and again and password != again:
+            self.add_error("password_again", _("The two passwords differ. Type the same password twice."))
+        elif password:
+            try:
+                validate_password(password)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return data
 
 
 class ClassForm(forms.Form):

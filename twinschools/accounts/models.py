@@ -101,17 +101,30 @@ class CountryRoleKind(models.TextChoices):
 
 
 class CountryRole(models.Model):
-    """A role above schools, scoped to one country."""
+    """A role above schools, scoped to one country. A deactivated role is kept (who held it,
+    who appointed and who ended it) but gives no rights: core.authz reads active roles only."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="country_roles")
     country = models.ForeignKey("network.Country", on_delete=models.CASCADE, related_name="+")
     role = models.CharField(_("role"), max_length=10, choices=CountryRoleKind.choices)
+    appointed_at = models.DateTimeField(_("appointed"), null=True, blank=True)
+    appointed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    deactivated_at = models.DateTimeField(_("deactivated"), null=True, blank=True)
+    deactivated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "country", "role"], name="country_role_once")]
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()} · {self.country}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.deactivated_at is None
 
 
 class ClassGroup(models.Model):
@@ -150,11 +163,19 @@ class StudentProfile(models.Model):
 
 
 class Invitation(models.Model):
-    """A head's invitation for a colleague to join the school's staff."""
+    """An invitation to take a role: at a school (a head invites a colleague to its staff,
+    `role` a Role) or in a country (its NSO invites an evaluator, `role` a CountryRoleKind)."""
 
-    school = models.ForeignKey("network.School", on_delete=models.CASCADE, related_name="invitations")
+    school = models.ForeignKey(
+        "network.School", null=True, blank=True, on_delete=models.CASCADE, related_name="invitations"
+    )
+    country = models.ForeignKey(
+        "network.Country", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     email = models.EmailField(_("e-mail address"))
-    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.TEACHER)
+    role = models.CharField(
+        _("role"), max_length=10, choices=Role.choices + CountryRoleKind.choices, default=Role.TEACHER
+    )
     token = models.CharField(max_length=64, unique=True)
     invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -169,9 +190,21 @@ class Invitation(models.Model):
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(school__isnull=False, country__isnull=True)
+                | models.Q(school__isnull=True, country__isnull=False),
+                name="invitation_to_a_school_or_a_country",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.email
+
+    @property
+    def place_name(self) -> str:
+        """Where the role is held: the school's name, or the country's."""
+        return self.school.name if self.school is not None else str(self.country.name)  # type: ignore[union-attr]
 
     @property
     def is_pending(self) -> bool:

@@ -69,7 +69,13 @@ def invitation(pk: int) -> Invitation:
 
 
 def invitation_by_token(token: str) -> Invitation:
-    return get_object_or_404(Invitation.objects.select_related("school__country"), token=token)
+    return get_object_or_404(
+        Invitation.objects.select_related("school__country", "country", "invited_by"), token=token
+    )
+
+
+def has_account(email: str) -> bool:
+    return User.objects.filter(email__iexact=email).exists()
 
 
 def person(pk: int) -> User:
@@ -133,7 +139,9 @@ def dashboard(user: User) -> Dashboard:
             activities.select_related("school", "project").order_by("-occurred_on", "-pk")[:DASHBOARD_ROWS]
         ),
         activity_count=activities.count(),
-        country_roles=list(CountryRole.objects.filter(user=user).select_related("country")),
+        country_roles=list(
+            CountryRole.objects.filter(user=user, deactivated_at__isnull=True).select_related("country")
+        ),
         children=list(
             StudentProfile.objects.filter(guardians=user).select_related("user", "class_group__school")
         ),

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from twinschools.accounts import tasks
 from twinschools.accounts.models import (
     ClassGroup,
+    CountryRole,
     HomeVisit,
     Invitation,
     Membership,
@@ -33,8 +34,9 @@ from twinschools.accounts.models import (
 )
 from twinschools.core import audit
 from twinschools.core.authz import forget_roles
+from twinschools.core.site import absolute
 from twinschools.core.text import fold
-from twinschools.network.models import School
+from twinschools.network.models import Country, School
 
 INVITABLE_ROLES = (Role.TEACHER, Role.HEAD)
 # Unambiguous characters only: pupils copy class codes from a board.
@@ -46,8 +48,44 @@ STUDENT_LOGIN_WINDOW_SECONDS = 15 * 60
 VISIT_GAP = timedelta(minutes=30)
 
 
+def _pending_invitations(email: str, **place: Any) -> Any:
+    return Invitation.objects.filter(
+        email=email, accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now(), **place
+    )
+
+
+def _invite(*, email: str, role: str, invited_by: User, **place: Any) -> Invitation:
+    """Create an invitation to a school or a country (place: school= or country=), audit it
+    and e-mail its acceptance link once the transaction commits. Callers hold the transaction."""
+    if _pending_invitations(email, **place).exists():
+        raise ValidationError(
+            _("An invitation to this address is already pending. Revoke it first to send a new one."),
+            code="pending",
+        )
+    invitation = Invitation.objects.create(
+        email=email,
+        role=role,
+        token=secrets.token_urlsafe(32),
+        invited_by=invited_by,
+        expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
+        **place,
+    )
+    audit.record(
+        actor=invited_by,
+        action="invitation.sent",
+        school=place.get("school"),
+        target=email,
+        data={"role": role, **({"country": place["country"].code} if "country" in place else {})},
+    )
+    accept_url = absolute(reverse("accounts:accept_invitation", args=[invitation.token]))
+    transaction.on_commit(
+        lambda: tasks.send_invitation_email.delay(invitation_id=invitation.pk, accept_url=accept_url)
+    )
+    return invitation
+
+
 @transaction.atomic
-def invite_staff(*, school: School, email: str, role: str, invited_by: User, base_url: str) -> Invitation:
+def invite_staff(*, school: School, email: str, role: str, invited_by: User) -> Invitation:
     email = email.strip().lower()
     if role not in INVITABLE_ROLES:
         raise ValidationError(_("Only teachers and heads can be invited."), code="role")
@@ -56,40 +94,65 @@ def invite_staff(*, school: School, email: str, role: str, invited_by: User, bas
     ).exists()
     if already_staff:
         raise ValidationError(_("This person already has this role at the school."), code="member")
-    pending = Invitation.objects.filter(
-        school=school,
-        email=email,
-        accepted_at__isnull=True,
-        revoked_at__isnull=True,
-        expires_at__gt=timezone.now(),
+    return _invite(email=email, role=role, invited_by=invited_by, school=school)
+
+
+def invite_to_country(*, country: Country, email: str, role: str, invited_by: User) -> Invitation:
+    """Invite an address that has no account yet to a country role (an NSO appointing an
+    evaluator); accepting it creates the account and the role. Runs in the caller's transaction."""
+    return _invite(email=email.strip().lower(), role=role, invited_by=invited_by, country=country)
+
+
+def grant_country_role(*, user: User, country: Country, role: str, by: User | None) -> CountryRole:
+    """Give (or give back, when it was deactivated) a country role. Runs in the caller's transaction."""
+    held, created = CountryRole.objects.select_for_update().get_or_create(
+        user=user, country=country, role=role, defaults={"appointed_at": timezone.now(), "appointed_by": by}
     )
-    if pending.exists():
-        raise ValidationError(
-            _("An invitation to this address is already pending. Revoke it first to send a new one."),
-            code="pending",
-        )
-    invitation = Invitation.objects.create(
-        school=school,
-        email=email,
-        role=role,
-        token=secrets.token_urlsafe(32),
-        invited_by=invited_by,
-        expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
+    if not created and held.deactivated_at is None:
+        raise ValidationError(_("This person already has this role in this country."), code="held")
+    if not created:
+        held.deactivated_at, held.deactivated_by = None, None
+        held.appointed_at, held.appointed_by = timezone.now(), by
+        held.save(update_fields=["deactivated_at", "deactivated_by", "appointed_at", "appointed_by"])
+    audit.record(
+        actor=by,
+        action="country_role.granted",
+        target=f"user:{user.pk}",
+        data={"country": country.code, "role": role},
     )
-    audit.record(actor=invited_by, action="invitation.sent", school=school, target=email)
-    accept_url = base_url + reverse("accounts:accept_invitation", args=[invitation.token])
-    transaction.on_commit(
-        lambda: tasks.send_invitation_email.delay(invitation_id=invitation.pk, accept_url=accept_url)
+    forget_roles(user)
+    return held
+
+
+def deactivate_country_role(*, held: CountryRole, by: User) -> CountryRole:
+    """End a country role, keeping its row. Runs in the caller's transaction."""
+    locked = CountryRole.objects.select_for_update().select_related("country").get(pk=held.pk)
+    if locked.deactivated_at is not None:
+        raise ValidationError(_("This role was already deactivated."), code="inactive")
+    locked.deactivated_at, locked.deactivated_by = timezone.now(), by
+    locked.save(update_fields=["deactivated_at", "deactivated_by"])
+    audit.record(
+        actor=by,
+        action="country_role.deactivated",
+        target=f"user:{locked.user_id}",
+        data={"country": locked.country.code, "role": locked.role},
     )
-    return invitation
+    return locked
 
 
 def send_invitation_email(*, invitation_id: int, accept_url: str) -> None:
     """Send the invitation in the inviter's language (run by a Celery task)."""
-    invitation = Invitation.objects.select_related("school", "invited_by").get(pk=invitation_id)
+    invitation = Invitation.objects.select_related("school", "country", "invited_by").get(pk=invitation_id)
     context = {"invitation": invitation, "accept_url": accept_url}
     with translation.override(invitation.invited_by.language or translation.get_language()):
-        subject = _("You are invited to join %(school)s on TwinSchools") % {"school": invitation.school.name}
+        if invitation.school is not None:
+            subject = _("You are invited to join %(school)s on TwinSchools") % {
+                "school": invitation.school.name
+            }
+        else:
+            subject = _("You are invited to evaluate eTwinning School label applications for %(country)s") % {
+                "country": invitation.place_name
+            }
         body = render_to_string("accounts/email/invitation.txt", context)
     send_mail(subject, body, None, [invitation.email])
 
@@ -104,31 +167,75 @@ def revoke_invitation(*, invitation: Invitation, by: User) -> None:
         audit.record(actor=by, action="invitation.revoked", school=invitation.school, target=invitation.email)
 
 
-@transaction.atomic
-def accept_invitation(*, invitation: Invitation, user: User) -> Membership:
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+def _check_acceptable(invitation: Invitation) -> None:
     if invitation.revoked_at is not None:
         raise ValidationError(_("This invitation was revoked."), code="revoked")
     if invitation.accepted_at is not None:
         raise ValidationError(_("This invitation was already accepted."), code="accepted")
     if invitation.expires_at <= timezone.now():
+        if invitation.country_id is not None:
+            raise ValidationError(
+                _("This invitation has expired. Ask your national support organisation for a new one."),
+                code="expired",
+            )
         raise ValidationError(
             _("This invitation has expired. Ask the head of the school for a new one."), code="expired"
         )
-    if (user.email or "").lower() != invitation.email:
-        raise ValidationError(
-            _("This invitation was sent to another e-mail address. Sign in with that address to accept it."),
-            code="email",
+
+
+def _take_role(invitation: Invitation, user: User) -> None:
+    if invitation.country is not None:
+        held = CountryRole.objects.filter(user=user, country=invitation.country, role=invitation.role).first()
+        if held is None or held.deactivated_at is not None:
+            grant_country_role(
+                user=user, country=invitation.country, role=invitation.role, by=invitation.invited_by
+            )
+    else:
+        Membership.objects.get_or_create(
+            user=user, school=invitation.school, role=invitation.role, ended_on=None
         )
-    membership, _created = Membership.objects.get_or_create(
-        user=user, school=invitation.school, role=invitation.role, ended_on=None
-    )
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     audit.record(actor=user, action="invitation.accepted", school=invitation.school, target=invitation.email)
     forget_roles(user)
-    return membership
+
+
+@transaction.atomic
+def accept_invitation(*, invitation: Invitation, user: User) -> None:
+    invitation = (
+        Invitation.objects.select_for_update().select_related("school", "country").get(pk=invitation.pk)
+    )
+    _check_acceptable(invitation)
+    if (user.email or "").lower() != invitation.email:
+        raise ValidationError(
+            _("This invitation was sent to another e-mail address. Sign in with that address to accept it."),
+            code="email",
+        )
+    _take_role(invitation, user)
+
+
+@transaction.atomic
+def accept_invitation_with_new_account(*, invitation: Invitation, full_name: str, password: str) -> User:
+    """Accept for an address that has no account: the link proves the address, so the account
+    is created with it verified and the password the person chose."""
+    invitation = (
+        Invitation.objects.select_for_update().select_related("school", "country").get(pk=invitation.pk)
+    )
+    _check_acceptable(invitation)
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        raise ValidationError(
+            _("An account with this address already exists. Sign in to accept the invitation."), code="exists"
+        )
+    user = User.objects.create_user(
+        invitation.email, password, full_name=full_name.strip(), language=invitation.invited_by.language
+    )
+    EmailAddress.objects.create(user=user, email=invitation.email, verified=True, primary=True)
+    audit.record(
+        actor=user, action="account.created_by_invitation", school=invitation.school, target=invitation.email
+    )
+    _take_role(invitation, user)
+    return user
 
 
 def _new_code(length: int = 8) -> str:

@@ -12,7 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from twinschools.accounts import home, queries, services
-from twinschools.accounts.forms import ClassForm, InvitationForm, StudentForm, StudentLoginForm
+from twinschools.accounts.forms import (
+    ClassForm,
+    InvitationForm,
+    NewAccountForm,
+    StudentForm,
+    StudentLoginForm,
+)
 from twinschools.accounts.models import ClassGroup, Invitation, User
 from twinschools.core.permissions import public, requires, signed_in
 from twinschools.network.models import School
@@ -59,7 +65,6 @@ def invite(request: HttpRequest, obj: School) -> HttpResponse:
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
                 invited_by=request.user,
-                base_url=request.build_absolute_uri("/").rstrip("/"),
             )
         except ValidationError as error:
             form.add_error("email", error)
@@ -83,18 +88,47 @@ def revoke_invitation(request: HttpRequest, obj: Invitation) -> HttpResponse:
     return redirect("accounts:team", obj.school_id)
 
 
+def _welcome(request: HttpRequest, invitation: Invitation) -> HttpResponse:
+    if invitation.school_id is None:
+        messages.success(
+            request,
+            _("Welcome: you are now an evaluator for %(country)s.") % {"country": invitation.place_name},
+        )
+        return redirect("evaluation:assignments")
+    messages.success(request, _("Welcome to %(school)s.") % {"school": invitation.place_name})
+    return redirect("network:school", invitation.school_id)
+
+
 @public
 def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     invitation = queries.invitation_by_token(token)
-    if request.method == "POST" and request.user.is_authenticated:
+    new_account = not request.user.is_authenticated and not queries.has_account(invitation.email)
+    form = NewAccountForm(request.POST or None) if new_account else None
+    if request.method == "POST":
         try:
-            services.accept_invitation(invitation=invitation, user=request.user)
+            if request.user.is_authenticated:
+                services.accept_invitation(invitation=invitation, user=request.user)
+            elif form is not None and form.is_valid():
+                user = services.accept_invitation_with_new_account(
+                    invitation=invitation,
+                    full_name=form.cleaned_data["full_name"],
+                    password=form.cleaned_data["password"],
+                )
+                login(request, user, backend="twinschools.accounts.backends.AccountBackend")
+            else:
+                return _invitation_page(request, invitation, form, status=400)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("Welcome to %(school)s.") % {"school": invitation.school.name})
-            return redirect("network:school", invitation.school_id)
-    return render(request, "accounts/accept_invitation.html", {"invitation": invitation})
+            return _welcome(request, invitation)
+    return _invitation_page(request, invitation, form)
+
+
+def _invitation_page(
+    request: HttpRequest, invitation: Invitation, form: NewAccountForm | None, status: int = 200
+) -> HttpResponse:
+    context = {"invitation": invitation, "form": form}
+    return render(request, "accounts/accept_invitation.html", context, status=status)
 
 
 @require_POST

@@ -74,7 +74,9 @@ def _load_roles(user: Any) -> Roles:
             held.add(LEADER)
     nso: set[int] = set()
     evaluator: set[int] = set()
-    for country_id, role in CountryRole.objects.filter(user=user).values_list("country_id", "role"):
+    for country_id, role in CountryRole.objects.filter(user=user, deactivated_at__isnull=True).values_list(
+        "country_id", "role"
+    ):
         (nso if role == CountryRoleKind.NSO_STAFF else evaluator).add(country_id)
     return Roles(
         school_roles={school_id: frozenset(held) for school_id, held in school_roles.items()},

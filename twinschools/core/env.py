@@ -46,3 +46,13 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value == "":
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_url(name: str, default: str | None = None) -> str:
+    """An absolute http(s) address without its trailing slash; required when default is None."""
+    value = env_str(name, default).strip().rstrip("/")
+    if not value.startswith(("http://", "https://")) or value.endswith("://"):
+        raise ImproperlyConfigured(
+            f"{name} must be an absolute address such as https://twinschools.example.eu, not {value!r}."
+        )
+    return value

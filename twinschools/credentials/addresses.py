@@ -6,15 +6,9 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.urls import Resolver404, resolve, reverse
 
-
-def site_url() -> str:
-    if settings.SITE_URL:
-        return str(settings.SITE_URL).rstrip("/")
-    scheme = "https" if settings.HTTPS else "http"
-    return f"{scheme}://{settings.ALLOWED_HOSTS[0]}"
+from twinschools.core.site import site_url
 
 
 def absolute(path: str) -> str:

@@ -1,5 +1,17 @@
+from typing import Any
+
 from django.apps import AppConfig
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+
+def _appointed_sentence(params: dict[str, Any]) -> str:
+    from django_countries import countries
+
+    country = countries.name(params.get("country", "")) or params.get("country", "")
+    return gettext("You are now an evaluator of eTwinning School label applications for %(country)s.") % {
+        "country": country
+    }
 
 
 class EvaluationConfig(AppConfig):
@@ -23,6 +35,7 @@ class EvaluationConfig(AppConfig):
                 "The evaluators of %(school)s disagree and no other evaluator is free: assign a second opinion."
             ),
         )
+        register_kind("evaluation.appointed", _appointed_sentence)
         register_kind(
             "evaluation.decided", _("The decision on your label application for %(round)s is ready.")
         )

@@ -1,5 +1,10 @@
-"""The demo's evaluation: an earlier round's application of a Romanian school evaluated and
-awarded, and a submitted application of the current round waiting, with the demo evaluator assigned.
+"""The demo's evaluation: applications of Romanian schools in every stage after the Cluj
+school's draft (applications/demo.py):
+
+- earlier round: one awarded (with its credential and certificate), one awarded then revoked;
+- the open round: one in evaluation whose two first reviews disagree, so a third evaluator
+  (the demo evaluator, the least loaded) was assigned automatically for a second opinion, and
+  one submitted and waiting for evaluators.
 
 The demo accounts come from network/generation/demo.py; when they or the label rounds
 are absent (a bare test database), nothing is seeded. Applications of a past round
@@ -13,14 +18,13 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
-from twinschools.accounts.models import CountryRole, CountryRoleKind, User
+from twinschools.accounts.models import User
 from twinschools.applications import services as applications
 from twinschools.applications.models import Application, Part, Status, Submission
 from twinschools.evaluation import services
-from twinschools.evaluation.models import Assignment, Outcome
+from twinschools.evaluation.models import Assignment, LabelAward, Outcome
 from twinschools.evaluation.services import Given
 from twinschools.labels.models import Round, RoundStatus
 from twinschools.network.models import School
@@ -34,16 +38,6 @@ ANSWER = (
 
 def _user(email_name: str) -> User | None:
     return User.objects.filter(email=f"{email_name}@{DOMAIN}").first()
-
-
-def _second_evaluator(country: Any) -> User:
-    # A colleague for the second review; she does not sign in to the demo (no usable password).
-    person, _created = User.objects.get_or_create(
-        email=f"evaluator2.ro@{DOMAIN}",
-        defaults={"full_name": "Raluca Ene", "language": "ro", "password": make_password(None)},
-    )
-    CountryRole.objects.get_or_create(user=person, country=country, role=CountryRoleKind.EVALUATOR)
-    return person
 
 
 def _signed(school: School, round: Round, *, by: User, when: datetime) -> Application:
@@ -90,29 +84,52 @@ def _review(app: Application, person: User, level: int) -> None:
     )
 
 
+def _award(app: Application, evaluators: tuple[User, User], nso: User) -> None:
+    if app.status != Status.SUBMITTED:
+        return
+    for person in evaluators:
+        services.assign(application=app, evaluator=person, by=nso)
+    for person in evaluators:
+        _review(app, person, 4)
+    services.decide(application=app, outcome=Outcome.AWARDED, by=nso)
+
+
+def _disagree(app: Application, evaluators: tuple[User, User], nso: User) -> None:
+    """Two first reviews far apart: submitting the second assigns a third evaluator at once."""
+    if app.status != Status.SUBMITTED or Assignment.objects.filter(evaluation__application=app).exists():
+        return
+    for person in evaluators:
+        services.assign(application=app, evaluator=person, by=nso)
+    _review(app, evaluators[0], 5)
+    _review(app, evaluators[1], 2)
+
+
 def seed_evaluation(*, school: Any, people: dict[str, Any], rng: Any, today: date) -> None:
-    evaluator, nso = _user("evaluator.ro"), _user("nso.ro")
+    evaluator, second, third, nso = (
+        _user(name) for name in ("evaluator.ro", "evaluator2.ro", "evaluator3.ro", "nso.ro")
+    )
     rounds = list(Round.objects.filter(status=RoundStatus.PUBLISHED, form_version__rubric__isnull=False))
-    if evaluator is None or nso is None or len(rounds) < 2 or school.country.code != "RO":
+    if evaluator is None or second is None or third is None or nso is None:
+        return
+    if len(rounds) < 2 or school.country.code != "RO":
         return
     rounds.sort(key=lambda r: r.label_first_year)
     earlier, current = rounds[-2], rounds[-1]
-    others = list(School.objects.filter(country=school.country).exclude(pk=school.pk).order_by("pk")[:2])
-    if len(others) < 2:
+    others = list(School.objects.filter(country=school.country).exclude(pk=school.pk).order_by("pk")[:4])
+    if len(others) < 4:
         return
     head = people["head"]
-    second = _second_evaluator(school.country)
     when = timezone.make_aware(datetime.combine(earlier.closes_at.date() - timedelta(days=3), time(10)))
-    awarded = _signed(others[0], earlier, by=head, when=when)
-    if awarded.status == Status.SUBMITTED:
-        for person in (evaluator, second):
-            services.assign(application=awarded, evaluator=person, by=nso)
-        _review(awarded, evaluator, 4)
-        _review(awarded, second, 4)
-        services.decide(application=awarded, outcome=Outcome.AWARDED, by=nso)
-    waiting = _signed(others[1], current, by=head, when=timezone.now() - timedelta(days=2))
-    if (
-        waiting.status == Status.SUBMITTED
-        and not Assignment.objects.filter(evaluation__application=waiting).exists()
-    ):
-        services.assign(application=waiting, evaluator=evaluator, by=nso)
+    _award(_signed(others[0], earlier, by=head, when=when), (evaluator, second), nso)
+    revoked = _signed(others[1], earlier, by=head, when=when)
+    _award(revoked, (second, third), nso)
+    award = LabelAward.objects.filter(application=revoked, revoked_at__isnull=True).first()
+    if award is not None:
+        services.revoke_award(
+            award=award,
+            reason="The school closed its eTwinning team and asked for the label to be withdrawn.",
+            by=nso,
+        )
+    recent = timezone.now() - timedelta(days=2)
+    _disagree(_signed(others[2], current, by=head, when=recent), (second, third), nso)
+    _signed(others[3], current, by=head, when=recent)

@@ -49,6 +49,15 @@ def posted_values(data: QueryDict, criteria: list[Criterion]) -> dict[int, tuple
     return {c.pk: (data.get(f"level-{c.pk}") or "", data.get(f"comment-{c.pk}") or "") for c in criteria}
 
 
+class AppointForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address of the new evaluator"),
+        help_text=_(
+            "A person with an account becomes an evaluator at once; any other address gets an invitation by e-mail."
+        ),
+    )
+
+
 class AssignForm(forms.Form):
     evaluator = forms.ModelChoiceField(queryset=None, label=_("Evaluator"))  # type: ignore[arg-type]
 

@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from twinschools.accounts.models import CountryRole, CountryRoleKind, Invitation
 from twinschools.applications.models import Application, Status
 from twinschools.core.authz import roles_of
 from twinschools.evaluation.models import (
@@ -297,3 +298,57 @@ def labelled_schools(country_code: str, limit: int = 300) -> list[School]:
 
 def cell_radius(count: int) -> float:
     return round(4 + 3 * math.log2(count), 1)
+
+
+# A country's evaluators (the NSO's page) -------------------------------------------
+
+
+@dataclass
+class EvaluatorRow:
+    held: CountryRole
+    open_assignments: list[Assignment]
+
+
+@dataclass
+class EvaluatorsPage:
+    country: Country
+    active: list[EvaluatorRow]
+    deactivated: list[EvaluatorRow]
+    pending: list[Invitation]
+
+
+def evaluators_page(country: Country) -> EvaluatorsPage:
+    """The country's evaluators, active then deactivated, each with their open assignments,
+    and the invitations not yet accepted. Three queries whatever the number of evaluators."""
+    from twinschools.evaluation.services import open_assignments
+
+    roles = list(
+        CountryRole.objects.filter(country=country, role=CountryRoleKind.EVALUATOR)
+        .select_related("user")
+        .order_by("user__full_name", "user__email", "pk")
+    )
+    by_evaluator: dict[int, list[Assignment]] = {}
+    for assignment in open_assignments(evaluator_ids=[r.user_id for r in roles], country_id=country.pk):
+        by_evaluator.setdefault(assignment.evaluator_id, []).append(assignment)
+    rows = [EvaluatorRow(held, by_evaluator.get(held.user_id, [])) for held in roles]
+    pending = list(
+        Invitation.objects.filter(
+            country=country,
+            role=CountryRoleKind.EVALUATOR,
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        ).order_by("-created_at")
+    )
+    return EvaluatorsPage(
+        country=country,
+        active=[row for row in rows if row.held.is_active],
+        deactivated=[row for row in rows if not row.held.is_active],
+        pending=pending,
+    )
+
+
+def evaluator_role(pk: int) -> CountryRole:
+    return get_object_or_404(
+        CountryRole.objects.select_related("user", "country"), pk=pk, role=CountryRoleKind.EVALUATOR
+    )

@@ -57,6 +57,9 @@ rules.add_perm("evaluation.manage", is_nso_staff | is_admin)
 rules.add_perm("evaluation.manage_application", is_nso_of_application | is_admin)
 # A round's settings for one country (object: the country).
 rules.add_perm("evaluation.settings", is_nso_of_country | is_admin)
+# A country's evaluators: appoint, invite, deactivate (object: the country, or a CountryRole).
+rules.add_perm("evaluation.manage_evaluators", is_nso_of_country | is_admin)
+rules.add_perm("evaluation.manage_evaluator", is_nso_for | is_admin)
 # The evaluator's own assignments (a capability) and one assignment (object).
 rules.add_perm("evaluation.assignments", is_evaluator | is_admin)
 rules.add_perm("evaluation.review", is_assigned_evaluator)

@@ -20,7 +20,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from twinschools.accounts.models import CountryRole, CountryRoleKind, Membership, Role, User
+from twinschools.accounts import services as accounts
+from twinschools.accounts.models import CountryRole, CountryRoleKind, Invitation, Membership, Role, User
 from twinschools.applications import services as applications
 from twinschools.applications.models import Application, Status
 from twinschools.core import audit
@@ -126,11 +127,88 @@ def update_settings(
     return found
 
 
+# Appointing evaluators -------------------------------------------------------------
+
+
+def open_assignments(*, evaluator_ids: list[int], country_id: int) -> Any:
+    """Assignments not declined, of applications still in evaluation, with no review submitted."""
+    return (
+        Assignment.objects.filter(
+            evaluator_id__in=evaluator_ids,
+            declined_at__isnull=True,
+            evaluation__application__status=Status.SUBMITTED,
+            evaluation__application__school__country_id=country_id,
+        )
+        .exclude(reviews__submitted_at__isnull=False)
+        .select_related("evaluation__application__school")
+        .order_by("assigned_at", "pk")
+    )
+
+
+def _works_only_abroad(person: User, country: Country) -> bool:
+    today = timezone.localdate()
+    current = Membership.objects.filter(user=person, started_on__lte=today).exclude(ended_on__lt=today)
+    return current.exists() and not current.filter(school__country=country).exists()
+
+
+def appoint_evaluator(*, country: Country, email: str, by: User) -> CountryRole | Invitation:
+    """The NSO appoints an evaluator of its country by e-mail address: an existing account
+    gets the role at once and a notification; a new address gets an invitation e-mail."""
+    email = email.strip().lower()
+    with transaction.atomic():
+        person = User.objects.filter(email__iexact=email).first()
+        if person is None:
+            return accounts.invite_to_country(
+                country=country, email=email, role=CountryRoleKind.EVALUATOR, invited_by=by
+            )
+        if not person.is_active:
+            raise ValidationError(_("This account is closed, so it cannot be given a role."), code="closed")
+        if _works_only_abroad(person, country):
+            raise ValidationError(
+                _("This person works at schools of another country; evaluators of %(country)s work there.")
+                % {"country": country.name},
+                code="abroad",
+            )
+        held = accounts.grant_country_role(
+            user=person, country=country, role=CountryRoleKind.EVALUATOR, by=by
+        )
+        notify(
+            recipients=[person],
+            kind="evaluation.appointed",
+            params={"country": country.code},
+            url=reverse("evaluation:assignments"),
+            target=f"user:{person.pk}",
+        )
+    return held
+
+
+def deactivate_evaluator(*, held: CountryRole, by: User) -> list[Application]:
+    """End an evaluator's role in a country. Their open assignments are withdrawn (declined,
+    with the reason), so each application can be given another evaluator; returns those."""
+    with transaction.atomic():
+        locked = accounts.deactivate_country_role(held=held, by=by)
+        withdrawn = []
+        for assignment in open_assignments(evaluator_ids=[locked.user_id], country_id=locked.country_id):
+            application = _lock(assignment.evaluation.application)
+            with _stage_change(application, by=by, action="withdrawn", evaluator=locked.user_id):
+                Assignment.objects.filter(pk=assignment.pk).update(
+                    declined_at=timezone.now(), decline_reason=_("The evaluator's role was deactivated.")
+                )
+            withdrawn.append(application)
+    return withdrawn
+
+
 # Assignment ------------------------------------------------------------------------
 
 
+def _active_evaluator_roles(country_id: int) -> Any:
+    return CountryRole.objects.filter(
+        country_id=country_id, role=CountryRoleKind.EVALUATOR, deactivated_at__isnull=True
+    )
+
+
 def evaluators_of(country_id: int) -> list[User]:
-    ids = CountryRole.objects.filter(country_id=country_id, role=CountryRoleKind.EVALUATOR).values("user_id")
+    ids = _active_evaluator_roles(country_id).values("user_id")
     return list(User.objects.filter(pk__in=ids, is_active=True).order_by("full_name", "email", "pk"))
 
 
@@ -138,9 +216,7 @@ def conflict_of(*, application: Application, evaluator: User) -> str | None:
     """Why this evaluator may not review this application, as a sentence; None when they may."""
     school = application.school
     name = evaluator.full_name or evaluator.email or str(evaluator.pk)
-    if not CountryRole.objects.filter(
-        user=evaluator, country_id=school.country_id, role=CountryRoleKind.EVALUATOR
-    ).exists():
+    if not _active_evaluator_roles(school.country_id).filter(user=evaluator).exists():
         return _("%(name)s is not an evaluator of this school's country.") % {"name": name}
     today = timezone.localdate()
     memberships = Membership.objects.filter(user=evaluator, started_on__lte=today).exclude(ended_on__lt=today)

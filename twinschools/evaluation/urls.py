@@ -14,6 +14,10 @@ urlpatterns = [
     path("evaluation/applications/<int:pk>/revoke/", views.revoke, name="revoke"),
     path("evaluation/reviews/<int:pk>/reopen/", views.reopen, name="reopen"),
     path("evaluation/countries/<str:code>/settings/", views.round_settings, name="settings"),
+    path("evaluation/countries/<str:code>/evaluators/", views.evaluators, name="evaluators"),
+    path(
+        "evaluation/evaluators/<int:pk>/deactivate/", views.deactivate_evaluator, name="deactivate_evaluator"
+    ),
     path("evaluation/assignments/", views.assignments, name="assignments"),
     path("evaluation/assignments/<int:pk>/", views.review, name="review"),
     path("evaluation/assignments/<int:pk>/declare/", views.declare, name="declare"),

@@ -12,11 +12,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from twinschools.accounts.models import CountryRole, Invitation
 from twinschools.applications.models import Application
 from twinschools.core.permissions import public, requires
 from twinschools.credentials import queries as credential_queries
 from twinschools.evaluation import certificates, queries, services
 from twinschools.evaluation.forms import (
+    AppointForm,
     AssignForm,
     BatchForm,
     DecisionForm,
@@ -298,6 +300,60 @@ def round_settings(request: HttpRequest, obj: Country) -> HttpResponse:
     status = 400 if request.method == "POST" else 200
     context = {"country": obj, "round": round_, "form": form}
     return render(request, "evaluation/settings.html", context, status=status)
+
+
+# The country's evaluators -------------------------------------------------------------
+
+
+def _evaluators_page(
+    request: HttpRequest, country: Country, form: AppointForm, status: int = 200
+) -> HttpResponse:
+    context = {"page": queries.evaluators_page(country), "form": form}
+    return render(request, "evaluation/evaluators.html", context, status=status)
+
+
+@requires("evaluation.manage_evaluators", load=queries.country)
+def evaluators(request: HttpRequest, obj: Country) -> HttpResponse:
+    form = AppointForm(request.POST or None)
+    if request.method != "POST":
+        return _evaluators_page(request, obj, form)
+    if form.is_valid():
+        email = form.cleaned_data["email"]
+        try:
+            appointed = services.appoint_evaluator(country=obj, email=email, by=request.user)
+        except ValidationError as error:
+            form.add_error("email", error)
+        else:
+            if isinstance(appointed, Invitation):
+                text = _("%(email)s has no account yet: an invitation was sent by e-mail.")
+            else:
+                text = _("%(email)s is now an evaluator and was told so.")
+            messages.success(request, text % {"email": email})
+            return redirect("evaluation:evaluators", obj.code)
+    return _evaluators_page(request, obj, form, status=400)
+
+
+@require_POST
+@requires("evaluation.manage_evaluator", load=queries.evaluator_role)
+def deactivate_evaluator(request: HttpRequest, obj: CountryRole) -> HttpResponse:
+    name = obj.user.full_name or obj.user.email
+    try:
+        withdrawn = services.deactivate_evaluator(held=obj, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+    else:
+        messages.success(request, _("%(name)s is no longer an evaluator.") % {"name": name})
+        if withdrawn:
+            messages.warning(
+                request,
+                ngettext(
+                    "%(count)d application lost its evaluator: %(schools)s. Assign another evaluator to it.",
+                    "%(count)d applications lost their evaluator: %(schools)s. Assign another evaluator to each.",
+                    len(withdrawn),
+                )
+                % {"count": len(withdrawn), "schools": ", ".join(app.school.name for app in withdrawn)},
+            )
+    return redirect("evaluation:evaluators", obj.country.code)
 
 
 # The evaluator ---------------------------------------------------------------------

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from twinschools.accounts.models import Membership, Role
 from twinschools.core import certificates as printing
+from twinschools.core.site import absolute
 from twinschools.events import queries_day
 from twinschools.events.models import Kind, Registration, RegistrationStatus
 from twinschools.network import nso
@@ -79,7 +80,7 @@ def context_for(registration: Registration, *, base_url: str) -> dict[str, Any]:
     school = event.school
     attended = sorted(registration.attended.all(), key=lambda session: session.starts_at)
     sessions = attended or list(event.sessions.all())
-    verify_url = base_url + reverse("events:certificate_verify", args=[token_for(registration)])
+    verify_url = absolute(reverse("events:certificate_verify", args=[token_for(registration)]))
     return {
         "registration": registration,
         "event": event,

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from twinschools.accounts.models import User
 from twinschools.core import audit
+from twinschools.core.site import site_url
 from twinschools.events import tasks
 from twinschools.events.models import (
     HOLDS_SEAT,
@@ -32,7 +33,6 @@ from twinschools.events.models import (
     Session,
 )
 from twinschools.network.models import School
-from twinschools.notifications.services import site_url
 
 OFFER_HOURS = 48
 REGISTRATIONS_PER_HOUR = 10  # per client address, against bots filling the list

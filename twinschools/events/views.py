@@ -12,12 +12,12 @@ from django.views.decorators.http import require_POST
 from twinschools.accounts import queries as accounts_queries
 from twinschools.core.forms import show_service_errors
 from twinschools.core.permissions import public, requires
+from twinschools.core.site import site_url
 from twinschools.events import ical, queries, queries_day, queries_public, services
 from twinschools.events.forms import EVENT_FIELDS, EventForm, RegistrationForm, SessionForm
 from twinschools.events.forms_public import CalendarForm
 from twinschools.events.models import Event, EventStatus, Registration, RegistrationStatus
 from twinschools.network.models import School
-from twinschools.notifications.services import site_url
 
 SECTION = "events"
 

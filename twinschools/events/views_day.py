@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from twinschools.core.permissions import public, requires
+from twinschools.core.site import absolute
 from twinschools.events import certificates, queries_day, services
 from twinschools.events.models import Registration, RegistrationStatus, Session
 from twinschools.network.reference import TIME_ZONES
@@ -125,7 +126,7 @@ def registration_pass(request: HttpRequest, token: str) -> HttpResponse:
     found = queries_day.registration_with_sessions(token)
     if found.status != RegistrationStatus.CONFIRMED:
         raise Http404
-    arrival_url = request.build_absolute_uri(reverse("events:arrival", args=[token]))
+    arrival_url = absolute(reverse("events:arrival", args=[token]))
     event = found.event
     context = {
         "registration": found,

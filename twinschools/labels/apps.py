@@ -25,5 +25,6 @@ class LabelsConfig(AppConfig):
                 group=LABEL_GROUP,
             )
         )
-        # After the other seeders: the check reads the activities they add.
-        register_demo_seeder(seed_demo_round, order=200)
+        # After the workspace seeders (the check reads the activities they add, up to 80) and
+        # before the application (90) and evaluation (95) seeders, which need the open round.
+        register_demo_seeder(seed_demo_round, order=85)

@@ -12,10 +12,12 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from twinschools.accounts.models import User
 from twinschools.core import audit
+from twinschools.core.site import absolute
 from twinschools.notifications import tasks
 from twinschools.notifications.kinds import render
 from twinschools.notifications.models import Notification
@@ -52,14 +54,6 @@ def notify(
     return created
 
 
-def site_url() -> str:
-    """The address e-mails link to; the periodic job has no request to take it from."""
-    if settings.SITE_URL:
-        return str(settings.SITE_URL).rstrip("/")
-    scheme = "https" if settings.HTTPS else "http"
-    return f"{scheme}://{settings.ALLOWED_HOSTS[0]}"
-
-
 def send_notification_emails(*, notification_ids: list[int]) -> int:
     """Mail each notification once, in its recipient's language (run by a Celery task)."""
     pending = Notification.objects.filter(
@@ -84,8 +78,8 @@ def _mail_one(notification: Notification) -> None:
             {
                 "notification": notification,
                 "message": message,
-                "link": site_url() + notification.url if notification.url else "",
-                "inbox": site_url() + "/notifications/",
+                "link": absolute(notification.url) if notification.url else "",
+                "inbox": absolute(reverse("notifications:inbox")),
             },
         )
     subject = message if len(message) <= 150 else message[:147] + "…"

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from twinschools.core.permissions import public, requires
+from twinschools.core.site import site_url
 from twinschools.network.models import School
 from twinschools.planning import ical, printing, queries, services
 from twinschools.planning.forms import (
@@ -437,5 +438,5 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     activities = queries.feed_activities(subscription)
     with translation.override(owner.language or settings.LANGUAGE_CODE):
         name = subscription.school.name if subscription.school else _("My co-planned activities")
-        body = ical.calendar(activities, name=name, base_url=request.build_absolute_uri("/").rstrip("/"))
+        body = ical.calendar(activities, name=name, base_url=site_url())
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")

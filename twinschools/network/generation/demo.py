@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 from django.db.models import Count
+from django.utils import timezone
 
 from twinschools.accounts.models import (
     ClassGroup,
@@ -116,12 +117,26 @@ def create_demo_accounts(*, seed: int, today: date) -> DemoAccounts:
     nso_ro = _person("nso.ro", "Cristina Dobre", password)
     nso_es = _person("nso.es", "Jordi Ferrer", password)
     evaluator_ro = _person("evaluator.ro", "Mihai Stan", password)
+    # Two colleagues, so that the demo shows two first reviews that disagree and a second opinion.
+    colleagues = [
+        _person("evaluator2.ro", "Raluca Ene", password, language="ro"),
+        _person("evaluator3.ro", "Sorin Lazăr", password, language="ro"),
+    ]
     romania, spain = Country.objects.get(code="RO"), Country.objects.get(code="ES")
     CountryRole.objects.bulk_create(
         [
             CountryRole(user=nso_ro, country=romania, role=CountryRoleKind.NSO_STAFF),
             CountryRole(user=nso_es, country=spain, role=CountryRoleKind.NSO_STAFF),
-            CountryRole(user=evaluator_ro, country=romania, role=CountryRoleKind.EVALUATOR),
+            *(
+                CountryRole(
+                    user=person,
+                    country=romania,
+                    role=CountryRoleKind.EVALUATOR,
+                    appointed_at=timezone.make_aware(datetime.combine(since, time(9))),
+                    appointed_by=nso_ro,
+                )
+                for person in (evaluator_ro, *colleagues)
+            ),
         ]
     )
     _demo_signatories(romania, spain)
