@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import pytest
 from django.urls import reverse
 
 from tests import factories
@@ -35,20 +34,3 @@ def test_a_parent_sees_their_child_and_a_pupil_sees_their_school(world: World) -
 def test_national_staff_find_the_import_on_their_dashboard(world: World) -> None:
     page = signed_in(world.people["nso_x"]).get(reverse("accounts:dashboard")).content.decode()
     assert reverse("network:import") in page
-
-
-@pytest.mark.parametrize("count", [1, 30])
-def test_the_dashboard_costs_the_same_queries_for_one_item_as_for_thirty(
-    world: World, count: int, django_assert_num_queries
-) -> None:
-    teacher = world.people["teacher_a"]
-    for _ in range(count):
-        school = factories.SchoolFactory()
-        factories.MembershipFactory(user=teacher, school=school)
-        project = factories.ProjectFactory()
-        factories.ProjectTeacherFactory(project=project, teacher=teacher, school=school)
-        factories.QualityLabelFactory(project=project, teacher=teacher, school=school)
-        factories.ActivityFactory(teacher=teacher, school=school, project=project)
-    client = signed_in(teacher)
-    with django_assert_num_queries(12):
-        client.get(reverse("accounts:dashboard"))

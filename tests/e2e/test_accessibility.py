@@ -94,6 +94,21 @@ def dashboard_nso(world: World, new_page: NewPage, language: str) -> Any:
     return visit(new_page, reverse("accounts:dashboard"), language, world.people["nso_x"])
 
 
+@scene("dashboard-head")
+def dashboard_head(world: World, new_page: NewPage, language: str) -> Any:
+    return visit(new_page, reverse("accounts:dashboard"), language, world.people["head_a"])
+
+
+@scene("dashboard-evaluator")
+def dashboard_evaluator(world: World, new_page: NewPage, language: str) -> Any:
+    return visit(new_page, reverse("accounts:dashboard"), language, world.people["evaluator_x"])
+
+
+@scene("dashboard-admin")
+def dashboard_admin(world: World, new_page: NewPage, language: str) -> Any:
+    return visit(new_page, reverse("accounts:dashboard"), language, world.people["admin"])
+
+
 @scene("team-head")
 def team(world: World, new_page: NewPage, language: str) -> Any:
     return visit(

@@ -28,7 +28,7 @@ def test_a_teacher_signs_in_with_email_and_password_lands_on_the_dashboard_and_s
 
     expect(page).to_have_url(at(reverse("accounts:dashboard")))
     expect(page.get_by_role("heading", level=1)).to_have_text("Welcome, Teacher A")
-    expect(page.locator("#schools-title + ul")).to_contain_text(world.school_a.name)
+    expect(page.get_by_role("region", name=world.school_a.name)).to_be_visible()
 
     with page.expect_navigation():
         page.get_by_role("button", name="Sign out").click()

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class AccountsConfig(AppConfig):
     name = "twinschools.accounts"
     label = "accounts"
+
+    def ready(self) -> None:
+        from twinschools.accounts.home import invitation_todos, register_todos
+
+        register_todos(invitation_todos)

@@ -209,3 +209,21 @@ class Invitation(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.accepted_at is None and self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class HomeVisit(models.Model):
+    """When a person last opened their home page, so that it can say what changed since.
+
+    `previous_at` is the start of the last visit: a visit lasts until the person has been
+    away for a while (services.VISIT_GAP), so reloading the page does not empty its
+    "since your last visit" list.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    seen_at = models.DateTimeField()
+    previous_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.user_id} · {self.seen_at:%Y-%m-%d %H:%M}"

@@ -21,7 +21,7 @@ from twinschools.accounts.models import (
 )
 from twinschools.network.models import Activity, ProjectTeacher, QualityLabel, School
 
-DASHBOARD_ROWS = 20
+DASHBOARD_ROWS = 6  # the home page shows the latest; the work comes first
 
 
 def current_memberships() -> QuerySet[Membership]:

@@ -6,7 +6,7 @@ Every function is keyword-only, owns its transaction and leaves an audit event.
 from __future__ import annotations
 
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from allauth.account.models import EmailAddress
@@ -25,6 +25,7 @@ from twinschools.accounts import tasks
 from twinschools.accounts.models import (
     ClassGroup,
     CountryRole,
+    HomeVisit,
     Invitation,
     Membership,
     Role,
@@ -43,6 +44,8 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 PIN_DIGITS = 6
 STUDENT_LOGIN_ATTEMPTS = 10
 STUDENT_LOGIN_WINDOW_SECONDS = 15 * 60
+# A new visit to the home page starts after this long away from it.
+VISIT_GAP = timedelta(minutes=30)
 
 
 def _pending_invitations(email: str, **place: Any) -> Any:
@@ -405,3 +408,21 @@ def erase_person(*, person: User, by: User) -> None:
         person.children.clear()
     for school in schools:
         audit.record(actor=by, action="person.erased", school=school, target=f"user:{person_id}")
+
+
+@transaction.atomic
+def note_home_visit(*, user: User, now: datetime) -> datetime | None:
+    """Record that the person opened their home page; answer when their previous visit began.
+
+    Not audited: it is the page's bookkeeping, not a change anyone is accountable for,
+    and an audit event per page view would drown the trail.
+    """
+    visit = HomeVisit.objects.select_for_update().filter(user=user).first()
+    if visit is None:
+        HomeVisit.objects.create(user=user, seen_at=now)
+        return None
+    if now - visit.seen_at > VISIT_GAP:
+        visit.previous_at = visit.seen_at
+    visit.seen_at = now
+    visit.save(update_fields=["seen_at", "previous_at"])
+    return visit.previous_at

@@ -7,10 +7,11 @@ from django.contrib.auth import login
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from twinschools.accounts import queries, services
+from twinschools.accounts import home, queries, services
 from twinschools.accounts.forms import (
     ClassForm,
     InvitationForm,
@@ -25,7 +26,14 @@ from twinschools.network.models import School
 
 @signed_in
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/dashboard.html", {"dashboard": queries.dashboard(request.user)})
+    """The home page: what needs this person now, in each of their roles, then what changed."""
+    now = timezone.now()
+    last_visit = services.note_home_visit(user=request.user, now=now)
+    context = {
+        "home": home.home_page(request.user, now=now, last_visit=last_visit),
+        "dashboard": queries.dashboard(request.user),
+    }
+    return render(request, "accounts/dashboard.html", context)
 
 
 def _team_context(

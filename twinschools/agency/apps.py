@@ -36,3 +36,7 @@ class AgencyConfig(AppConfig):
         activity.register()
         register_evidence(evidence_candidates)
         register_demo_seeder(seed_demo_agency, order=70)
+        from twinschools.accounts.home import register_todos
+        from twinschools.agency.home import todos as home_todos
+
+        register_todos(home_todos)

@@ -24,3 +24,7 @@ class ApplicationsConfig(AppConfig):
         )
         # After the labels app's seeder, which opens the demo round and checks eligibility.
         register_demo_seeder(seed_application, order=90)
+        from twinschools.accounts.home import register_todos
+        from twinschools.applications.home import todos as home_todos
+
+        register_todos(home_todos)

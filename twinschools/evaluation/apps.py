@@ -41,3 +41,7 @@ class EvaluationConfig(AppConfig):
         )
         # After the applications seeder (90), which writes the demo school's application.
         register_demo_seeder(seed_evaluation, order=95)
+        from twinschools.accounts.home import register_todos
+        from twinschools.evaluation.home import todos as home_todos
+
+        register_todos(home_todos)

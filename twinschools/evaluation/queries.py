@@ -79,7 +79,7 @@ class NsoPage:
 def nso_page(user: Any, *, round_id: int | None, stage: str = "", query: str = "") -> NsoPage:
     roles = roles_of(user)
     rounds = list(Round.objects.filter(status=RoundStatus.PUBLISHED).order_by("-opens_at"))
-    chosen = next((r for r in rounds if r.pk == round_id), rounds[0] if rounds else None)
+    chosen = next((r for r in rounds if r.pk == round_id), None) or round_with_work(roles, rounds)
     countries = (
         Country.objects.all() if roles.is_admin else Country.objects.filter(pk__in=roles.nso_countries)
     )
@@ -103,6 +103,16 @@ def stage_counts(rows: list[Progress]) -> list[tuple[Stage, int]]:
     """How many applications stand at each stage of the evaluation, in the order they pass them."""
     counted = Counter(row.stage for row in rows)
     return [(stage, counted[stage]) for stage in Stage if stage != Stage.NOT_SUBMITTED]
+
+
+def round_with_work(roles: Any, rounds: list[Round]) -> Round | None:
+    """The round the evaluation page opens on: the newest with applications waiting (signed,
+    not decided) in the reader's countries, not the newest round, which may still be empty."""
+    waiting = Application.objects.filter(round__in=rounds, status=Status.SUBMITTED)
+    if not roles.is_admin:
+        waiting = waiting.filter(school__country_id__in=roles.nso_countries)
+    busy = set(waiting.values_list("round_id", flat=True).distinct())
+    return next((r for r in rounds if r.pk in busy), rounds[0] if rounds else None)
 
 
 def evaluators_for(app: Application) -> list[Any]:

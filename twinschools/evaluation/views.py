@@ -54,6 +54,9 @@ def nso_list(request: HttpRequest) -> HttpResponse:
     page = queries.nso_page(
         request.user, round_id=data.get("round"), stage=data.get("stage") or "", query=data.get("q") or ""
     )
+    if page.chosen is not None and not data.get("round"):
+        # The page opened on the round with work: the round filter shows it.
+        filters.fields["round"].initial = page.chosen.pk
     return _nso_list(request, page, filters, BatchForm(choices=[]))
 
 

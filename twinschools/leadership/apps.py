@@ -40,3 +40,7 @@ class LeadershipConfig(AppConfig):
 
         register_evidence(evidence_candidates)
         register_notices()
+        from twinschools.accounts.home import register_todos
+        from twinschools.leadership.home import todos as home_todos
+
+        register_todos(home_todos)

@@ -37,3 +37,7 @@ class MentoringConfig(AppConfig):
         from twinschools.mission.registry import register_evidence
 
         register_evidence(evidence_candidates)
+        from twinschools.accounts.home import register_todos
+        from twinschools.mentoring.home import todos as home_todos
+
+        register_todos(home_todos)

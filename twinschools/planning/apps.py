@@ -48,3 +48,7 @@ class PlanningConfig(AppConfig):
         from twinschools.planning.evidence import candidates as evidence_candidates
 
         register_evidence(evidence_candidates)
+        from twinschools.accounts.home import register_todos
+        from twinschools.planning.home import todos as home_todos
+
+        register_todos(home_todos)
