@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from twinschools.accounts import queries as accounts_queries
+from twinschools.core.forms import show_service_errors
 from twinschools.core.permissions import public, requires
 from twinschools.events import ical, queries, queries_day, queries_public, services
 from twinschools.events.forms import EVENT_FIELDS, EventForm, FirstSessionForm, RegistrationForm, SessionForm
@@ -19,14 +20,6 @@ from twinschools.network.models import School
 from twinschools.notifications.services import site_url
 
 SECTION = "events"
-
-
-def _show_errors(form: forms.Form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, field_errors in error.error_dict.items():
-        form.add_error(name if name in form.fields else None, field_errors)
 
 
 def _status(form: forms.Form) -> int:
@@ -56,7 +49,7 @@ def _event_form_page(request: HttpRequest, school: School, event: Event | None) 
         try:
             saved = services.save_event(school=school, event=event, by=request.user, **fields)
         except ValidationError as error:
-            _show_errors(form, error)
+            show_service_errors(form, error)
         else:
             if first is not None and first.cleaned_data.get("starts_at"):
                 services.add_session(event=saved, by=request.user, **first.cleaned_data)
@@ -104,7 +97,7 @@ def session_add(request: HttpRequest, obj: Event) -> HttpResponse:
         try:
             services.add_session(event=obj, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _show_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, _("The session was added."))
             return redirect("events:event_manage", obj.pk)
@@ -160,7 +153,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 **form.service_fields(),
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(
                 request,
