@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from tests import factories
 from tests.conftest import World
 from tests.e2e.conftest import NewPage
-from tests.e2e.helpers import at
+from tests.e2e.helpers import at, confirm
 from twinschools.accounts.models import Invitation, Membership, Role
 
 pytestmark = pytest.mark.browser
@@ -52,8 +52,7 @@ def test_the_head_invites_revokes_and_invites_again_and_the_colleague_accepts_an
     expect(head.get_by_role("status")).to_contain_text(f"The invitation was sent to {COLLEAGUE}.")
     expect(invitation_row(head, COLLEAGUE)).to_contain_text("Pending until")
 
-    with head.expect_navigation():
-        head.get_by_role("button", name=f"Revoke the invitation to {COLLEAGUE}").click()
+    confirm(head, f"Revoke the invitation to {COLLEAGUE}", "Revoke the invitation")
     expect(head.get_by_role("status")).to_contain_text(f"The invitation to {COLLEAGUE} was revoked.")
     expect(invitation_row(head, COLLEAGUE)).to_contain_text("Revoked")
     expect(head.get_by_role("button", name=f"Revoke the invitation to {COLLEAGUE}")).to_have_count(0)
