@@ -21,7 +21,7 @@ GO_BACK = re.compile(r"^(Cancel|Go back)$")
 
 def confirm(page: Any, button: str, confirm_with: str | None = None) -> None:
     """Click a button whose form asks first (data-confirm), then confirm in the dialog."""
-    page.get_by_role("button", name=button, exact=True).click()
+    page.get_by_role("main").get_by_role("button", name=button, exact=True).click()
     dialog = page.get_by_role("dialog")
     with page.expect_navigation():
         dialog.get_by_role("button", name=confirm_with or "Confirm", exact=True).click()

@@ -28,7 +28,7 @@ def _asks_first(
     page: Any, button: str, confirm_with: str, *, unchanged: Callable[[], bool], done: Callable[[], bool]
 ) -> None:
     url = page.url
-    page.get_by_role("button", name=button, exact=True).click()
+    page.get_by_role("main").get_by_role("button", name=button, exact=True).click()
     dialog = page.get_by_role("dialog")
     expect(dialog).to_be_visible()
     dialog.get_by_role("button", name=GO_BACK).click()
@@ -36,7 +36,7 @@ def _asks_first(
     page.wait_for_timeout(300)  # a submission, if one had gone, would have landed by now
     assert page.url == url and unchanged()
 
-    page.get_by_role("button", name=button, exact=True).click()
+    page.get_by_role("main").get_by_role("button", name=button, exact=True).click()
     expect(dialog).to_be_visible()
     with page.expect_navigation():
         dialog.get_by_role("button", name=confirm_with, exact=True).click()
@@ -47,9 +47,11 @@ def test_cancelling_an_event_asks_first(world: World, new_page: NewPage, assert_
     event = EventFactory(school=world.school_a, status=EventStatus.PUBLISHED)
     organiser = new_page(user=world.people["team_a"])
     organiser.goto(reverse("events:event_manage", args=[event.pk]))
-    organiser.get_by_role("button", name="Cancel the event", exact=True).click()
+    organiser.get_by_role("main").get_by_role("button", name="Cancel the event", exact=True).click()
+    expect(organiser.get_by_role("dialog")).to_be_visible()
     assert_accessible(organiser, "the confirmation dialog")
     organiser.get_by_role("dialog").get_by_role("button", name=GO_BACK).click()
+    expect(organiser.get_by_role("dialog")).to_be_hidden()
 
     def status() -> str:
         return Event.objects.get(pk=event.pk).status

@@ -32,7 +32,7 @@ def test_the_event_form_groups_its_fields_under_headings(world) -> None:
     body = signed_in(world.people["team_a"]).get(reverse("events:event_create", args=[world.school_a.pk]))
     html = body.content.decode()
     for heading in ("What the event is", "When and where", "Who can come", "Registration"):
-        assert f">{heading}</legend>" in html
+        assert f" {heading}</legend>" in html
     assert 'name="session-starts_at"' in html
 
 
