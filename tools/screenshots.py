@@ -40,9 +40,21 @@ class Shot:
     steps: list[Callable[[Any], None]] = field(default_factory=list)  # clicks from the home page
 
 
-def click_link(name: str) -> Callable[[Any], None]:
+def click_link(name: str, within: str = "body") -> Callable[[Any], None]:
+    """Click the first visible link whose name matches; on a phone, open the menu first if need be."""
+
     def step(page: Any) -> None:
-        page.get_by_role("link", name=re.compile(name, re.IGNORECASE)).first.click()
+        pattern = re.compile(name, re.IGNORECASE)
+        links = page.locator(within).get_by_role("link", name=pattern)
+        if not any(links.nth(i).is_visible() for i in range(links.count())):
+            for toggler in (".navbar-toggler", ".workspace-nav-toggle"):
+                if page.locator(toggler).first.is_visible():
+                    page.locator(toggler).first.click()
+                    page.wait_for_timeout(400)
+        visible = [links.nth(i) for i in range(links.count()) if links.nth(i).is_visible()]
+        if not visible:
+            raise LookupError(f"No visible link named /{name}/ on {page.url}")
+        visible[0].click()
         page.wait_for_load_state("networkidle")
 
     return step
@@ -61,6 +73,13 @@ SHOTS = [
     Shot("visitor-directory-ro", None, "ro", [click_link("Școli|Director")]),
     Shot("visitor-events-ca", None, "ca", [click_link("Activitats|Esdeveniments")]),
     Shot("head-home-ro", "head@demo.twinschools.eu", "ro"),
+    Shot("head-workspace-ro", "head@demo.twinschools.eu", "ro", [click_link("Deschideți spațiul de lucru")]),
+    Shot(
+        "head-decisions-ro",
+        "head@demo.twinschools.eu",
+        "ro",
+        [click_link("Deschideți spațiul de lucru"), click_link("Propuneri și decizii", ".workspace-nav")],
+    ),
     Shot("teacher-home-ro", "teacher@demo.twinschools.eu", "ro"),
     Shot("teacher-ca-home-ca", "profesora@demo.twinschools.eu", "ca"),
     Shot("parent-home-ro", "parent@demo.twinschools.eu", "ro"),

@@ -72,7 +72,30 @@
     root.querySelectorAll("textarea[maxlength]").forEach(attachCounter);
   }
 
+  // Every data table with column headers reflows into cards on a phone: each cell is given its
+  // column's name (data-label), which the stylesheet shows above the value.
+  function labelTable(table) {
+    if (table.closest(".table-scroll, .table-responsive, .no-reflow")) return;
+    const headers = table.querySelectorAll("thead tr:last-child th");
+    if (!headers.length) return;
+    const names = Array.from(headers).map(function (th) { return th.textContent.trim(); });
+    table.querySelectorAll("tbody tr").forEach(function (row) {
+      let column = 0;
+      Array.from(row.children).forEach(function (cell) {
+        if (!cell.hasAttribute("data-label") && names[column]) cell.setAttribute("data-label", names[column]);
+        column += cell.colSpan || 1;
+      });
+    });
+    table.classList.add("table-reflow");
+  }
+
+  function enhance(root) {
+    attachCounters(root);
+    root.querySelectorAll("main table").forEach(labelTable);
+    if (root.matches && root.matches("main table")) labelTable(root);
+  }
+
   document.addEventListener("submit", askBeforeSubmitting, true);
-  document.addEventListener("DOMContentLoaded", function () { attachCounters(document); });
-  document.addEventListener("htmx:afterSettle", function (event) { attachCounters(event.target); });
+  document.addEventListener("DOMContentLoaded", function () { enhance(document); });
+  document.addEventListener("htmx:afterSettle", function (event) { enhance(event.target.closest("table") || event.target); });
 })();
