@@ -19,6 +19,14 @@ pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 
+# Whether leaving now would ask: the page's beforeunload handlers cancel the event. (Chromium
+# shows its own prompt only after a real gesture, so the test asks the handlers directly.)
+WOULD_ASK = """() => {
+  const event = new Event("beforeunload", {cancelable: true});
+  window.dispatchEvent(event);
+  return event.defaultPrevented;
+}"""
+
 
 def test_a_teacher_moves_through_the_sections_and_the_list_counts_her_answers(
     world: World, new_page: NewPage, assert_accessible: Any
@@ -53,20 +61,15 @@ def test_leaving_with_unsaved_text_asks_first_and_saved_text_leaves_quietly(
     part = app.parts.filter(statement__isnull=False).order_by("pk").first()
     ana = new_page(user=world.people["teacher_a"])
     ana.goto(reverse("applications:detail", args=[app.pk]))
-    asked: list[str] = []
-    ana.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    assert not ana.evaluate(WOULD_ASK)  # nothing typed yet
 
     box = ana.locator(f"#part-{part.pk}-text")
     box.click()
     box.press_sequentially("Not saved yet")
-    ana.close(run_before_unload=True)  # before the autosave's pause is over
-    ana.wait_for_timeout(500)
-    assert asked == ["beforeunload"] and not ana.is_closed()
+    assert ana.evaluate(WOULD_ASK)  # before the autosave's pause is over
 
     expect(ana.locator(f"#part-{part.pk}-status")).to_have_text("Saved.", timeout=10_000)
-    ana.close(run_before_unload=True)
-    ana.wait_for_timeout(500)
-    assert asked == ["beforeunload"] and ana.is_closed()
+    assert not ana.evaluate(WOULD_ASK)
 
 
 @pytest.mark.parametrize("language", ["en", "ro", "ca"])

@@ -94,7 +94,9 @@
     if (submitting || unsaved.size === 0) {
       return;
     }
+    // Browsers show their own sentence; some still need a non-empty returnValue to ask at all.
     event.preventDefault();
-    event.returnValue = "";
+    event.returnValue = "unsaved";
+    return "unsaved";
   });
 })();
