@@ -186,14 +186,14 @@ def section_number(app: Application, section_id: int | None) -> int:
 
 def _progress(app: Application, sections: list[FormSection]) -> list[SectionProgress]:
     progress = {s.pk: SectionProgress(n, s) for n, s in enumerate(sections, start=1)}
-    answered = Q(text="") | Q(text__regex=r"^\s*$")
-    rows = app.parts.values("section_id").annotate(total=Count("pk"), blank=Count("pk", filter=answered))
+    blank = Q(text="") | Q(text__regex=r"^\s*$")  # whitespace only counts as unanswered, as in signing
+    rows = app.parts.values("section_id").annotate(total=Count("pk"), blank=Count("pk", filter=blank))
     for row in rows:
         line = progress[row["section_id"]]
         line.total, line.answered = row["total"], row["total"] - row["blank"]
     open_notes = app.comments.filter(resolved_at__isnull=True).values("section_id").annotate(n=Count("pk"))
-    for row in open_notes:
-        progress[row["section_id"]].open_comments = row["n"]
+    for note in open_notes:
+        progress[note["section_id"]].open_comments = note["n"]
     return list(progress.values())
 
 
