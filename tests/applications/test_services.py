@@ -223,8 +223,11 @@ def test_a_renewal_shows_the_previous_applications_plan(world: World) -> None:
     later = application_of(world.school_a, world.people["head_a"], round=later_round)
     later = queries.application(later.pk)
     assert queries.is_renewal(later)
-    sections = queries.application_page(later, with_candidates=False)
-    shown = {str(view.section.kind): view.previous_plan for view in sections}
+    pages = [
+        queries.application_page(later, number=n, with_candidates=False)
+        for n in range(1, later.round.form_version.sections.count() + 1)
+    ]
+    shown = {str(page.current.section.kind): page.current.previous_plan for page in pages if page}
     assert shown["commitment-1"] == "We will open the team to pupils."
     assert shown["esafety"] is None
 

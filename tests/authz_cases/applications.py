@@ -81,6 +81,11 @@ CASES = [
         only(READERS, others=404),
     ),
     Case(
+        "applications:section",
+        lambda w: reverse("applications:section", args=[_application(w).pk, 2]),
+        only(READERS, others=404),
+    ),
+    Case(
         "applications:add_evidence",
         lambda w: _url("applications:add_evidence", _application(w)),
         only(dict.fromkeys(STAFF_A, 302), others=404),

@@ -14,3 +14,14 @@ def at(path: str, query: str | None = None) -> re.Pattern[str]:
 
 def html_lang(page: Any) -> str | None:
     return page.locator("html").get_attribute("lang")
+
+
+GO_BACK = re.compile(r"^(Cancel|Go back)$")
+
+
+def confirm(page: Any, button: str, confirm_with: str | None = None) -> None:
+    """Click a button whose form asks first (data-confirm), then confirm in the dialog."""
+    page.get_by_role("main").get_by_role("button", name=button, exact=True).click()
+    dialog = page.get_by_role("dialog")
+    with page.expect_navigation():
+        dialog.get_by_role("button", name=confirm_with or "Confirm", exact=True).click()

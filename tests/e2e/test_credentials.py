@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from tests.conftest import World
 from tests.credentials.factories import issue
 from tests.e2e.conftest import NewPage
+from tests.e2e.helpers import confirm
 
 pytestmark = pytest.mark.browser
 
@@ -29,8 +30,7 @@ def test_the_public_page_shows_valid_then_revoked_after_the_nso_revokes(
     nso.goto(reverse("credentials:nso_list"))
     assert_accessible(nso, "issued credentials")
     nso.get_by_label(f"Reason for revoking ({world.school_a.name})").fill("The label was awarded by mistake.")
-    with nso.expect_navigation():
-        nso.get_by_role("button", name=f"Revoke ({world.school_a.name})").click()
+    confirm(nso, f"Revoke ({world.school_a.name})", "Revoke the credential")
     expect(nso.get_by_role("status")).to_contain_text("The credential was revoked")
     expect(nso.get_by_role("table")).to_contain_text("The label was awarded by mistake.")
 

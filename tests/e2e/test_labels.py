@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from tests.conftest import World
 from tests.e2e.conftest import NewPage
+from tests.e2e.helpers import confirm
 from twinschools.labels.models import EligibilityException, FormVersion, ReviewRequest, Round
 
 pytestmark = pytest.mark.browser
@@ -52,8 +53,7 @@ def test_a_round_is_configured_checked_disputed_and_an_exception_granted(
     with admin.expect_navigation():
         admin.get_by_role("button", name="Save the rules").click()
     expect(admin.get_by_role("status")).to_contain_text("The round was created as a draft.")
-    with admin.expect_navigation():
-        admin.get_by_role("button", name="Publish the round").click()
+    confirm(admin, "Publish the round", "Publish the round")
     expect(admin.get_by_role("status")).to_contain_text("The round is published")
     with admin.expect_navigation():
         admin.get_by_role("button", name="Run the eligibility check").click()

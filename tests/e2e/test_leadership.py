@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from tests.conftest import World
 from tests.e2e.conftest import NewPage
-from tests.e2e.helpers import at
+from tests.e2e.helpers import at, confirm
 from tests.leadership.factories import ResponsibilityFactory, closed_proposal, open_proposal
 from twinschools.leadership import services
 from twinschools.leadership.models import Proposal, Result
@@ -57,7 +57,7 @@ def test_a_proposal_decided_by_consent_lands_in_the_decision_log(world: World, n
 
     proposer.reload()
     expect(proposer.get_by_role("main")).to_contain_text("Head A")
-    submit(proposer, "Close the proposal now")
+    confirm(proposer, "Close the proposal now", "Close the proposal")
     expect(proposer.get_by_role("main")).to_contain_text("The proposal is closed. Result: Adopted.")
     proposer.get_by_role("link", name="Record the outcome").click()
     proposer.get_by_label("What was decided").fill("We apply for the eSafety Label in May.")

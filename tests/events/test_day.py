@@ -215,7 +215,7 @@ def test_an_htmx_check_in_of_someone_unconfirmed_keeps_the_row_and_says_why(worl
     html = response.content.decode()
     assert response.status_code == 200
     assert f'<tr id="checkin-{person.pk}">' in html
-    assert "Only confirmed registrants" not in html and 'class="error"' in html
+    assert "Only confirmed registrants" not in html and 'class="alert alert-danger"' in html
     assert not person.attended.exists()
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -35,6 +35,13 @@ def _applications() -> QuerySet[Application]:
 
 def application(pk: int) -> Application:
     return get_object_or_404(_applications(), pk=pk)
+
+
+def application_section(pk: int, number: int) -> Application:
+    """The application, carrying the number of the section asked for in the address."""
+    found = application(pk)
+    found.requested_section = number  # type: ignore[attr-defined]
+    return found
 
 
 def part(pk: int) -> Part:
@@ -137,31 +144,89 @@ def is_renewal(app: Application) -> bool:
     return earlier_label.exists() or bool(previous_plans(app))
 
 
-def application_page(app: Application, *, with_candidates: bool) -> list[SectionView]:
-    sections = list(app.round.form_version.sections.prefetch_related("statements").order_by("order"))
-    views = {section.pk: SectionView(section) for section in sections}
+@dataclass
+class SectionProgress:
+    """A line of the section list: how far the school's answers in one section have come."""
+
+    number: int  # 1-based position in the form, as in the section page's address
+    section: FormSection
+    answered: int = 0
+    total: int = 0
+    open_comments: int = 0
+
+    @property
+    def complete(self) -> bool:
+        return self.answered == self.total
+
+
+@dataclass
+class ApplicationPage:
+    progress: list[SectionProgress]
+    current: SectionView
+    number: int
+
+    @property
+    def previous(self) -> SectionProgress | None:
+        return self.progress[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next(self) -> SectionProgress | None:
+        return self.progress[self.number] if self.number < len(self.progress) else None
+
+
+def _sections(app: Application) -> list[FormSection]:
+    return list(app.round.form_version.sections.order_by("order", "pk"))
+
+
+def section_number(app: Application, section_id: int | None) -> int:
+    """The position of a section in the application's form (1 when it is not one of them)."""
+    ids = list(app.round.form_version.sections.order_by("order", "pk").values_list("pk", flat=True))
+    return ids.index(section_id) + 1 if section_id in ids else 1
+
+
+def _progress(app: Application, sections: list[FormSection]) -> list[SectionProgress]:
+    progress = {s.pk: SectionProgress(n, s) for n, s in enumerate(sections, start=1)}
+    blank = Q(text="") | Q(text__regex=r"^\s*$")  # whitespace only counts as unanswered, as in signing
+    rows = app.parts.values("section_id").annotate(total=Count("pk"), blank=Count("pk", filter=blank))
+    for row in rows:
+        line = progress[row["section_id"]]
+        line.total, line.answered = row["total"], row["total"] - row["blank"]
+    open_notes = app.comments.filter(resolved_at__isnull=True).values("section_id").annotate(n=Count("pk"))
+    for note in open_notes:
+        progress[note["section_id"]].open_comments = note["n"]
+    return list(progress.values())
+
+
+def application_page(app: Application, *, number: int, with_candidates: bool) -> ApplicationPage | None:
+    """One section of the application in full, and every section's progress (None: no such section)."""
+    sections = _sections(app)
+    if not 1 <= number <= len(sections):
+        return None
+    section = sections[number - 1]
+    view = SectionView(section)
     revisions = Prefetch(
         "revisions", queryset=PartRevision.objects.select_related("author").order_by("-revision")
     )
-    for item in app.parts.select_related("statement", "updated_by").prefetch_related(revisions):
-        view = views[item.section_id]
+    own_parts = app.parts.filter(section=section).select_related("statement", "updated_by")
+    for item in own_parts.prefetch_related(revisions):
         if item.is_plan:
             view.plan = item
         else:
             view.parts.append(item)
-    for found in app.evidence.select_related("added_by").order_by("added_at", "pk"):
-        views[found.section_id].evidence.append(found)
-    for note in app.comments.select_related("author", "resolved_by"):
-        views[note.section_id].comments.append(note)
-    plans = previous_plans(app)
-    picked = {e.record_key for e in app.evidence.all() if e.record_key}
-    candidates = _candidates(app) if with_candidates else []
-    for view in views.values():
-        view.parts.sort(key=lambda p: p.statement.order if p.statement else 0)
-        view.previous_plan = plans.get(str(view.section.kind))
-        number = _commitment(view.section)
-        view.candidates = [c for c in candidates if c.commitment == number and c.key not in picked]
-    return [views[section.pk] for section in sections]
+    view.parts.sort(key=lambda p: p.statement.order if p.statement else 0)
+    view.evidence = list(
+        app.evidence.filter(section=section).select_related("added_by").order_by("added_at", "pk")
+    )
+    view.comments = list(app.comments.filter(section=section).select_related("author", "resolved_by"))
+    if section.asks_two_year_plan:
+        view.previous_plan = previous_plans(app).get(str(section.kind))
+    if with_candidates:
+        picked = set(
+            app.evidence.filter(section=section).exclude(record_key="").values_list("record_key", flat=True)
+        )
+        commitment = _commitment(section)
+        view.candidates = [c for c in _candidates(app) if c.commitment == commitment and c.key not in picked]
+    return ApplicationPage(_progress(app, sections), view, number)
 
 
 def _candidates(app: Application) -> list[EvidenceCandidate]:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("schools/<int:pk>/workspace/applications/start/", views.start, name="start"),
     path("applications/", views.nso_list, name="nso_list"),
     path("applications/<int:pk>/", views.detail, name="detail"),
+    path("applications/<int:pk>/section/<int:number>/", views.section, name="section"),
     path("applications/<int:pk>/evidence/", views.add_evidence, name="add_evidence"),
     path("applications/<int:pk>/comments/", views.comment, name="comment"),
     path("applications/<int:pk>/signatory/", views.designate, name="designate"),

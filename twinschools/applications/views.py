@@ -58,15 +58,24 @@ def start(request: HttpRequest, obj: School) -> HttpResponse:
 
 
 def _detail(
-    request: HttpRequest, app: Application, *, conflict: dict[str, Any] | None = None, status: int = 200
+    request: HttpRequest,
+    app: Application,
+    *,
+    number: int = 1,
+    conflict: dict[str, Any] | None = None,
+    status: int = 200,
 ) -> HttpResponse:
     can_write = rules.has_perm("applications.write", request.user, app) and app.is_editable
+    page = queries.application_page(app, number=number, with_candidates=can_write)
+    if page is None:
+        raise Http404
     submissions = queries.submissions_of(app)
     context = {
         "school": app.school,
         "section": SECTION,
         "app": app,
-        "sections": queries.application_page(app, with_candidates=can_write),
+        "page": page,
+        "view": page.current,
         "can_write": can_write,
         "can_sign": rules.has_perm("applications.sign", request.user, app),
         "can_designate": rules.has_perm("applications.designate", request.user, app),
@@ -74,6 +83,7 @@ def _detail(
         "current": next((s for s in submissions if s.withdrawn_at is None), None),
         "renewal": queries.is_renewal(app),
         "conflict": conflict or {},
+        "max_text": services.MAX_TEXT,
         "link_form": LinkForm(),
         "file_form": FileForm(),
         "comment_form": CommentForm(),
@@ -83,7 +93,27 @@ def _detail(
 
 @requires("applications.view", load=queries.application)
 def detail(request: HttpRequest, obj: Application) -> HttpResponse:
+    """The application's first section, with the status, the actions and every section's progress."""
     return _detail(request, obj)
+
+
+@requires("applications.view", load=queries.application_section)
+def section(request: HttpRequest, obj: Application) -> HttpResponse:
+    number = obj.requested_section  # type: ignore[attr-defined]
+    if number == 1:
+        return redirect("applications:detail", obj.pk)
+    return _detail(request, obj, number=number)
+
+
+def section_url(app: Application, section_id: Any = None, anchor: str = "") -> str:
+    """The page of one section of the application (the application's own address for the first)."""
+    try:
+        number = queries.section_number(app, int(section_id or 0))
+    except (TypeError, ValueError):
+        number = 1
+    if number == 1:
+        return reverse("applications:detail", args=[app.pk]) + anchor
+    return reverse("applications:section", args=[app.pk, number]) + anchor
 
 
 def _saved_sentence(result: services.SaveResult) -> str:
@@ -117,7 +147,7 @@ def save_part(request: HttpRequest, obj: Part) -> HttpResponse:
                 request, "applications/_part_error.html", {"part": obj, "error": " ".join(error.messages)}
             )
         messages.error(request, " ".join(error.messages))
-        return redirect(reverse("applications:detail", args=[obj.application_id]) + f"#part-{obj.pk}")
+        return redirect(section_url(obj.application, obj.section_id, f"#part-{obj.pk}"))
     other = result.others[-1] if result.others else None
     if request.htmx and result.outcome == "unchanged":
         # Keep the status the last real save left (a save also fires when a merged box is replaced).
@@ -127,14 +157,14 @@ def save_part(request: HttpRequest, obj: Part) -> HttpResponse:
         return render(request, "applications/_part_saved.html", context)
     if result.outcome == "conflict":
         conflict = {"part": obj.pk, "mine": result.text, "other": other, "base": result.part.revision}
-        return _detail(request, obj.application, conflict=conflict, status=409)
+        number = queries.section_number(obj.application, obj.section_id)
+        return _detail(request, obj.application, number=number, conflict=conflict, status=409)
     messages.success(request, _saved_sentence(result))
-    return redirect(reverse("applications:detail", args=[obj.application_id]) + f"#part-{obj.pk}")
+    return redirect(section_url(obj.application, obj.section_id, f"#part-{obj.pk}"))
 
 
-def _back(app: Application, section_id: Any = None) -> HttpResponse:
-    anchor = f"#section-{section_id}" if section_id else ""
-    return redirect(reverse("applications:detail", args=[app.pk]) + anchor)
+def _back(app: Application, section_id: Any, anchor: str) -> HttpResponse:
+    return redirect(section_url(app, section_id, anchor))
 
 
 @require_POST
@@ -180,7 +210,7 @@ def add_evidence(request: HttpRequest, obj: Application) -> HttpResponse:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
     else:
         messages.success(request, _("The evidence was added."))
-    return _back(obj, section_id)
+    return _back(obj, section_id, "#evidence")
 
 
 @require_POST
@@ -192,7 +222,7 @@ def remove_evidence(request: HttpRequest, obj: Evidence) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The evidence was removed."))
-    return _back(obj.application, obj.section_id)
+    return _back(obj.application, obj.section_id, "#evidence")
 
 
 @requires("applications.download", load=queries.evidence)
@@ -227,7 +257,7 @@ def comment(request: HttpRequest, obj: Application) -> HttpResponse:
             messages.success(request, _("Your comment was added."))
     else:
         messages.error(request, _("Write a comment before sending it."))
-    return _back(obj, request.POST.get("section"))
+    return _back(obj, request.POST.get("section"), "#comments")
 
 
 @require_POST
@@ -235,7 +265,7 @@ def comment(request: HttpRequest, obj: Application) -> HttpResponse:
 def resolve_comment(request: HttpRequest, obj: Comment) -> HttpResponse:
     services.resolve_comment(comment=obj, by=request.user)
     messages.success(request, _("The comment was marked as resolved."))
-    return _back(obj.application, obj.section_id)
+    return _back(obj.application, obj.section_id, "#comments")
 
 
 # Signing ---------------------------------------------------------------------------

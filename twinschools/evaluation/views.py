@@ -205,7 +205,8 @@ def moderate(request: HttpRequest, obj: Application) -> HttpResponse:
         "progress": progress,
         "rows": rows_for(criteria, values),
         "columns": columns,
-        "matrix": [(c, [column["cells"][i] for column in columns]) for i, c in enumerate(criteria)],
+        # each cell with its column, so that a phone can label it when the table reflows
+        "matrix": [(c, [(column, column["cells"][i]) for column in columns]) for i, c in enumerate(criteria)],
         "evaluation": progress.evaluation,
     }
     return render(request, "evaluation/moderate.html", context, status=status)

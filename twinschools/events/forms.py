@@ -50,6 +50,30 @@ class SessionForm(forms.Form):
     )
 
 
+class FirstSessionForm(SessionForm):
+    """The first session, given with a new event so that it can be published at once (optional)."""
+
+    prefix = "session"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["starts_at"].required = False
+        self.fields["ends_at"].required = False
+        self.fields["starts_at"].label = _("First session starts")
+        self.fields["ends_at"].label = _("First session ends")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        starts, ends = data.get("starts_at"), data.get("ends_at")
+        if bool(starts) != bool(ends) and not self.errors:
+            raise forms.ValidationError(
+                _("Give both the start and the end of the first session, or neither.")
+            )
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", _("A session must end after it starts."))
+        return data
+
+
 class RegistrationForm(forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=160)
     email = forms.EmailField(label=_("Your e-mail address"))

@@ -15,7 +15,7 @@ from twinschools.core.forms import show_service_errors
 from twinschools.core.permissions import public, requires
 from twinschools.core.site import site_url
 from twinschools.events import charts, ical, queries, queries_day, queries_public, services
-from twinschools.events.forms import EVENT_FIELDS, EventForm, RegistrationForm, SessionForm
+from twinschools.events.forms import EVENT_FIELDS, EventForm, FirstSessionForm, RegistrationForm, SessionForm
 from twinschools.events.forms_public import CalendarForm
 from twinschools.events.models import Event, EventStatus, Registration, RegistrationStatus
 from twinschools.network.models import School
@@ -44,17 +44,29 @@ def school_events(request: HttpRequest, obj: School) -> HttpResponse:
 
 def _event_form_page(request: HttpRequest, school: School, event: Event | None) -> HttpResponse:
     form = EventForm(request.POST or None, instance=event)
-    if request.method == "POST" and form.is_valid():
+    # A new event may come with its first session; later ones are added on the event's page.
+    first = FirstSessionForm(request.POST or None) if event is None else None
+    if request.method == "POST" and form.is_valid() and (first is None or first.is_valid()):
         fields = {name: form.cleaned_data[name] for name in EVENT_FIELDS}
         try:
             saved = services.save_event(school=school, event=event, by=request.user, **fields)
         except ValidationError as error:
             show_service_errors(form, error)
         else:
+            if first is not None and first.cleaned_data.get("starts_at"):
+                services.add_session(event=saved, by=request.user, **first.cleaned_data)
             messages.success(request, _("The event %(title)s was saved.") % {"title": saved.title})
             return redirect("events:event_manage", saved.pk)
-    context = {"school": school, "section": SECTION, "form": form, "event": event}
-    return render(request, "events/event_form.html", context, status=_status(form))
+    context = {
+        "school": school,
+        "section": SECTION,
+        "form": form,
+        "first_session": first,
+        "event": event,
+        "sessions": list(event.sessions.order_by("starts_at")) if event is not None else [],
+    }
+    failed = form.errors or (first is not None and first.errors)
+    return render(request, "events/event_form.html", context, status=400 if failed else 200)
 
 
 @requires("events.organise", load=accounts_queries.school)

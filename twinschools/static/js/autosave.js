@@ -1,4 +1,5 @@
-// Autosave of a label application's parts (applications/_part.html).
+// Autosave of a label application's parts (applications/_part.html), and a warning before
+// leaving the page while a part holds unsaved or conflicting text.
 //
 // When a save was merged with someone else's words, the reply carries the merged text and
 // the new revision. The text box takes them only if it still holds exactly what was sent:
@@ -41,8 +42,61 @@
       var caret = box.selectionStart;
       box.value = element.value;
       box.setSelectionRange(Math.min(caret, box.value.length), Math.min(caret, box.value.length));
+      // The box now holds what the server stored: that is what this save sent, as far as the
+      // new revision and the unsaved-text warning are concerned.
+      sent.set(form, box.value);
     } else {
       target.value = element.value;
     }
+  });
+
+  // Leaving the page with text that is not saved, or that is in conflict with another save,
+  // asks first. A box is unsaved from its first keystroke until a save of exactly its text
+  // comes back without a conflict; the Save button (a normal post) may always leave.
+  var unsaved = new Set();
+  var submitting = false;
+
+  function hasConflict(form) {
+    return Boolean(form.querySelector(".conflict"));
+  }
+
+  document.querySelectorAll(".part-form").forEach(function (form) {
+    if (hasConflict(form)) {
+      unsaved.add(form);
+    }
+  });
+
+  document.addEventListener("input", function (event) {
+    var form = partForm(event.target);
+    if (form && event.target.name === "text") {
+      unsaved.add(form);
+    }
+  });
+
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = partForm(event.detail.elt);
+    var box = form && form.querySelector("textarea[name=text]");
+    if (!box || !event.detail.successful) {
+      return;
+    }
+    if (box.value === sent.get(form) && !hasConflict(form)) {
+      unsaved.delete(form);
+    }
+  });
+
+  document.addEventListener("submit", function (event) {
+    if (partForm(event.target)) {
+      submitting = true;
+    }
+  });
+
+  window.addEventListener("beforeunload", function (event) {
+    if (submitting || unsaved.size === 0) {
+      return;
+    }
+    // Browsers show their own sentence; some still need a non-empty returnValue to ask at all.
+    event.preventDefault();
+    event.returnValue = "unsaved";
+    return "unsaved";
   });
 })();
