@@ -77,6 +77,10 @@
       const element = event.popup.getElement();
       const close = element.querySelector(".leaflet-popup-close-button");
       if (close) close.setAttribute("aria-label", closeLabel);
+      // Leaflet closes on Escape only while the map container itself has focus.
+      L.DomEvent.on(element, "keydown", function (key) {
+        if (key.key === "Escape") marker.closePopup();
+      });
       if (marker._openedByKeyboard) {
         const link = element.querySelector("a.map-popup-link") || close;
         if (link) link.focus();
@@ -102,8 +106,9 @@
       }),
     });
     marker.bindTooltip(item.name, { direction: "top", offset: [0, -10] });
-    marker.bindPopup(popupContent(item));
+    // Before bindPopup: its own keypress handler opens the popup, and must find the flag set.
     bindKeyboardPopup(marker, options.closeLabel);
+    marker.bindPopup(popupContent(item));
     return marker;
   }
 
@@ -122,8 +127,9 @@
       }),
     });
     marker.bindTooltip(item.name, { direction: "top", offset: [0, -size / 2] });
-    marker.bindPopup(popupContent(item));
+    // Before bindPopup: its own keypress handler opens the popup, and must find the flag set.
     bindKeyboardPopup(marker, options.closeLabel);
+    marker.bindPopup(popupContent(item));
     return marker;
   }
 
