@@ -31,11 +31,13 @@ def _network(world: World) -> dict[str, Any]:
     reached = placed_school(ro, 44.43, 26.10, name="Liceul din București")
     came_to_event_of(world.school_a, reached)
     mentored_by(world.school_a, placed_school(ro, 47.65, 23.58, name="Școala Baia Mare", region=north))
-    placed_school(ro, 45.75, 21.23, name="Școala din Timișoara", region=north)  # in a coverage gap
+    gap = placed_school(ro, 45.75, 21.23, name="Școala din Timișoara", region=north)  # in a coverage gap
     event = SessionFactory(
-        event=EventFactory(school=world.school_a, title="Ziua porților deschise", latitude=46.77, longitude=23.6)
+        event=EventFactory(
+            school=world.school_a, title="Ziua porților deschise", latitude=46.77, longitude=23.6
+        )
     ).event
-    return {"event": event, "reached": reached}
+    return {"event": event, "reached": reached, "gap": gap, "region": north}
 
 
 def _maps(world: World, made: dict[str, Any]) -> list[tuple[str, Any, str, str]]:
@@ -59,7 +61,12 @@ def _maps(world: World, made: dict[str, Any]) -> list[tuple[str, Any, str, str]]
             "Liceul din București",
             reverse("network:school", args=[made["reached"].pk]),
         ),
-        (reverse("reach:country_reach"), world.people["nso_x"], "Școala din Timișoara", ""),
+        (
+            reverse("reach:country_reach") + f"?km=30&region={made['region'].pk}",
+            world.people["nso_x"],
+            "Școala din Timișoara",
+            reverse("network:school", args=[made["gap"].pk]),
+        ),
     ]
 
 
@@ -118,7 +125,9 @@ def test_the_map_of_every_country_groups_the_schools_into_cells_that_lead_to_the
     cell.focus()
     cell.press("Enter")
     page.get_by_role("link", name="Show the eTwinning Schools of Romania").press("Enter")
-    expect(page.get_by_role("table", name="eTwinning Schools in Romania")).to_contain_text(world.school_a.name)
+    expect(page.get_by_role("table", name="eTwinning Schools in Romania")).to_contain_text(
+        world.school_a.name
+    )
 
 
 @pytest.mark.parametrize("language", ["ro", "ca"])

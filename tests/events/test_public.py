@@ -76,7 +76,9 @@ def test_the_map_links_each_placed_event_and_skips_online_ones(client):
     ]
     assert response.context["map_kinds"] == [(placed.kind, placed.get_kind_display(), 1)]
     page = response.content.decode()
-    data = page[page.index('id="events-map-data"') : page.index("</script>", page.index('id="events-map-data"'))]
+    data = page[
+        page.index('id="events-map-data"') : page.index("</script>", page.index('id="events-map-data"'))
+    ]
     assert "Pe hart" in data and "Doar online" not in data
 
 

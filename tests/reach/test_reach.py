@@ -142,18 +142,33 @@ def test_the_nso_map_groups_anchors_and_gaps_into_cells_and_says_how_many(world:
     assert response.context["map_totals"]["gap"] == 1
     gap = next(cell for cell in cells if cell["kind"] == "gap")
     assert (gap["name"], gap["lines"]) == ("1 school in a coverage gap", ["Region: Nord"])
-    assert [m["name"] for m in response.context["map"]["markers"]] == ["Departe Baia Mare"]
+    assert response.context["map"]["markers"] == []  # a whole country's gaps stay in cells
     html = response.content.decode()
     assert 'data-map="coverage-map-data"' in html and 'class="map-cell map-cell-gap"' in html
     assert "2 eTwinning Schools and mentor schools" in html
     assert "1 school farther than 30 km from any eTwinning School or mentor school" in html
 
 
+def test_a_regions_map_adds_a_marker_linking_to_each_listed_gap_school(world: World) -> None:
+    _ro, north, _south = _anchored_country(world)
+    response = signed_in(world.people["nso_x"]).get(
+        reverse("reach:country_reach"), {"km": 30, "region": north.pk}
+    )
+    [marker] = response.context["map"]["markers"]
+    gap = response.context["gap_schools"][0]
+    assert (marker["name"], marker["kind"], marker["lines"][-1]) == ("Departe Baia Mare", "gap", "Nord")
+    assert marker["url"] == reverse("network:school", args=[gap.pk])
+
+
 def test_cells_are_drawn_gaps_first_and_anchors_last_with_their_counts_and_regions(world: World) -> None:
     from twinschools.reach.mapping import coverage_map
     from twinschools.reach.queries import Cell
 
-    cells = [Cell("anchor", 46.5, 23.5, 2, (1,)), Cell("gap", 46.0, 23.0, 40, (1, 2)), Cell("gap", 47.0, 24.0, 1)]
+    cells = [
+        Cell("anchor", 46.5, 23.5, 2, (1,)),
+        Cell("gap", 46.0, 23.0, 40, (1, 2)),
+        Cell("gap", 47.0, 24.0, 1),
+    ]
     drawn = coverage_map(cells, {1: "Cluj", 2: "Alba"}, [])["cells"]
     assert [c["kind"] for c in drawn] == ["gap", "gap", "anchor"]  # anchors drawn last, on top
     assert drawn[0]["count"] == 40 and drawn[0]["lines"] == ["Region: Alba, Cluj"]

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 MapItem = dict[str, Any]
+MapContent = dict[str, list[MapItem]]
 
 
 def marker(
@@ -41,5 +42,5 @@ def cell(
     return {**marker(lat=lat, lon=lon, name=name, kind=kind, url=url, link=link, lines=lines), "count": count}
 
 
-def content(*, markers: Sequence[MapItem] = (), cells: Sequence[MapItem] = ()) -> dict[str, list[MapItem]]:
+def content(*, markers: Sequence[MapItem] = (), cells: Sequence[MapItem] = ()) -> MapContent:
     return {"markers": list(markers), "cells": list(cells)}

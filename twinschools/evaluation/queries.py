@@ -288,4 +288,3 @@ def labelled_schools(country_code: str, limit: int = 300) -> list[School]:
     if not country_code:
         return []
     return list(current_label_schools(country_code).select_related("country").order_by("search_text")[:limit])
-

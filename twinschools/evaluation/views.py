@@ -477,7 +477,7 @@ def label_map(request: HttpRequest) -> HttpResponse:
     return render(request, "evaluation/map.html", context)
 
 
-def _label_map_content(schools: list[School]) -> dict[str, object]:
+def _label_map_content(schools: list[School]) -> maps.MapContent:
     """A chosen country: one marker per school (the same schools as the table)."""
     return maps.content(
         markers=[
@@ -496,7 +496,7 @@ def _label_map_content(schools: list[School]) -> dict[str, object]:
     )
 
 
-def _label_map_cells(counts: list[tuple[Country, int]]) -> dict[str, object]:
+def _label_map_cells(counts: list[tuple[Country, int]]) -> maps.MapContent:
     """Every country: the schools counted per one-degree cell (and country) in SQL."""
     countries = {country.pk: country for country, _n in counts}
     cells = []

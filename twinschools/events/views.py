@@ -216,7 +216,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
     return render(request, "events/calendar.html", context)
 
 
-def event_map(points: list[queries_public.MapPoint]) -> dict[str, object]:
+def event_map(points: list[queries_public.MapPoint]) -> maps.MapContent:
     """One marker per event of the page that has a place (online events have none)."""
     return maps.content(
         markers=[

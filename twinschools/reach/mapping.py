@@ -35,7 +35,7 @@ def _school_link(pk: int | None) -> dict[str, str]:
     return {"url": reverse("network:school", args=[pk]), "link": _("Open the school's page")}
 
 
-def school_map(school: School, schools: list[ReachedSchool]) -> dict[str, object]:
+def school_map(school: School, schools: list[ReachedSchool]) -> maps.MapContent:
     """The school itself and every reached school with a location, each with a link."""
     markers = [
         maps.marker(
@@ -91,7 +91,7 @@ def _region_line(cell: Cell, region_names: Mapping[int, str]) -> list[str]:
 
 def coverage_map(
     cells: list[Cell], region_names: Mapping[int, str], gap_schools: Iterable[School]
-) -> dict[str, object]:
+) -> maps.MapContent:
     """Cells of anchors, reached schools and gaps (circles sized by count), plus the listed gaps."""
     drawn = [
         maps.cell(

@@ -73,7 +73,15 @@ def country_reach(request: HttpRequest) -> HttpResponse:
         "gap_schools": shown,
         "gap_total": summary.total,
         "query": request.GET.urlencode(),
-        **_map(countries, year=year, region=region, gap_cells=summary.cells, rows=rows, gap_schools=shown),
+        # A region's gap schools get markers of their own; a whole country's stay in cells.
+        **_map(
+            countries,
+            year=year,
+            region=region,
+            gap_cells=summary.cells,
+            rows=rows,
+            gap_schools=shown if region is not None else [],
+        ),
     }
     return render(request, "reach/country_reach.html", context, status=400 if form.errors else 200)
 
