@@ -11,7 +11,10 @@ from twinschools.core.tiles import tile_source
 
 
 def test_a_tile_url_template_gives_its_host_with_subdomains_as_a_wildcard() -> None:
-    assert tile_source("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png") == "https://*.tile.openstreetmap.org"
+    assert (
+        tile_source("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png")
+        == "https://*.tile.openstreetmap.org"
+    )
     assert tile_source("https://tiles.example.eu/osm/{z}/{x}/{y}.png") == "https://tiles.example.eu"
 
 
