@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 DEMO_ENV := DJANGO_DEBUG=true
 APT := $(shell [ "$$(id -u)" = 0 ] && echo apt-get || echo sudo apt-get)
 
-.PHONY: demo test test-postgres setup system-deps messages lint bench serve clean
+.PHONY: demo test test-postgres setup system-deps messages lint bench serve clean screenshots
 
 demo: setup
 	$(DEMO_ENV) $(PY) manage.py migrate --no-input -v0
@@ -60,6 +60,11 @@ lint: setup
 
 bench: setup
 	$(PY) -m bench
+
+# Screenshots of each role's home page and each feature's main page (docs/screenshots/), at 1280 and
+# 390 px, from the demo that `make demo` serves (start it first, in another terminal).
+screenshots: setup
+	$(PY) tools/screenshots.py --base $${DEMO_URL:-http://127.0.0.1:8000} --out docs/screenshots
 
 clean:
 	rm -rf var

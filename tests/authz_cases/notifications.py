@@ -17,6 +17,7 @@ def _notification_of_team_a(w: World) -> int:
 
 CASES = [
     Case("notifications:inbox", lambda w: reverse("notifications:inbox"), SIGNED_IN),
+    Case("notifications:unread_badge", lambda w: reverse("notifications:unread_badge"), SIGNED_IN),
     Case(
         "notifications:mark_read",
         lambda w: reverse("notifications:mark_read", args=[_notification_of_team_a(w)]),

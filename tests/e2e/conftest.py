@@ -232,11 +232,51 @@ def measured_low_contrast(incomplete: list[dict[str, Any]]) -> list[dict[str, An
     return found
 
 
+PHONE_WIDTH = 390
+# The elements wider than the phone's screen, named so a failure says what to fix.
+WIDEST_ELEMENTS = """() => {
+    const limit = document.documentElement.clientWidth;
+    const wide = [];
+    for (const element of document.querySelectorAll("body *")) {
+        const box = element.getBoundingClientRect();
+        if (box.right > limit + 1 && box.width > 0) {
+            const name = element.tagName.toLowerCase() + (element.id ? "#" + element.id : "")
+                + (element.className && typeof element.className === "string"
+                   ? "." + element.className.trim().split(/\\s+/).join(".") : "");
+            wide.push(name + " (" + Math.round(box.right) + " px)");
+        }
+    }
+    return {scroll: document.documentElement.scrollWidth, width: limit, wide: wide.slice(0, 8)};
+}"""
+
+
+def assert_no_sideways_scroll(page: Any, where: str = "") -> None:
+    layout = page.evaluate(WIDEST_ELEMENTS)
+    if layout["scroll"] > layout["width"] + 1:
+        pytest.fail(
+            f"{where or page.url} scrolls sideways at {PHONE_WIDTH} px "
+            f"({layout['scroll']} px wide): {', '.join(layout['wide'])}",
+            pytrace=False,
+        )
+
+
 @pytest.fixture
 def assert_accessible(axe_source: str) -> Callable[..., None]:
     """Run axe-core on the page as it is now; fail listing every WCAG 2.1 A/AA violation."""
 
     def check(page: Any, where: str = "") -> None:
+        """The page as it is, then the same page at a phone's width (390 px): axe, and no sideways scroll."""
+        run_axe(page, where)
+        size = page.viewport_size
+        if size and size["width"] > PHONE_WIDTH:
+            page.set_viewport_size({"width": PHONE_WIDTH, "height": size["height"]})
+            try:
+                assert_no_sideways_scroll(page, where)
+                run_axe(page, f"{where or page.url} at {PHONE_WIDTH} px")
+            finally:
+                page.set_viewport_size(size)
+
+    def run_axe(page: Any, where: str = "") -> None:
         # Runtime.evaluate is not subject to the page's Content-Security-Policy,
         # so axe goes in without an inline <script> and without bypass_csp.
         if not page.evaluate("typeof window.axe !== 'undefined'"):

@@ -27,6 +27,7 @@ class AgencyConfig(AppConfig):
                 url_name="agency:school_students",
                 label=_("Student agency"),
                 permission="workspace.view",
+                group=3,
             )
         )
         register_records(records)

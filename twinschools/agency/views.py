@@ -19,19 +19,11 @@ from twinschools.agency.forms import (
     TeamForm,
 )
 from twinschools.agency.models import Initiative, StudentTeam, Suggestion
+from twinschools.core.forms import show_service_errors
 from twinschools.core.permissions import requires
 from twinschools.network.models import School
 
 SECTION = "students"
-
-
-def _show_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's errors on the form's fields, or above the form for fields it lacks."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, field_errors in error.error_dict.items():
-        form.add_error(name if name in form.fields else None, field_errors)
 
 
 def _status(form: forms.Form) -> int:
@@ -72,7 +64,7 @@ def _team_form_page(request: HttpRequest, school: School, team: StudentTeam | No
             else:
                 services.update_team(team=team, by=request.user, **fields)
         except ValidationError as error:
-            _show_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, _("The student team %(name)s was saved.") % {"name": fields["name"]})
             return redirect("agency:school_students", school.pk)
@@ -102,7 +94,7 @@ def moderate_initiative(request: HttpRequest, obj: Initiative) -> HttpResponse:
                 by=request.user,
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, _("Your decision about %(title)s was recorded.") % {"title": obj.title})
             return redirect("agency:school_students", obj.school_id)
@@ -128,7 +120,7 @@ def moderate_suggestion(request: HttpRequest, obj: Suggestion) -> HttpResponse:
         try:
             services.moderate_suggestion(suggestion=obj, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _show_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, _("The suggestion was moderated."))
             return redirect("agency:school_students", obj.school_id)
@@ -150,7 +142,7 @@ def record_held(request: HttpRequest, obj: Initiative) -> HttpResponse:
         try:
             services.record_held(initiative=obj, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _show_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, _("%(title)s was recorded as held. Thank you!") % {"title": obj.title})
             if request.user.has_perm("agency.moderate", obj):
@@ -178,7 +170,7 @@ def propose_initiative(request: HttpRequest) -> HttpResponse:
         try:
             services.propose_initiative(pupil=request.user, **_initiative_fields(form))
         except ValidationError as error:
-            _show_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, _("Your idea was sent to your teachers."))
             return redirect("agency:student_home")
@@ -200,7 +192,7 @@ def edit_initiative(request: HttpRequest, obj: Initiative) -> HttpResponse:
         try:
             services.resubmit_initiative(initiative=obj, pupil=request.user, **_initiative_fields(form))
         except ValidationError as error:
-            _show_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, _("Your idea was sent to your teachers again."))
             return redirect("agency:student_home")
@@ -227,7 +219,7 @@ def suggest(request: HttpRequest, obj: School) -> HttpResponse:
         try:
             services.submit_suggestion(school=obj, author=request.user, text=form.cleaned_data["text"])
         except ValidationError as error:
-            _show_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, _("Thank you! Your suggestion is in the box."))
             if request.user.has_perm("agency.student_page"):

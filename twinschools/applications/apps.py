@@ -10,7 +10,7 @@ class ApplicationsConfig(AppConfig):
 
     def ready(self) -> None:
         from twinschools.applications.demo import seed_application
-        from twinschools.mission.registry import Section, register_demo_seeder, register_section
+        from twinschools.mission.registry import LABEL_GROUP, Section, register_demo_seeder, register_section
 
         register_section(
             Section(
@@ -19,6 +19,7 @@ class ApplicationsConfig(AppConfig):
                 url_name="applications:school",
                 label=_("Label application"),
                 permission="applications.view_school",
+                group=LABEL_GROUP,
             )
         )
         # After the labels app's seeder, which opens the demo round and checks eligibility.

@@ -15,6 +15,14 @@ class Commitment:
     title: Promise
     summary: Promise
 
+    @property
+    def icon(self) -> str:
+        """The Bootstrap Icons name that stands for this commitment in the interface."""
+        return ICONS[self.number]
+
+
+ICONS = {1: "diagram-3", 2: "people", 3: "megaphone", 4: "door-open", 5: "lightbulb"}
+
 
 COMMITMENTS = (
     Commitment(

@@ -64,6 +64,7 @@ class RegistrationForm(forms.Form):
     school = forms.CharField(required=False, widget=forms.HiddenInput)
     # A field people never see: bots fill it in, and their registration is dropped.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
+    website.rendered_apart = True  # type: ignore[attr-defined]  # the template draws the trap, hidden
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

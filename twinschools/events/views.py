@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from twinschools.accounts import queries as accounts_queries
 from twinschools.core import maps
+from twinschools.core.forms import show_service_errors
 from twinschools.core.permissions import public, requires
 from twinschools.events import ical, queries, queries_day, queries_public, services
 from twinschools.events.forms import EVENT_FIELDS, EventForm, RegistrationForm, SessionForm
@@ -25,14 +26,6 @@ from twinschools.network.models import School
 from twinschools.notifications.services import site_url
 
 SECTION = "events"
-
-
-def _show_errors(form: forms.Form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, field_errors in error.error_dict.items():
-        form.add_error(name if name in form.fields else None, field_errors)
 
 
 def _status(form: forms.Form) -> int:
@@ -60,7 +53,7 @@ def _event_form_page(request: HttpRequest, school: School, event: Event | None) 
         try:
             saved = services.save_event(school=school, event=event, by=request.user, **fields)
         except ValidationError as error:
-            _show_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, _("The event %(title)s was saved.") % {"title": saved.title})
             return redirect("events:event_manage", saved.pk)
@@ -98,7 +91,7 @@ def session_add(request: HttpRequest, obj: Event) -> HttpResponse:
         try:
             services.add_session(event=obj, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _show_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, _("The session was added."))
             return redirect("events:event_manage", obj.pk)
@@ -154,7 +147,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 **form.service_fields(),
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(
                 request,

@@ -11,7 +11,7 @@ class LabelsConfig(AppConfig):
     def ready(self) -> None:
         from twinschools.labels import notices
         from twinschools.labels.demo import seed_demo_round
-        from twinschools.mission.registry import Section, register_demo_seeder, register_section
+        from twinschools.mission.registry import LABEL_GROUP, Section, register_demo_seeder, register_section
 
         notices.register()
         # The school's label page sits in its workspace navigation, where staff look.
@@ -22,6 +22,7 @@ class LabelsConfig(AppConfig):
                 url_name="labels:school",
                 label=_("eTwinning School label"),
                 permission="labels.view_school",
+                group=LABEL_GROUP,
             )
         )
         # After the other seeders: the check reads the activities they add.

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -8,21 +7,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from twinschools.core.forms import show_service_errors
 from twinschools.core.permissions import public, requires
 from twinschools.labels import queries, reasons, services
 from twinschools.labels.forms import AnswerForm, ResultsFilterForm, ReviewRequestForm, RoundForm
 from twinschools.labels.models import FormVersion, ReviewRequest, Round
 from twinschools.network.models import Country, School
-
-
-def _show_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's errors on the form's fields, or above the form for fields it lacks."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, field_errors in error.error_dict.items():
-        form.add_error(name if name in form.fields else None, field_errors)
-
 
 # Public: the rules in plain words ---------------------------------------------------------
 
@@ -58,7 +48,7 @@ def _save_round(request: HttpRequest, form: RoundForm, instance: Round | None) -
     try:
         return services.save_round(actor=request.user, values=form.cleaned_data, instance=instance)  # type: ignore[arg-type]
     except ValidationError as error:
-        _show_errors(form, error)
+        show_service_errors(form, error)
         return None
 
 
@@ -140,7 +130,7 @@ def school_page(request: HttpRequest, obj: School) -> HttpResponse:
                     message=form.cleaned_data["message"],
                 )
             except ValidationError as error:
-                _show_errors(form, error)
+                show_service_errors(form, error)
             else:
                 messages.success(request, _("Your request was sent to your NSO."))
                 return redirect("labels:school", obj.pk)

@@ -18,10 +18,17 @@ class LeadershipConfig(AppConfig):
         )
 
         register_section(
-            Section("team", 20, "leadership:team", _("Team and responsibilities"), "workspace.view")
+            Section("team", 20, "leadership:team", _("Team and responsibilities"), "workspace.view", group=1)
         )
         register_section(
-            Section("decisions", 30, "leadership:decisions", _("Proposals and decisions"), "workspace.view")
+            Section(
+                "decisions",
+                30,
+                "leadership:decisions",
+                _("Proposals and decisions"),
+                "workspace.view",
+                group=1,
+            )
         )
         register_records(records.leadership_records)
         register_demo_seeder(demo.seed, order=20)

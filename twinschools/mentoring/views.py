@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from twinschools.accounts import queries as accounts_queries
 from twinschools.accounts.rules import is_staff_of
+from twinschools.core.forms import show_service_errors
 from twinschools.core.permissions import requires
 from twinschools.mentoring import queries, services
 from twinschools.mentoring.explanations import explain
@@ -26,15 +27,6 @@ from twinschools.mentoring.models import MentoringRequest, MentorOffer, Pairing,
 from twinschools.network.models import School
 
 SECTION = "mentoring"
-
-
-def _show_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's errors on the form's fields, or above the form for fields it lacks."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, field_errors in error.error_dict.items():
-        form.add_error(name if name in form.fields else None, field_errors)
 
 
 def _status(*forms_shown: forms.Form) -> int:
@@ -87,7 +79,7 @@ def _saved(request: HttpRequest, form: forms.Form, save: Any, school: School, do
     try:
         save(actor=request.user, school=school, **form.cleaned_data)
     except ValidationError as error:
-        _show_errors(form, error)
+        show_service_errors(form, error)
         return False
     messages.success(request, done)
     return True
@@ -104,7 +96,7 @@ def nso_matching(request: HttpRequest) -> HttpResponse:
         try:
             services.run_matching(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _show_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, _("The matching ran; the proposed pairs are below."))
             return redirect("mentoring:nso_matching")
@@ -196,7 +188,7 @@ def _work(
     try:
         save(actor=request.user, pairing=pairing, **form.cleaned_data, **extra)
     except ValidationError as error:
-        _show_errors(form, error)
+        show_service_errors(form, error)
         return goals_form, meeting_form, feedback_form, False
     messages.success(request, done)
     return goals_form, meeting_form, feedback_form, True

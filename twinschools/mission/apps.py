@@ -24,16 +24,26 @@ def _join_the_workspace() -> None:
         register_section,
     )
 
-    for key, order, url_name, label, commitment in (
-        ("overview", 10, "mission:overview", pgettext_lazy("workspace section", "Mission overview"), None),
-        ("inclusion", 80, "mission:inclusion", pgettext_lazy("workspace section", "Inclusion"), 5),
-        ("innovation", 90, "mission:innovation", pgettext_lazy("workspace section", "Innovation"), None),
+    # The innovation record and the OECD view are the "innovative learning organisation" of
+    # commitment 5, without being where its work starts.
+    for key, order, url_name, label, commitment, group in (
+        (
+            "overview",
+            10,
+            "mission:overview",
+            pgettext_lazy("workspace section", "Mission overview"),
+            None,
+            None,
+        ),
+        ("inclusion", 80, "mission:inclusion", pgettext_lazy("workspace section", "Inclusion"), 5, None),
+        ("innovation", 90, "mission:innovation", pgettext_lazy("workspace section", "Innovation"), None, 5),
         (
             "oecd",
             100,
             "mission:learning_organisation",
             pgettext_lazy("workspace section", "Learning organisation"),
             None,
+            5,
         ),
     ):
         register_section(
@@ -44,6 +54,7 @@ def _join_the_workspace() -> None:
                 label=label,
                 permission="workspace.view",
                 commitment=commitment,
+                group=group,
             )
         )
     register_records(inclusion_records)

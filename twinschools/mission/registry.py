@@ -31,6 +31,9 @@ from typing import Any
 
 from django.urls import reverse
 
+OVERVIEW_GROUP = 0
+LABEL_GROUP = 6
+
 
 @dataclass(frozen=True)
 class Section:
@@ -40,6 +43,15 @@ class Section:
     label: Any  # a lazy translated string
     permission: str  # checked against the school
     commitment: int | None = None  # the commitment (1-5) whose work starts here, if any
+    # Where the navigation lists it: a commitment (1-5), OVERVIEW_GROUP or LABEL_GROUP;
+    # by default the commitment whose work starts here, else the overview.
+    group: int | None = None
+
+    @property
+    def nav_group(self) -> int:
+        if self.group is not None:
+            return self.group
+        return self.commitment or OVERVIEW_GROUP
 
 
 @dataclass(frozen=True)
@@ -184,6 +196,14 @@ def approach_usage_for(*, school: Any, since: date, until: date | None = None) -
     for provider in REGISTRY.approach_usage:
         uses += provider(school=school, **_period(provider, since, until))
     return uses
+
+
+def grouped_sections_for(user: Any, school: Any) -> list[tuple[int, list[tuple[Section, str]]]]:
+    """The sections this person may open, grouped for the navigation: overview, 1-5, label."""
+    groups: dict[int, list[tuple[Section, str]]] = {}
+    for section, url in sections_for(user, school):
+        groups.setdefault(section.nav_group, []).append((section, url))
+    return sorted(groups.items())
 
 
 def start_section_for(user: Any, school: Any, commitment: int) -> tuple[Section, str] | None:

@@ -22,6 +22,12 @@ def inbox(request: HttpRequest) -> HttpResponse:
     return render(request, "notifications/inbox.html", context)
 
 
+@signed_in
+def unread_badge(request: HttpRequest) -> HttpResponse:
+    """The header's unread count, fetched after the page loads so no page pays a query for it."""
+    return render(request, "notifications/_unread_badge.html", {"unread": queries.unread_count(request.user)})
+
+
 @require_POST
 @requires("notifications.mark_read", load=queries.notification)
 def mark_read(request: HttpRequest, obj: Notification) -> HttpResponse:

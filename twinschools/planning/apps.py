@@ -25,6 +25,7 @@ class PlanningConfig(AppConfig):
                 "planning:plan",
                 pgettext_lazy("workspace section", "Action plan"),
                 "workspace.view",
+                group=2,
             )
         )
         register_section(
@@ -34,6 +35,7 @@ class PlanningConfig(AppConfig):
                 "planning:calendar",
                 pgettext_lazy("workspace section", "Calendar"),
                 "workspace.view",
+                group=2,
             )
         )
         register_records(queries.records)

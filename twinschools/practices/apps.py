@@ -27,6 +27,7 @@ class PracticesConfig(AppConfig):
                 url_name="practices:school_library",
                 label=_("Practice library"),
                 permission="workspace.view",
+                group=2,
             )
         )
         register_records(records.mission_records)

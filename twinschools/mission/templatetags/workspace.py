@@ -3,9 +3,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.translation import gettext_lazy as _
 
 from twinschools.accounts.models import STAFF_ROLES
-from twinschools.mission.registry import sections_for
+from twinschools.core.mission import COMMITMENTS
+from twinschools.mission.registry import LABEL_GROUP, grouped_sections_for
 
 register = template.Library()
 
@@ -14,7 +16,20 @@ register = template.Library()
 def workspace_nav(context: dict[str, Any], school: Any, current: str = "") -> dict[str, Any]:
     """The workspace's sections this person may open; `current` is the active section's key."""
     user = context["request"].user
-    return {"links": sections_for(user, school), "current": current, "school": school}
+    titles = {commitment.number: commitment.title for commitment in COMMITMENTS}
+    titles[LABEL_GROUP] = _("eTwinning School label")
+    groups = [
+        {
+            "number": number if number in titles and number != LABEL_GROUP else None,
+            "title": titles.get(number),
+            "links": links,
+        }
+        for number, links in grouped_sections_for(user, school)
+    ]
+    current_label = next(
+        (section.label for group in groups for section, _url in group["links"] if section.key == current), ""
+    )
+    return {"groups": groups, "current": current, "current_label": current_label, "school": school}
 
 
 @register.inclusion_tag("mission/_dashboard_link.html")

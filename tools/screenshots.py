@@ -1,0 +1,140 @@
+"""Screenshots of each role's home page and each feature's main page, from the running demo.
+
+    python tools/screenshots.py [--base http://127.0.0.1:8000] [--out docs/screenshots] [--only NAME...]
+
+`make screenshots` runs it against `make demo`'s server. Each page is taken at 1280 px and
+390 px wide, in the persona's language (Romanian or Catalan), with Debian's Chromium. The
+pages are reached the way people reach them: each persona signs in on the sign-in page and
+follows links from there, so a screenshot that cannot be taken is a flow that is broken.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import sync_playwright
+
+PASSWORD = "twinschools-demo"
+WIDTHS = (1280, 390)
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@dataclass
+class Shot:
+    name: str
+    email: str | None  # None: a visitor
+    language: str
+    steps: list[Callable[[Any], None]] = field(default_factory=list)  # clicks from the home page
+
+
+def click_link(name: str, within: str = "body") -> Callable[[Any], None]:
+    """Click the first visible link whose name matches; on a phone, open the menu first if need be."""
+
+    def step(page: Any) -> None:
+        pattern = re.compile(name, re.IGNORECASE)
+        links = page.locator(within).get_by_role("link", name=pattern)
+        if not any(links.nth(i).is_visible() for i in range(links.count())):
+            for toggler in (".navbar-toggler", ".workspace-nav-toggle"):
+                if page.locator(toggler).first.is_visible():
+                    page.locator(toggler).first.click()
+                    page.wait_for_timeout(400)
+        visible = [links.nth(i) for i in range(links.count()) if links.nth(i).is_visible()]
+        if not visible:
+            raise LookupError(f"No visible link named /{name}/ on {page.url}")
+        visible[0].click()
+        page.wait_for_load_state("networkidle")
+
+    return step
+
+
+def go(path: str) -> Callable[[Any], None]:
+    def step(page: Any) -> None:
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+
+    return step
+
+
+SHOTS = [
+    Shot("visitor-home-ro", None, "ro"),
+    Shot("visitor-directory-ro", None, "ro", [click_link("Școli|Director")]),
+    Shot("visitor-events-ca", None, "ca", [click_link("Activitats|Esdeveniments")]),
+    Shot("head-home-ro", "head@demo.twinschools.eu", "ro"),
+    Shot("head-workspace-ro", "head@demo.twinschools.eu", "ro", [click_link("Deschideți spațiul de lucru")]),
+    Shot(
+        "head-decisions-ro",
+        "head@demo.twinschools.eu",
+        "ro",
+        [click_link("Deschideți spațiul de lucru"), click_link("Propuneri și decizii", ".workspace-nav")],
+    ),
+    Shot("teacher-home-ro", "teacher@demo.twinschools.eu", "ro"),
+    Shot("teacher-ca-home-ca", "profesora@demo.twinschools.eu", "ca"),
+    Shot("parent-home-ro", "parent@demo.twinschools.eu", "ro"),
+    Shot("nso-home-ro", "nso.ro@demo.twinschools.eu", "ro"),
+    Shot("evaluator-home-ro", "evaluator.ro@demo.twinschools.eu", "ro"),
+    Shot("admin-home-ro", "admin@demo.twinschools.eu", "ro"),
+]
+
+
+def set_language(context: Any, base: str, language: str) -> None:
+    """The language a person chose before, as Django's language cookie remembers it."""
+    context.add_cookies([{"name": "django_language", "value": language, "url": base}])
+
+
+def sign_in(page: Any, base: str, email: str) -> None:
+    page.goto(f"{base}/accounts/login/")
+    page.fill("#id_login", email)
+    page.fill("#id_password", PASSWORD)
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_load_state("networkidle")
+
+
+def take(browser: Any, base: str, shot: Shot, out: Path) -> None:
+    for width in WIDTHS:
+        context = browser.new_context(viewport={"width": width, "height": 900}, base_url=base)
+        set_language(context, base, shot.language)
+        page = context.new_page()
+        if shot.email:
+            sign_in(page, base, shot.email)
+        else:
+            page.goto(f"{base}/")
+        for step in shot.steps:
+            step(page)
+        path = out / f"{shot.name}-{width}.png"
+        page.screenshot(path=str(path), full_page=True)
+        print(f"{path}  ({page.url})")
+        context.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--base", default="http://127.0.0.1:8000")
+    parser.add_argument("--out", default="docs/screenshots", type=Path)
+    parser.add_argument("--only", nargs="*", default=None)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for shot in SHOTS:
+            if args.only and not any(name in shot.name for name in args.only):
+                continue
+            take(browser, args.base.rstrip("/"), shot, args.out)
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
