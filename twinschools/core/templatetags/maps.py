@@ -12,7 +12,7 @@ register = template.Library()
 
 @register.inclusion_tag("includes/map_assets.html")
 def map_assets() -> dict[str, object]:
-    """Leaflet, markercluster and the map module; put it outside any part htmx swaps."""
+    """Leaflet, markercluster and the map module, for {% block extra_head %} of base.html."""
     return {}
 
 

@@ -150,6 +150,20 @@
     });
   }
 
+  // At least about two degrees across, so that one town's markers still show borders around them.
+  const MIN_SPAN = 2;
+
+  function withContext(bounds) {
+    const padded = bounds.pad(0.15);
+    const center = padded.getCenter();
+    const halfLat = Math.max(padded.getNorth() - padded.getSouth(), MIN_SPAN) / 2;
+    const halfLng = Math.max(padded.getEast() - padded.getWest(), MIN_SPAN * 1.5) / 2;
+    return L.latLngBounds(
+      [center.lat - halfLat, center.lng - halfLng],
+      [center.lat + halfLat, center.lng + halfLng]
+    );
+  }
+
   function readOptions(element) {
     const data = element.dataset;
     return {
@@ -197,7 +211,7 @@
       map.addLayer(group);
     }
     if (bounds.isValid()) {
-      map.fitBounds(bounds.pad(0.15), { maxZoom: 9 });
+      map.fitBounds(withContext(bounds), { maxZoom: 9 });
     } else {
       map.fitBounds(EUROPE);
     }
