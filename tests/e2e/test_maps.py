@@ -116,12 +116,13 @@ def test_every_map_draws_borders_and_markers_and_a_popup_opens_from_the_keyboard
 
 
 def test_the_map_of_every_country_groups_the_schools_into_cells_that_lead_to_the_country(
-    world: World, new_page: NewPage
+    world: World, new_page: NewPage, assert_accessible: Any
 ) -> None:
     _network(world)
     page = new_page()
     page.goto(reverse("evaluation:map"))
     cell = _drawn(page).get_by_role("button", name="1 eTwinning School in Romania")
+    assert_accessible(page, "the map of every country (en)")
     cell.focus()
     cell.press("Enter")
     page.get_by_role("link", name="Show the eTwinning Schools of Romania").press("Enter")
