@@ -26,7 +26,8 @@ test-postgres: setup
 setup: system-deps $(VENV)/.installed node_modules/.installed messages
 
 # Debian packages: gettext compiles translations, Chromium runs the browser tests, npm vendors assets,
-# Pango and DejaVu fonts let WeasyPrint print the action plan as PDF (with ș, ț, ŀl).
+# Pango and DejaVu fonts let WeasyPrint print the action plan as PDF (with ș, ț, ŀl); poppler-utils'
+# pdftotext lets the certificate tests read the PDFs.
 system-deps:
 	@missing=""; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
@@ -34,6 +35,7 @@ system-deps:
 	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
 	ldconfig -p | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
 	[ -d /usr/share/fonts/truetype/dejavu ] || missing="$$missing fonts-dejavu-core"; \
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing$$missing with apt"; \
 		$(APT) update -qq && DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq $$missing; \

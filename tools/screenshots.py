@@ -60,6 +60,16 @@ def click_link(name: str, within: str = "body") -> Callable[[Any], None]:
     return step
 
 
+def search(text: str, field: str = "#id_q") -> Callable[[Any], None]:
+    def step(page: Any) -> None:
+        page.fill(field, text)
+        page.press(field, "Enter")
+        page.wait_for_timeout(1000)  # the live search answers after its debounce
+        page.wait_for_load_state("networkidle")
+
+    return step
+
+
 def go(path: str) -> Callable[[Any], None]:
     def step(page: Any) -> None:
         page.goto(path)
@@ -70,9 +80,17 @@ def go(path: str) -> Callable[[Any], None]:
 
 SHOTS = [
     Shot("visitor-home-ro", None, "ro"),
-    Shot("visitor-directory-ro", None, "ro", [click_link("Școli|Director")]),
-    Shot("visitor-events-ca", None, "ca", [click_link("Activitats|Esdeveniments")]),
+    Shot("visitor-directory-ro", None, "ro", [click_link("^Lista școlilor$")]),
+    Shot("visitor-events-ca", None, "ca", [click_link("^(Activitats|Esdeveniments)$")]),
+    Shot(
+        "visitor-school-ro",
+        None,
+        "ro",
+        [click_link("^Lista școlilor$"), search("Cuza"), click_link("Colegiul Național", "main")],
+    ),
     Shot("head-home-ro", "head@demo.twinschools.eu", "ro"),
+    Shot("head-team-ro", "head@demo.twinschools.eu", "ro", [click_link("Personal și invitații")]),
+    Shot("head-notifications-ro", "head@demo.twinschools.eu", "ro", [click_link("Notificări")]),
     Shot("head-workspace-ro", "head@demo.twinschools.eu", "ro", [click_link("Deschideți spațiul de lucru")]),
     Shot(
         "head-decisions-ro",

@@ -52,8 +52,16 @@ def test_the_head_invites_revokes_and_invites_again_and_the_colleague_accepts_an
     expect(head.get_by_role("status")).to_contain_text(f"The invitation was sent to {COLLEAGUE}.")
     expect(invitation_row(head, COLLEAGUE)).to_contain_text("Pending until")
 
+    # Revoking cannot be undone: a dialog asks first, and going back changes nothing.
+    head.get_by_role("button", name=f"Revoke the invitation to {COLLEAGUE}").click()
+    dialog = head.get_by_role("dialog")
+    expect(dialog).to_contain_text(f"Revoke the invitation to {COLLEAGUE}?")
+    dialog.get_by_role("button", name="Go back").click()
+    expect(dialog).to_be_hidden()
+    expect(invitation_row(head, COLLEAGUE)).to_contain_text("Pending until")
+    head.get_by_role("button", name=f"Revoke the invitation to {COLLEAGUE}").click()
     with head.expect_navigation():
-        head.get_by_role("button", name=f"Revoke the invitation to {COLLEAGUE}").click()
+        head.get_by_role("dialog").get_by_role("button", name="Revoke the invitation").click()
     expect(head.get_by_role("status")).to_contain_text(f"The invitation to {COLLEAGUE} was revoked.")
     expect(invitation_row(head, COLLEAGUE)).to_contain_text("Revoked")
     expect(head.get_by_role("button", name=f"Revoke the invitation to {COLLEAGUE}")).to_have_count(0)

@@ -35,6 +35,7 @@ class Issuer:
     id: str  # https URL of the profile / controller document
     name: str
     url: str
+    image: str = ""  # https URL of the issuer's logo, when it has one
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,10 @@ def end_of(day: date) -> str:
 
 
 def issuer_profile(issuer: Issuer) -> dict[str, Any]:
-    return {"id": issuer.id, "type": ["Profile"], "name": issuer.name, "url": issuer.url}
+    profile: dict[str, Any] = {"id": issuer.id, "type": ["Profile"], "name": issuer.name, "url": issuer.url}
+    if issuer.image:
+        profile["image"] = {"id": issuer.image, "type": "Image", "caption": issuer.name}
+    return profile
 
 
 def controller_document(issuer: Issuer, keys: list[PublicKey]) -> dict[str, Any]:

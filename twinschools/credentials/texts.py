@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from twinschools.credentials import addresses
 from twinschools.credentials.documents import AchievementText, Issuer
+from twinschools.network import nso
 from twinschools.network.models import Country, School
 
 
 def issuer_name(country: Country) -> str:
-    return _("eTwinning National Support Organisation of {country}").format(country=country.name)
+    """The NSO's name for readers: its official name from its profile, else the generic one."""
+    return nso.identity_of(country).name
 
 
 def credential_name(label_years: str) -> str:
@@ -47,7 +50,19 @@ def achievement_text(label_years: str) -> AchievementText:
 
 
 def issuer_of(country: Country) -> Issuer:
-    """The issuing NSO as signed into credentials (in English, like the credential)."""
+    """The issuing NSO as signed into credentials, from its profile (network.nso): its
+    English name (the credential is in English), its website and its logo when set; our
+    site and the generic name otherwise. Credentials signed before keep their own copy."""
     with translation.override("en"):
-        name = issuer_name(country)
-    return Issuer(id=addresses.issuer_id(country.code), name=name, url=addresses.site_url() + "/")
+        identity = nso.identity_of(country)
+    image = (
+        addresses.absolute(reverse("network:nso_logo", args=[country.code.lower()]))
+        if identity.has_logo
+        else ""
+    )
+    return Issuer(
+        id=addresses.issuer_id(country.code),
+        name=identity.english_name,
+        url=identity.website or addresses.site_url() + "/",
+        image=image,
+    )

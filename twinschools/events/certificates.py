@@ -11,15 +11,19 @@ period the registration is purged and the verification page answers 404.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from django.core import signing
 from django.http import Http404
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
+from twinschools.accounts.models import Membership, Role
+from twinschools.core import certificates as printing
 from twinschools.events import queries_day
 from twinschools.events.models import Kind, Registration, RegistrationStatus
+from twinschools.network import nso
 
 COURSE_SHARE = 0.8
 SALT = "twinschools.events.certificate"
@@ -57,16 +61,47 @@ def verified(token: str) -> Registration:
     return registration
 
 
-def pdf(registration: Registration, *, base_url: str) -> bytes:
-    """The certificate in the registrant's language, with its verification link."""
-    from weasyprint import HTML  # heavy import: only when a certificate is asked for
+def _head_of(school_id: int) -> str:
+    """The organising school's current head, who signs for it (empty when none is known)."""
+    head = (
+        Membership.objects.filter(school_id=school_id, role=Role.HEAD, ended_on__isnull=True)
+        .select_related("user")
+        .order_by("started_on", "pk")
+        .first()
+    )
+    return (head.user.full_name or "") if head else ""
 
-    context = {
+
+def context_for(registration: Registration, *, base_url: str) -> dict[str, Any]:
+    """What the certificate prints; call with the document's language active. The organising
+    school issues it and its head signs; the footnote names the country's NSO."""
+    event = registration.event
+    school = event.school
+    attended = sorted(registration.attended.all(), key=lambda session: session.starts_at)
+    sessions = attended or list(event.sessions.all())
+    verify_url = base_url + reverse("events:certificate_verify", args=[token_for(registration)])
+    return {
         "registration": registration,
-        "event": registration.event,
-        "sessions": registration.event.sessions.all(),
-        "verify_url": base_url + reverse("events:certificate_verify", args=[token_for(registration)]),
+        "event": event,
+        "school": school,
+        "sessions": sessions,
+        "issuer_name": school.name,
+        "issuer_place": f"{school.town}, {school.country.name}" if school.town else school.country.name,
+        "monogram_svg": printing.monogram_svg(printing.initials(school.name), label=school.name),
+        "signatory_name": _head_of(school.pk),
+        "signatory_title": _("Head of school"),
+        "signatory_org": school.name,
+        "nso_name": nso.identity_of(school.country).name,
+        "issued_on": timezone.localdate(sessions[-1].ends_at) if sessions else timezone.localdate(),
+        "verify_url": verify_url,
+        "qr": printing.qr_svg(verify_url, title=_("QR code to check this certificate")),
     }
+
+
+def pdf(registration: Registration, *, base_url: str) -> bytes:
+    """The certificate in the registrant's language, with its verification link and QR code."""
     with translation.override(registration.language):
-        html = render_to_string("events/day/certificate_pdf.html", context)
-    return bytes(HTML(string=html, base_url=base_url).write_pdf())
+        context = context_for(registration, base_url=base_url)
+    return printing.render_pdf(
+        "events/day/certificate_pdf.html", context, language=registration.language, base_url=base_url
+    )

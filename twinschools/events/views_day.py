@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_POST
 from twinschools.core.permissions import public, requires
 from twinschools.events import certificates, queries_day, services
 from twinschools.events.models import Registration, RegistrationStatus, Session
+from twinschools.network.reference import TIME_ZONES
 
 SECTION = "events"
 
@@ -124,9 +126,14 @@ def registration_pass(request: HttpRequest, token: str) -> HttpResponse:
     if found.status != RegistrationStatus.CONFIRMED:
         raise Http404
     arrival_url = request.build_absolute_uri(reverse("events:arrival", args=[token]))
+    event = found.event
     context = {
         "registration": found,
-        "event": found.event,
+        "event": event,
+        "sessions": sorted(event.sessions.all(), key=lambda session: session.starts_at),
+        # times as the people who will be there read them: the organising school's country
+        "time_zone": TIME_ZONES.get(event.school.country.code, settings.TIME_ZONE),
+        "arrival_url": arrival_url,
         "qr": _qr_svg(arrival_url),
         "certificate": certificates.earned(found),
     }

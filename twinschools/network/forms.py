@@ -3,11 +3,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import URLField
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from twinschools.core.text import fold
 from twinschools.network import queries
+from twinschools.network.models import NationalSupportOrganisation
 from twinschools.network.queries import DirectoryFilters, LabelStatus
 
 
@@ -61,3 +63,71 @@ class DirectoryForm(forms.Form):
             language=data["language"],
             label=data["label"],
         )
+
+
+LOGO_MAX_BYTES = 512 * 1024
+
+
+def _https_urls(field: Any, **kwargs: Any) -> Any:
+    # Django 6 will assume https for addresses typed without a scheme; say so now.
+    if isinstance(field, URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
+class NSOProfileForm(forms.ModelForm):
+    """What an NSO says about itself on certificates and credentials."""
+
+    remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)
+
+    class Meta:
+        model = NationalSupportOrganisation
+        formfield_callback = _https_urls
+        fields = [
+            "name",
+            "name_en",
+            "acronym",
+            "address",
+            "website",
+            "logo",
+            "signatory_name",
+            "signatory_title",
+        ]
+        help_texts = {
+            "name": _("As the organisation writes it, in its own language."),
+            "acronym": _("Shown in the monogram when there is no logo, e.g. INTEF."),
+            "logo": _("A PNG or JPEG image of at most 512 KB, printed at the top of certificates."),
+            "signatory_name": _("Printed under the signature line of label certificates."),
+            "signatory_title": _("For example: Head of the National Support Organisation."),
+        }
+        widgets = {"address": forms.Textarea(attrs={"rows": 3, "maxlength": 500}), "logo": forms.FileInput}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.instance.logo:
+            del self.fields["remove_logo"]  # nothing to remove
+
+    def clean_logo(self) -> Any:
+        logo = self.cleaned_data.get("logo")
+        if not logo or logo == self.initial.get("logo"):
+            return logo
+        if logo.size > LOGO_MAX_BYTES:
+            raise forms.ValidationError(_("The logo is too large: at most 512 KB are accepted."))
+        if not _is_png_or_jpeg(logo):
+            raise forms.ValidationError(_("The logo must be a PNG or JPEG image."))
+        return logo
+
+
+def _is_png_or_jpeg(upload: Any) -> bool:
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        upload.seek(0)
+        with Image.open(upload) as image:
+            kind = image.format
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return False
+    finally:
+        upload.seek(0)
+    return kind in {"PNG", "JPEG"}

@@ -295,3 +295,31 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class NationalSupportOrganisation(models.Model):
+    """Who runs eTwinning in a country, as printed on certificates and signed into credentials.
+
+    One row per country (a data migration loads the real NSOs, where public); the NSO edits
+    its own. Empty fields fall back to a generic name and a monogram (network/nso.py).
+    """
+
+    country = models.OneToOneField(Country, on_delete=models.CASCADE, related_name="nso")
+    name = models.CharField(_("official name"), max_length=255, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=255, blank=True)
+    acronym = models.CharField(_("short name"), max_length=20, blank=True)
+    address = models.TextField(_("postal address"), max_length=500, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    # PNG or JPEG only: an uploaded SVG served from our domain could carry script.
+    logo = models.FileField(_("logo"), upload_to="nso/logos/", max_length=300, blank=True)
+    signatory_name = models.CharField(_("name of the person who signs"), max_length=160, blank=True)
+    signatory_title = models.CharField(_("title of the person who signs"), max_length=160, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("national support organisation")
+        verbose_name_plural = _("national support organisations")
+        ordering = ["country__code"]
+
+    def __str__(self) -> str:
+        return self.name_en or self.name or self.country.code

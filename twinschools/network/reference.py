@@ -21,3 +21,20 @@ LANGUAGES = (
 ).split()
 
 EDUCATION_LEVELS = ("pre-primary", "primary", "lower-secondary", "upper-secondary", "vocational")
+
+# The time zone of each eTwinning country (its capital's, where a country has several),
+# for times shown to people who will be there: an event's sessions on a visitor's pass.
+TIME_ZONES = {
+    "AT": "Europe/Vienna", "BE": "Europe/Brussels", "BG": "Europe/Sofia", "HR": "Europe/Zagreb",
+    "CY": "Asia/Nicosia", "CZ": "Europe/Prague", "DK": "Europe/Copenhagen", "EE": "Europe/Tallinn",
+    "FI": "Europe/Helsinki", "FR": "Europe/Paris", "DE": "Europe/Berlin", "GR": "Europe/Athens",
+    "HU": "Europe/Budapest", "IE": "Europe/Dublin", "IT": "Europe/Rome", "LV": "Europe/Riga",
+    "LT": "Europe/Vilnius", "LU": "Europe/Luxembourg", "MT": "Europe/Malta", "NL": "Europe/Amsterdam",
+    "PL": "Europe/Warsaw", "PT": "Europe/Lisbon", "RO": "Europe/Bucharest", "SK": "Europe/Bratislava",
+    "SI": "Europe/Ljubljana", "ES": "Europe/Madrid", "SE": "Europe/Stockholm", "IS": "Atlantic/Reykjavik",
+    "LI": "Europe/Vaduz", "NO": "Europe/Oslo", "MK": "Europe/Skopje", "RS": "Europe/Belgrade",
+    "TR": "Europe/Istanbul", "AL": "Europe/Tirane", "BA": "Europe/Sarajevo", "ME": "Europe/Podgorica",
+    "AM": "Asia/Yerevan", "AZ": "Asia/Baku", "GE": "Asia/Tbilisi", "MD": "Europe/Chisinau",
+    "UA": "Europe/Kyiv", "JO": "Asia/Amman", "LB": "Asia/Beirut", "TN": "Africa/Tunis",
+    "MA": "Africa/Casablanca", "EG": "Africa/Cairo",
+}  # fmt: skip

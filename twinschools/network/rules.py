@@ -8,3 +8,6 @@ from twinschools.accounts.rules import is_admin, is_nso_for, is_nso_staff, is_st
 
 rules.add_perm("network.view_school_people", is_staff_of | is_nso_for | is_admin)
 rules.add_perm("network.import_network", is_nso_staff | is_admin)
+# The NSO's own profile (objects: a NationalSupportOrganisation, which has a country_id).
+rules.add_perm("network.edit_nso_profile", is_nso_for | is_admin)
+rules.add_perm("network.view_nso_profiles", is_nso_staff | is_admin)

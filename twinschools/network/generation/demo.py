@@ -30,6 +30,7 @@ from twinschools.network.models import (
     Activity,
     ActivityKind,
     Country,
+    NationalSupportOrganisation,
     Project,
     ProjectStatus,
     ProjectTeacher,
@@ -123,10 +124,24 @@ def create_demo_accounts(*, seed: int, today: date) -> DemoAccounts:
             CountryRole(user=evaluator_ro, country=romania, role=CountryRoleKind.EVALUATOR),
         ]
     )
+    _demo_signatories(romania, spain)
     admin = _person("admin", "TwinSchools Admin", password, is_staff=True, is_superuser=True)
     return DemoAccounts(
         head, teacher, profesora, parent, pupil, nso_ro, nso_es, evaluator_ro, admin, cluj, lleida
     )
+
+
+def _demo_signatories(romania: Country, spain: Country) -> None:
+    """The demo's NSO staff (fictional, like every demo persona) sign their country's
+    certificates, so the demo's label certificate has a name under its signature line.
+    Real NSOs' signatories are never loaded: each NSO names its own."""
+    for country, name, title in (
+        (romania, "Cristina Dobre", "Coordonatoare națională eTwinning"),
+        (spain, "Jordi Ferrer", "Coordinador nacional eTwinning"),
+    ):
+        NationalSupportOrganisation.objects.update_or_create(
+            country=country, defaults={"signatory_name": name, "signatory_title": title}
+        )
 
 
 def seed_demo_workspace(accounts: DemoAccounts, *, seed: int, today: date) -> None:
