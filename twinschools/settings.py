@@ -9,6 +9,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from twinschools.core.env import env_bool, env_int, env_list, env_str, env_url
+from twinschools.core.tiles import tile_source
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("TWINSCHOOLS_VAR_DIR", str(BASE_DIR / "var")))
@@ -143,6 +144,8 @@ STATICFILES_DIRS = [
     BASE_DIR / "twinschools" / "static",
     ("vendor", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
+    ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
+    ("vendor/leaflet.markercluster", BASE_DIR / "node_modules" / "leaflet.markercluster" / "dist"),
 ]
 # Every form renders through one Bootstrap template pair (core/forms.py).
 FORM_RENDERER = "twinschools.core.forms.FormRenderer"
@@ -216,13 +219,19 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
+# Maps: with no tile server (the default) they draw only the bundled country borders; an
+# OpenStreetMap-compatible tile URL template adds tiles, and its host to the CSP's img-src.
+MAP_TILE_URL = env_str("TWINSCHOOLS_MAP_TILE_URL", "-").strip("-")
+MAP_TILE_ATTRIBUTION = env_str("TWINSCHOOLS_MAP_TILE_ATTRIBUTION", "-").removeprefix("-")
+MAP_TILE_SOURCES = [tile_source(MAP_TILE_URL)] if MAP_TILE_URL else []
+
 # Content-Security-Policy: no inline script or style anywhere.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *MAP_TILE_SOURCES],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],

@@ -32,7 +32,9 @@ def test_the_school_sees_its_reach_and_the_nso_narrows_the_gaps_by_distance(
     _outreach(world)
     teacher = new_page(user=world.people["teacher_a"])
     teacher.goto(reverse("reach:school_reach", args=[world.school_a.pk]))
-    expect(teacher.get_by_role("img")).to_contain_text("Liceul din Cluj")
+    expect(
+        teacher.get_by_role("region", name="Map of this school and the schools it reached")
+    ).to_be_visible()
     expect(teacher.get_by_role("table", name="Schools reached")).to_contain_text("Școala Baia Mare")
 
     nso = new_page(user=world.people["nso_x"])

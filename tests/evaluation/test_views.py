@@ -68,10 +68,30 @@ def test_the_map_costs_the_same_queries_for_one_or_many_schools(
             country=world.school_a.country, latitude=44 + number * 0.5, longitude=22 + number * 0.3
         )
         SchoolLabel.objects.create(school=school, first_year=year, last_year=year + 1)
-    with django_assert_num_queries(4):
+    # the counts per country, their countries, the country's schools (its markers and table)
+    with django_assert_num_queries(3):
         response = Client().get(reverse("evaluation:map"), {"country": "RO"})
     assert response.context["total"] == count
     assert len(response.context["schools"]) == count
+    assert len(response.context["map"]["markers"]) == count
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_the_map_of_every_country_costs_the_same_queries_for_one_or_many_cells(
+    world: World, django_assert_num_queries, count: int
+) -> None:
+    year = timezone.localdate().year
+    for number in range(count):
+        school = base.SchoolFactory(
+            country=world.school_a.country, latitude=44 + number * 1.5, longitude=22 + number * 1.5
+        )
+        SchoolLabel.objects.create(school=school, first_year=year, last_year=year + 1)
+    # the counts per country, their countries, the cells
+    with django_assert_num_queries(3):
+        response = Client().get(reverse("evaluation:map"))
+    cells = response.context["map"]["cells"]
+    assert len(cells) == count and response.context["map"]["markers"] == []
+    assert cells[0]["url"].endswith("?country=RO")
 
 
 def test_a_conflict_of_interest_is_a_field_error_on_the_assignment_form(world: World) -> None:

@@ -69,12 +69,17 @@ def test_the_region_choices_follow_the_chosen_country(client):
 def test_the_map_links_each_placed_event_and_skips_online_ones(client):
     placed = _upcoming(title="Pe hartă", latitude=46.77, longitude=23.6)
     _upcoming(title="Doar online", online=True, latitude=46.0, longitude=23.0)
-    page = _calendar(client).content.decode()
-    start = page.index('<svg viewBox="0 0 ')  # the map; the icons before it are svg too
-    svg = page[start : page.index("</svg>", start)]
-    assert reverse("events:event_detail", args=[placed.pk]) in svg
-    assert f'aria-label="{placed.title}"' in svg
-    assert "Doar online" not in svg
+    response = _calendar(client)
+    markers = response.context["map"]["markers"]
+    assert [(m["name"], m["url"]) for m in markers] == [
+        (placed.title, reverse("events:event_detail", args=[placed.pk]))
+    ]
+    assert response.context["map_kinds"] == [(placed.kind, placed.get_kind_display(), 1)]
+    page = response.content.decode()
+    data = page[
+        page.index('id="events-map-data"') : page.index("</script>", page.index('id="events-map-data"'))
+    ]
+    assert "Pe hart" in data and "Doar online" not in data
 
 
 def test_the_calendar_offers_the_regions_feed_when_a_region_is_chosen(client):

@@ -17,7 +17,7 @@ def _streamed(response) -> str:
     return b"".join(response.streaming_content).decode()
 
 
-def test_the_school_page_lists_schools_reached_by_events_and_mentoring_with_a_labelled_map(
+def test_the_school_page_lists_schools_reached_by_events_and_mentoring_with_a_map_of_linked_markers(
     world: World,
 ) -> None:
     ro = world.school_a.country
@@ -27,6 +27,8 @@ def test_the_school_page_lists_schools_reached_by_events_and_mentoring_with_a_la
     came_to_event_of(world.school_a, None, school_name="Școala din Sat", status="confirmed")
     came_to_event_of(world.school_a, placed_school(ro, 45.0, 25.0, name="Absent"), status="cancelled")
     mentored_by(world.school_a, by_mentoring)
+    world.school_a.latitude, world.school_a.longitude = 46.5, 23.0
+    world.school_a.save(update_fields=["latitude", "longitude"])
     response = signed_in(world.people["teacher_a"]).get(
         reverse("reach:school_reach", args=[world.school_a.pk])
     )
@@ -34,8 +36,12 @@ def test_the_school_page_lists_schools_reached_by_events_and_mentoring_with_a_la
     names = [item.name for item in response.context["reach"].schools]
     assert names == ["Liceul Cluj", "Școala Bistrița Nord", "Școala din Sat"]
     assert response.context["reach"].teacher_count == 2
-    assert "<svg" in html and ">Liceul Cluj</text>" in html and "Absent" not in html
-    assert "style=" not in html.split("<svg")[1].split("</svg>")[0]
+    markers = response.context["map"]["markers"]
+    assert [m["name"] for m in markers] == [world.school_a.name, "Liceul Cluj", "Școala Bistrița Nord"]
+    assert [m["kind"] for m in markers] == ["home", "reached", "reached"]
+    assert markers[1]["url"] == reverse("network:school", args=[by_event.pk])
+    assert 'id="reach-map-data"' in html and 'data-map="reach-map-data"' in html and "Absent" not in html
+    assert "style=" not in html
 
 
 def test_another_schools_outreach_does_not_show_on_the_page(world: World) -> None:
@@ -131,22 +137,54 @@ def test_the_nso_page_costs_the_same_queries_for_one_region_or_many(
 def test_the_nso_map_groups_anchors_and_gaps_into_cells_and_says_how_many(world: World) -> None:
     _anchored_country(world)
     response = signed_in(world.people["nso_x"]).get(reverse("reach:country_reach"), {"km": 30})
-    kinds = {circle.kind for circle in response.context["circles"]}
-    assert kinds == {"anchor", "gap"}
+    cells = response.context["map"]["cells"]
+    assert {cell["kind"] for cell in cells} == {"anchor", "gap"}
     assert response.context["map_totals"]["gap"] == 1
+    gap = next(cell for cell in cells if cell["kind"] == "gap")
+    assert (gap["name"], gap["lines"]) == ("1 school in a coverage gap", ["Region: Nord"])
+    assert response.context["map"]["markers"] == []  # a whole country's gaps stay in cells
     html = response.content.decode()
-    assert 'class="coverage-gap"' in html and 'role="img"' in html
+    assert 'data-map="coverage-map-data"' in html and 'class="map-cell map-cell-gap"' in html
     assert "2 eTwinning Schools and mentor schools" in html
     assert "1 school farther than 30 km from any eTwinning School or mentor school" in html
 
 
-def test_schools_in_one_cell_make_one_circle_and_the_biggest_cell_the_biggest_circle(world: World) -> None:
-    from twinschools.reach.mapping import circles
+def test_a_regions_map_adds_a_marker_linking_to_each_listed_gap_school(world: World) -> None:
+    _ro, north, _south = _anchored_country(world)
+    response = signed_in(world.people["nso_x"]).get(
+        reverse("reach:country_reach"), {"km": 30, "region": north.pk}
+    )
+    [marker] = response.context["map"]["markers"]
+    gap = response.context["gap_schools"][0]
+    assert (marker["name"], marker["kind"], marker["lines"][-1]) == ("Departe Baia Mare", "gap", "Nord")
+    assert marker["url"] == reverse("network:school", args=[gap.pk])
+
+
+def test_cells_are_drawn_gaps_first_and_anchors_last_with_their_counts_and_regions(world: World) -> None:
+    from twinschools.reach.mapping import coverage_map
     from twinschools.reach.queries import Cell
 
-    drawn = circles([Cell("gap", 46.0, 23.0, 40), Cell("gap", 47.0, 24.0, 1), Cell("anchor", 46.5, 23.5, 2)])
-    assert [c.kind for c in drawn] == ["gap", "gap", "anchor"]  # anchors drawn last, on top
-    assert drawn[0].r > drawn[1].r
+    cells = [
+        Cell("anchor", 46.5, 23.5, 2, (1,)),
+        Cell("gap", 46.0, 23.0, 40, (1, 2)),
+        Cell("gap", 47.0, 24.0, 1),
+    ]
+    drawn = coverage_map(cells, {1: "Cluj", 2: "Alba"}, [])["cells"]
+    assert [c["kind"] for c in drawn] == ["gap", "gap", "anchor"]  # anchors drawn last, on top
+    assert drawn[0]["count"] == 40 and drawn[0]["lines"] == ["Region: Alba, Cluj"]
+    assert drawn[1]["lines"] == []
+
+
+def test_schools_of_one_cell_in_two_regions_make_one_cell_that_names_both(world: World) -> None:
+    ro = world.school_a.country
+    north, south = RegionFactory(country=ro, name="Nord"), RegionFactory(country=ro, name="Sud")
+    placed_school(ro, 46.01, 23.01, region=north)
+    placed_school(ro, 46.02, 23.02, region=south)
+    countries = Country.objects.filter(pk=ro.pk)
+    year = timezone.localdate().year
+    summary = queries.gap_summary(countries, km=30, year=year)
+    assert [(c.schools, set(c.regions)) for c in summary.cells] == [(2, {north.pk, south.pk})]
+    assert summary.by_region == {north.pk: 1, south.pk: 1} and summary.total == 2
 
 
 def test_a_school_near_an_anchor_across_a_cell_border_is_covered_and_one_just_too_far_is_not(

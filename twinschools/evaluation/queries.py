@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -265,6 +264,7 @@ class Cell:
     latitude: float
     longitude: float
     count: int
+    country_id: int = 0
 
 
 def current_label_schools(country_code: str = "") -> QuerySet[School]:
@@ -277,7 +277,10 @@ def current_label_schools(country_code: str = "") -> QuerySet[School]:
 
 
 def map_cells(country_code: str = "") -> list[Cell]:
-    """Current eTwinning Schools grouped by one-degree cells in SQL: one row per cell, not per school."""
+    """Current eTwinning Schools grouped by one-degree cells in SQL: one row per cell, not per school.
+
+    A cell on a border is split by country, so its popup can lead to that country's schools.
+    """
     rows = (
         current_label_schools(country_code)
         .filter(latitude__isnull=False, longitude__isnull=False)
@@ -285,11 +288,13 @@ def map_cells(country_code: str = "") -> list[Cell]:
             cell_y=Floor(Cast(F("latitude"), FloatField()) / CELL_DEGREES),
             cell_x=Floor(Cast(F("longitude"), FloatField()) / CELL_DEGREES),
         )
-        .values("cell_y", "cell_x")
+        .values("cell_y", "cell_x", "country_id")
         .annotate(count=Count("pk"), lat=Avg("latitude"), lon=Avg("longitude"))
-        .order_by("cell_y", "cell_x")
+        .order_by("cell_y", "cell_x", "country_id")
     )
-    return [Cell(float(row["lat"]), float(row["lon"]), int(row["count"])) for row in rows]
+    return [
+        Cell(float(row["lat"]), float(row["lon"]), int(row["count"]), int(row["country_id"])) for row in rows
+    ]
 
 
 def counts_by_country() -> list[tuple[Country, int]]:
@@ -303,10 +308,6 @@ def labelled_schools(country_code: str, limit: int = 300) -> list[School]:
     if not country_code:
         return []
     return list(current_label_schools(country_code).select_related("country").order_by("search_text")[:limit])
-
-
-def cell_radius(count: int) -> float:
-    return round(4 + 3 * math.log2(count), 1)
 
 
 # A country's evaluators (the NSO's page) -------------------------------------------

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from twinschools.accounts.models import CountryRole, Invitation
 from twinschools.applications.models import Application
+from twinschools.core import maps
 from twinschools.core.permissions import public, requires
 from twinschools.credentials import queries as credential_queries
 from twinschools.evaluation import certificates, charts, queries, services
@@ -32,7 +33,7 @@ from twinschools.evaluation.forms import (
 )
 from twinschools.evaluation.models import Assignment, Outcome, Review
 from twinschools.evaluation.stages import Stage
-from twinschools.network.models import Country
+from twinschools.network.models import Country, School
 
 SECTION = "applications"
 
@@ -520,34 +521,63 @@ def rubric(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "evaluation/rubric.html", context)
 
 
-MAP_WIDTH, MAP_HEIGHT = 700, 560
-
-
 @public
 def label_map(request: HttpRequest) -> HttpResponse:
     counts = queries.counts_by_country()
     codes = {c.code for c, _n in counts}
     chosen = (request.GET.get("country") or "").upper()
     chosen = chosen if chosen in codes else ""
-    cells = queries.map_cells(chosen)
-    west, east, south, north = queries.WEST, queries.EAST, queries.SOUTH, queries.NORTH
-    placed = [
-        {
-            "cell": cell,
-            "x": round((cell.longitude - west) / (east - west) * MAP_WIDTH, 1),
-            "y": round((north - cell.latitude) / (north - south) * MAP_HEIGHT, 1),
-            "r": queries.cell_radius(cell.count),
-        }
-        for cell in cells
-    ]
+    schools = queries.labelled_schools(chosen)
     context = {
         "counts": counts,
         "chosen": chosen,
         "chosen_country": next((c for c, _n in counts if c.code == chosen), None),
-        "points": placed,
-        "width": MAP_WIDTH,
-        "height": MAP_HEIGHT,
-        "schools": queries.labelled_schools(chosen),
+        "map": _label_map_content(schools) if chosen else _label_map_cells(counts),
+        "schools": schools,
         "total": sum(n for _c, n in counts),
     }
     return render(request, "evaluation/map.html", context)
+
+
+def _label_map_content(schools: list[School]) -> maps.MapContent:
+    """A chosen country: one marker per school (the same schools as the table)."""
+    return maps.content(
+        markers=[
+            maps.marker(
+                lat=school.latitude,
+                lon=school.longitude,
+                name=school.name,
+                kind="school",
+                lines=[school.town],
+                url=reverse("network:school", args=[school.pk]),
+                link=_("Open the school's page"),
+            )
+            for school in schools
+            if school.latitude is not None and school.longitude is not None
+        ]
+    )
+
+
+def _label_map_cells(counts: list[tuple[Country, int]]) -> maps.MapContent:
+    """Every country: the schools counted per one-degree cell (and country) in SQL."""
+    countries = {country.pk: country for country, _n in counts}
+    cells = []
+    for found in queries.map_cells():
+        country = countries[found.country_id]
+        name = ngettext(
+            "%(count)s eTwinning School in %(country)s",
+            "%(count)s eTwinning Schools in %(country)s",
+            found.count,
+        ) % {"count": found.count, "country": country.name}
+        cells.append(
+            maps.cell(
+                lat=found.latitude,
+                lon=found.longitude,
+                count=found.count,
+                kind="anchor",
+                name=name,
+                url=f"{reverse('evaluation:map')}?country={country.code}",
+                link=_("Show the eTwinning Schools of %(country)s") % {"country": country.name},
+            )
+        )
+    return maps.content(cells=cells)

@@ -1,23 +1,29 @@
 from __future__ import annotations
 
+from collections import Counter
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from twinschools.accounts import queries as accounts_queries
+from twinschools.core import maps
 from twinschools.core.forms import show_service_errors
 from twinschools.core.permissions import public, requires
 from twinschools.core.site import site_url
 from twinschools.events import charts, ical, queries, queries_day, queries_public, services
 from twinschools.events.forms import EVENT_FIELDS, EventForm, FirstSessionForm, RegistrationForm, SessionForm
 from twinschools.events.forms_public import CalendarForm
-from twinschools.events.models import Event, EventStatus, Registration, RegistrationStatus
+from twinschools.events.models import Event, EventStatus, Kind, Registration, RegistrationStatus
 from twinschools.network.models import School
 
 SECTION = "events"
@@ -197,9 +203,6 @@ def registration(request: HttpRequest, token: str) -> HttpResponse:
 
 # Finding events ---------------------------------------------------------------
 
-MAP_WIDTH = 600
-MAP_HEIGHT = 400
-
 
 @public
 def calendar(request: HttpRequest) -> HttpResponse:
@@ -208,35 +211,46 @@ def calendar(request: HttpRequest) -> HttpResponse:
     page = queries_public.calendar_page(filters, request.GET.get("page"))
     query_string = request.GET.copy()
     query_string.pop("page", None)
+    points = queries_public.map_points(list(page.object_list))
     context = {
         "form": form,
         "page": page,
         "query_string": query_string.urlencode(),
-        "map": event_map(queries_public.map_points(list(page.object_list))),
+        "map": event_map(points),
+        "map_kinds": map_legend(points),
         "feed_region": queries_public.region_by_pk(filters.region) if filters.region else None,
     }
     return render(request, "events/calendar.html", context)
 
 
-def event_map(points: list[queries_public.MapPoint]) -> dict[str, object]:
-    """Place the points on an equirectangular projection of the area they span (with a margin)."""
-    if not points:
-        return {"points": [], "width": MAP_WIDTH, "height": MAP_HEIGHT}
-    west, east = min(p.longitude for p in points), max(p.longitude for p in points)
-    south, north = min(p.latitude for p in points), max(p.latitude for p in points)
-    # At least a degree across, so one event or a single town still gets a sensible frame.
-    span_x, span_y = max(east - west, 1.0), max(north - south, 1.0)
-    west, north = west - span_x * 0.1, north + span_y * 0.1
-    span_x, span_y = span_x * 1.2, span_y * 1.2
-    placed = [
-        {
-            "event": p.event,
-            "x": round((p.longitude - west) / span_x * MAP_WIDTH, 1),
-            "y": round((north - p.latitude) / span_y * MAP_HEIGHT, 1),
-        }
-        for p in points
-    ]
-    return {"points": placed, "width": MAP_WIDTH, "height": MAP_HEIGHT}
+def event_map(points: list[queries_public.MapPoint]) -> maps.MapContent:
+    """One marker per event of the page that has a place (online events have none)."""
+    return maps.content(
+        markers=[
+            maps.marker(
+                lat=point.latitude,
+                lon=point.longitude,
+                name=point.event.title,
+                kind=point.event.kind,
+                lines=_event_lines(point.event),
+                url=reverse("events:event_detail", args=[point.event.pk]),
+                link=_("Open the event"),
+            )
+            for point in points
+        ]
+    )
+
+
+def _event_lines(event: Event) -> list[str]:
+    starts = getattr(event, "next_start", None)
+    when = date_format(localtime(starts), "SHORT_DATETIME_FORMAT") if starts else ""
+    return [line for line in (event.get_kind_display(), when, event.address) if line]
+
+
+def map_legend(points: list[queries_public.MapPoint]) -> list[tuple[str, str, int]]:
+    """The kinds of event on the map, each with its marker shape and its count."""
+    counts = Counter(point.event.kind for point in points)
+    return [(kind, str(label), counts[kind]) for kind, label in Kind.choices if counts[kind]]
 
 
 def _ics(body: bytes, filename: str) -> HttpResponse:

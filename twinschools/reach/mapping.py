@@ -1,75 +1,119 @@
-"""The offline map: reached schools projected onto an SVG viewBox (no tiles, no scripts)."""
+"""The reach maps as data for static/js/maps.js: a school's reached schools, the NSO's coverage.
+
+The coverage map gets grid cells counted in SQL (queries.map_cells, gap_summary), never one
+point per school of the country; only the gap schools already listed in the page's table
+(at most a few hundred) are drawn as markers of their own.
+"""
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from twinschools.core import maps
+from twinschools.network.models import School
 from twinschools.reach.queries import Cell, ReachedSchool
 
-WIDTH, HEIGHT, MARGIN = 600, 400, 40
+# Gaps are drawn first and anchors last (the script stacks them the same way).
+CELL_ORDER = {"gap": 0, "reached": 1, "anchor": 2}
 
 
-@dataclass(frozen=True)
-class Point:
-    x: float
-    y: float
-    name: str
+def _through(item: ReachedSchool) -> str:
+    if item.through_events and item.through_mentoring:
+        return _("Reached through events and mentoring")
+    if item.through_mentoring:
+        return _("Reached through mentoring")
+    return _("Reached through events")
 
 
-def points(schools: list[ReachedSchool], home: tuple[float, float] | None) -> list[Point]:
-    """Equirectangular projection scaled to fit every point, the home school included."""
-    coords = [
-        (s.latitude, s.longitude, s.name)
-        for s in schools
-        if s.latitude is not None and s.longitude is not None
-    ]
-    lats = [lat for lat, _, _ in coords] + ([home[0]] if home else [])
-    lons = [lon for _, lon, _ in coords] + ([home[1]] if home else [])
-    if not lats:
-        return []
-    squeeze = math.cos(math.radians(sum(lats) / len(lats)))  # degrees of longitude are shorter
-    span_x = max((max(lons) - min(lons)) * squeeze, 0.01)
-    span_y = max(max(lats) - min(lats), 0.01)
-    scale = min((WIDTH - 2 * MARGIN) / span_x, (HEIGHT - 2 * MARGIN) / span_y)
-
-    def place(lat: float, lon: float, name: str) -> Point:
-        x = MARGIN + (lon - min(lons)) * squeeze * scale
-        y = HEIGHT - MARGIN - (lat - min(lats)) * scale
-        return Point(round(x, 1), round(y, 1), name)
-
-    return [place(lat, lon, name) for lat, lon, name in coords]
+def _school_link(pk: int | None) -> dict[str, str]:
+    if pk is None:
+        return {}
+    return {"url": reverse("network:school", args=[pk]), "link": _("Open the school's page")}
 
 
-def home_point(schools: list[ReachedSchool], home: tuple[float, float] | None) -> Point | None:
-    if home is None:
-        return None
-    return points([ReachedSchool(name="", latitude=home[0], longitude=home[1]), *schools], home)[0]
-
-
-@dataclass(frozen=True)
-class Circle:
-    x: float
-    y: float
-    r: float
-    kind: str
-    schools: int
-
-
-def circles(cells: list[Cell]) -> list[Circle]:
-    """Grid cells on the same projection; the area of a circle grows with its schools.
-
-    Gaps are drawn first and anchors last, so an anchor is never hidden under a gap.
-    """
-    if not cells:
-        return []
-    placed = points([ReachedSchool(name="", latitude=c.latitude, longitude=c.longitude) for c in cells], None)
-    biggest = max(cell.schools for cell in cells)
-    order = {"gap": 0, "reached": 1, "anchor": 2}
-    drawn = [
-        Circle(
-            point.x, point.y, round(3 + 11 * math.sqrt(cell.schools / biggest), 1), cell.kind, cell.schools
+def school_map(school: School, schools: list[ReachedSchool]) -> maps.MapContent:
+    """The school itself and every reached school with a location, each with a link."""
+    markers = [
+        maps.marker(
+            lat=item.latitude,
+            lon=item.longitude,
+            name=item.name,
+            kind="reached",
+            lines=[line for line in (item.town, _through(item)) if line],
+            **_school_link(item.pk),
         )
-        for point, cell in zip(placed, cells, strict=True)
+        for item in schools
+        if item.latitude is not None and item.longitude is not None
     ]
-    return sorted(drawn, key=lambda circle: order[circle.kind])
+    if markers and school.latitude is not None and school.longitude is not None:
+        home = maps.marker(
+            lat=school.latitude,
+            lon=school.longitude,
+            name=school.name,
+            kind="home",
+            lines=[_("This school")],
+            **_school_link(school.pk),
+        )
+        markers.insert(0, home)
+    return maps.content(markers=markers)
+
+
+def _cell_name(cell: Cell) -> str:
+    if cell.kind == "anchor":
+        text = ngettext(
+            "%(count)s eTwinning School or mentor school",
+            "%(count)s eTwinning Schools and mentor schools",
+            cell.schools,
+        )
+    elif cell.kind == "reached":
+        text = ngettext(
+            "%(count)s other school reached by outreach",
+            "%(count)s other schools reached by outreach",
+            cell.schools,
+        )
+    else:
+        text = ngettext(
+            "%(count)s school in a coverage gap", "%(count)s schools in a coverage gap", cell.schools
+        )
+    return text % {"count": cell.schools}
+
+
+def _region_line(cell: Cell, region_names: Mapping[int, str]) -> list[str]:
+    names = sorted(region_names[pk] for pk in cell.regions if pk in region_names)
+    if not names:
+        return []
+    return [_("Region: %(regions)s") % {"regions": ", ".join(names)}]
+
+
+def coverage_map(
+    cells: list[Cell], region_names: Mapping[int, str], gap_schools: Iterable[School]
+) -> maps.MapContent:
+    """Cells of anchors, reached schools and gaps (circles sized by count), plus the listed gaps."""
+    drawn = [
+        maps.cell(
+            lat=cell.latitude,
+            lon=cell.longitude,
+            count=cell.schools,
+            kind=cell.kind,
+            name=_cell_name(cell),
+            lines=_region_line(cell, region_names),
+        )
+        for cell in sorted(cells, key=lambda cell: CELL_ORDER[cell.kind])
+    ]
+    points = [
+        maps.marker(
+            lat=school.latitude,
+            lon=school.longitude,
+            name=school.name,
+            kind="gap",
+            lines=[line for line in (school.town, school.region.name if school.region else "") if line],
+            **_school_link(school.pk),
+        )
+        for school in gap_schools
+        if school.latitude is not None and school.longitude is not None
+    ]
+    return maps.content(markers=points, cells=drawn)

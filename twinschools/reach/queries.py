@@ -44,6 +44,7 @@ class ReachedSchool:
     through_events: bool = False
     through_mentoring: bool = False
     in_registry: bool = True
+    pk: int | None = None  # the registry school, for a link
 
 
 @dataclass
@@ -106,6 +107,7 @@ def school_reach(school: School) -> Reach:
                 latitude=row["school__latitude"],
                 longitude=row["school__longitude"],
                 in_registry=row["school_id"] is not None,
+                pk=row["school_id"],
             ),
         )
         item.people += row["people"]
@@ -119,6 +121,7 @@ def school_reach(school: School) -> Reach:
                 town=row["mentee__town"],
                 latitude=row["mentee__latitude"],
                 longitude=row["mentee__longitude"],
+                pk=row["mentee_id"],
             ),
         )
         item.through_mentoring = True
@@ -300,6 +303,22 @@ class Cell:
     latitude: float
     longitude: float
     schools: int
+    regions: tuple[int, ...] = ()  # the regions its schools are in, for the map's popup
+
+
+def _merged(kind: str, size: float, rows: Iterable[Mapping[str, Any]]) -> list[Cell]:
+    """Rows counted per cell and region, summed per cell (a cell may straddle regions)."""
+    counts: dict[tuple[float, float], int] = {}
+    regions: dict[tuple[float, float], set[int]] = {}
+    for row in rows:
+        key = (row["cell_lat"], row["cell_lon"])
+        counts[key] = counts.get(key, 0) + row["n"]
+        if row["region_id"] is not None:
+            regions.setdefault(key, set()).add(row["region_id"])
+    return [
+        Cell(kind, lat * size, lon * size, n, tuple(sorted(regions.get((lat, lon), ()))))
+        for (lat, lon), n in counts.items()
+    ]
 
 
 def _cells(schools: QuerySet[School], kind: str, size: float) -> list[Cell]:
@@ -307,10 +326,10 @@ def _cells(schools: QuerySet[School], kind: str, size: float) -> list[Cell]:
     rows = (
         schools.order_by()
         .annotate(cell_lat=Round(F("latitude") * per_degree), cell_lon=Round(F("longitude") * per_degree))
-        .values("cell_lat", "cell_lon")
+        .values("cell_lat", "cell_lon", "region_id")
         .annotate(n=Count("pk"))
     )
-    return [Cell(kind, row["cell_lat"] * size, row["cell_lon"] * size, row["n"]) for row in rows]
+    return _merged(kind, size, rows)
 
 
 @dataclass(frozen=True)
@@ -340,16 +359,11 @@ def gap_summary(
         .annotate(n=Count("pk"))
     )
     by_region: dict[int | None, int] = {}
-    cells: dict[tuple[float, float], int] = {}
     for row in rows:
         by_region[row["region_id"]] = by_region.get(row["region_id"], 0) + row["n"]
-        if region is None or row["region_id"] == region.pk:
-            key = (row["cell_lat"], row["cell_lon"])
-            cells[key] = cells.get(key, 0) + row["n"]
+    shown = [row for row in rows if region is None or row["region_id"] == region.pk]
     return GapSummary(
-        by_region=by_region,
-        cells=[Cell("gap", lat * size, lon * size, n) for (lat, lon), n in cells.items()],
-        total=sum(cells.values()),
+        by_region=by_region, cells=_merged("gap", size, shown), total=sum(r["n"] for r in shown)
     )
 
 

@@ -23,15 +23,12 @@ GAP_ROWS_SHOWN = 200
 @requires("workspace.view", load=accounts_queries.school)
 def school_reach(request: HttpRequest, obj: School) -> HttpResponse:
     reach = queries.school_reach(obj)
-    home = (obj.latitude, obj.longitude) if obj.latitude is not None and obj.longitude is not None else None
     context = {
         "school": obj,
         "section": SECTION,
         "reach": reach,
-        "points": mapping.points(reach.schools, home),
-        "home": mapping.home_point(reach.schools, home),
-        "map_width": mapping.WIDTH,
-        "map_height": mapping.HEIGHT,
+        "map": mapping.school_map(obj, reach.schools),
+        "placed_count": len(reach.placed),
     }
     return render(request, "reach/school_reach.html", context)
 
@@ -43,15 +40,21 @@ def _coverage(request: HttpRequest) -> tuple[CoverageForm, int, Region | None, Q
 
 
 def _map(
-    countries: QuerySet[Country], *, year: int, region: Region | None, gap_cells: list[queries.Cell]
+    countries: QuerySet[Country],
+    *,
+    year: int,
+    region: Region | None,
+    gap_cells: list[queries.Cell],
+    rows: list[queries.RegionRow],
+    gap_schools: list[School],
 ) -> dict[str, object]:
     cells = queries.map_cells(countries, year=year, region=region, gap_cells=gap_cells)
     totals = {kind: sum(c.schools for c in cells if c.kind == kind) for kind in ("anchor", "reached", "gap")}
+    region_names = {row.region.pk: row.region.name for row in rows}
     return {
-        "circles": mapping.circles(cells),
+        "map": mapping.coverage_map(cells, region_names, gap_schools),
+        "map_cell_count": len(cells),
         "map_totals": totals,
-        "map_width": mapping.WIDTH,
-        "map_height": mapping.HEIGHT,
     }
 
 
@@ -61,16 +64,25 @@ def country_reach(request: HttpRequest) -> HttpResponse:
     gap_schools = queries.gaps(countries, km=km, year=year, region=region)
     summary = queries.gap_summary(countries, km=km, year=year, region=region)
     rows = queries.region_table(countries, km=km, year=year, gap_counts=summary.by_region)
+    shown = list(gap_schools[:GAP_ROWS_SHOWN])
     context = {
         "form": form,
         "km": km,
         "region": region,
         "rows": rows,
         "coverage_chart": charts.coverage_by_region(rows, km=km),
-        "gap_schools": list(gap_schools[:GAP_ROWS_SHOWN]),
+        "gap_schools": shown,
         "gap_total": summary.total,
         "query": request.GET.urlencode(),
-        **_map(countries, year=year, region=region, gap_cells=summary.cells),
+        # A region's gap schools get markers of their own; a whole country's stay in cells.
+        **_map(
+            countries,
+            year=year,
+            region=region,
+            gap_cells=summary.cells,
+            rows=rows,
+            gap_schools=shown if region is not None else [],
+        ),
     }
     return render(request, "reach/country_reach.html", context, status=400 if form.errors else 200)
 
