@@ -17,11 +17,14 @@ demo: setup
 	@echo "Serving TwinSchools at http://127.0.0.1:8000 (demo sign-ins: see README.md)"
 	$(DEMO_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
+# Two workers (pytest-xdist): each has its own test database and live server.
+PYTEST_WORKERS ?= 2
+
 test: setup
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(PYTEST_WORKERS)
 
 test-postgres: setup
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/twinschools} $(PY) -m pytest
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/twinschools} $(PY) -m pytest -n $(PYTEST_WORKERS)
 
 setup: system-deps $(VENV)/.installed node_modules/.installed messages
 

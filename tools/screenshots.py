@@ -78,32 +78,88 @@ def go(path: str) -> Callable[[Any], None]:
     return step
 
 
+HEAD = "head@demo.twinschools.eu"
+TEACHER = "teacher@demo.twinschools.eu"
+NSO = "nso.ro@demo.twinschools.eu"
+WORKSPACE = click_link("^Deschideți spațiul de lucru")
+YOUR_WORK = "main"
+
+
+def section(name: str) -> Callable[[Any], None]:
+    return click_link(f"^{name}$", ".workspace-nav")
+
+
 SHOTS = [
+    # Visitors
     Shot("visitor-home-ro", None, "ro"),
     Shot("visitor-directory-ro", None, "ro", [click_link("^Lista școlilor$")]),
-    Shot("visitor-events-ca", None, "ca", [click_link("^(Activitats|Esdeveniments)$")]),
     Shot(
         "visitor-school-ro",
         None,
         "ro",
         [click_link("^Lista școlilor$"), search("Cuza"), click_link("Colegiul Național", "main")],
     ),
-    Shot("head-home-ro", "head@demo.twinschools.eu", "ro"),
-    Shot("head-team-ro", "head@demo.twinschools.eu", "ro", [click_link("Personal și invitații")]),
-    Shot("head-notifications-ro", "head@demo.twinschools.eu", "ro", [click_link("Notificări")]),
-    Shot("head-workspace-ro", "head@demo.twinschools.eu", "ro", [click_link("Deschideți spațiul de lucru")]),
+    Shot("visitor-events-ca", None, "ca", [click_link("^Activitats$")]),
+    Shot("visitor-label-map-ro", None, "ro", [click_link("^Harta Școlilor eTwinning$", "main")]),
+    Shot("visitor-practices-ca", None, "ca", [click_link("^Pràctiques$")]),
+    # The head and the teachers of the Cluj school, and the Catalan teacher
+    Shot("head-home-ro", HEAD, "ro"),
+    Shot("head-team-ro", HEAD, "ro", [click_link("Personal și invitații")]),
+    Shot("head-workspace-overview-ro", HEAD, "ro", [WORKSPACE]),
+    Shot("head-decisions-ro", HEAD, "ro", [WORKSPACE, section("Propuneri și decizii")]),
+    Shot("head-action-plan-ro", HEAD, "ro", [WORKSPACE, section("Plan de acțiune")]),
+    Shot("head-label-ro", HEAD, "ro", [WORKSPACE, section("Eticheta Școală eTwinning")]),
     Shot(
-        "head-decisions-ro",
-        "head@demo.twinschools.eu",
+        "head-application-ro",
+        HEAD,
         "ro",
-        [click_link("Deschideți spațiul de lucru"), click_link("Propuneri și decizii", ".workspace-nav")],
+        [WORKSPACE, section("Candidatura pentru etichetă"), click_link("^Candidatura pentru 20", "main")],
     ),
-    Shot("teacher-home-ro", "teacher@demo.twinschools.eu", "ro"),
+    Shot("head-notifications-ro", HEAD, "ro", [click_link("Notificări")]),
+    Shot("teacher-home-ro", TEACHER, "ro"),
+    Shot("teacher-events-ro", TEACHER, "ro", [WORKSPACE, section("Evenimente de diseminare")]),
+    Shot("teacher-reach-ro", TEACHER, "ro", [WORKSPACE, section("Impact regional")]),
     Shot("teacher-ca-home-ca", "profesora@demo.twinschools.eu", "ca"),
+    Shot(
+        "teacher-ca-practices-ca",
+        "profesora@demo.twinschools.eu",
+        "ca",
+        [click_link("^Obriu l'espai de treball"), section("Biblioteca de pràctiques")],
+    ),
     Shot("parent-home-ro", "parent@demo.twinschools.eu", "ro"),
-    Shot("nso-home-ro", "nso.ro@demo.twinschools.eu", "ro"),
+    Shot(
+        "parent-children-ro",
+        "parent@demo.twinschools.eu",
+        "ro",
+        [click_link("^Vedeți ce au propus și sugerat copiii")],
+    ),
+    # The national support organisation, the evaluator and the admin
+    Shot("nso-home-ro", NSO, "ro"),
+    Shot("nso-eligibility-ro", NSO, "ro", [click_link("^Eligibilitatea pentru etichetă", YOUR_WORK)]),
+    Shot("nso-evaluation-ro", NSO, "ro", [click_link("^Evaluați candidaturile pentru etichetă", YOUR_WORK)]),
+    Shot(
+        "nso-evaluators-ro",
+        NSO,
+        "ro",
+        [click_link("^Evaluați candidaturile pentru etichetă", YOUR_WORK), click_link("Evaluatori", "main")],
+    ),
+    Shot("nso-coverage-ro", NSO, "ro", [click_link("^Impactul regional și zonele neacoperite", YOUR_WORK)]),
+    Shot("nso-credentials-ro", NSO, "ro", [click_link("^Credențialele emise pentru etichetă", YOUR_WORK)]),
+    Shot("nso-profile-ro", NSO, "ro", [click_link("^Organizația noastră", YOUR_WORK)]),
     Shot("evaluator-home-ro", "evaluator.ro@demo.twinschools.eu", "ro"),
+    Shot(
+        "evaluator-assignments-ro",
+        "evaluator.ro@demo.twinschools.eu",
+        "ro",
+        [click_link("^Evaluările care mi-au fost atribuite", YOUR_WORK)],
+    ),
     Shot("admin-home-ro", "admin@demo.twinschools.eu", "ro"),
+    Shot(
+        "admin-rounds-ro",
+        "admin@demo.twinschools.eu",
+        "ro",
+        [click_link("^Configurați sesiunile pentru etichetă", YOUR_WORK)],
+    ),
 ]
 
 
@@ -146,12 +202,17 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        failed = []
         for shot in SHOTS:
             if args.only and not any(name in shot.name for name in args.only):
                 continue
-            take(browser, args.base.rstrip("/"), shot, args.out)
+            try:
+                take(browser, args.base.rstrip("/"), shot, args.out)
+            except Exception as error:  # a broken flow: say which, take the others
+                failed.append(shot.name)
+                print(f"FAILED {shot.name}: {error}".splitlines()[0], file=sys.stderr)
         browser.close()
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

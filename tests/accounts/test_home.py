@@ -145,7 +145,7 @@ def test_a_pupil_sees_their_initiatives_and_suggestions_and_a_parent_their_child
     assert (counts["agency.initiatives"], counts["agency.changes"], counts["agency.suggestions"]) == (1, 1, 1)
     response = _home(world.people["parent_a"])
     assert _counts(response, "parent")["agency.child_initiatives"] == 1
-    assert "class 7B at Școala Gimnazială «Avram Iancu»" in response.content.decode()
+    assert "class 7B at Școala Gimnazială „Avram Iancu”" in response.content.decode()
 
 
 def test_the_nso_sees_the_rounds_funnel_and_the_applications_with_no_evaluator(world: World) -> None:

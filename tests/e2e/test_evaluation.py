@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from tests.conftest import World
 from tests.e2e.conftest import NewPage
+from tests.e2e.helpers import confirm
 from tests.evaluation.factories import evaluator, review, submitted
 from twinschools.evaluation import services
 from twinschools.evaluation.models import Assignment, AssignmentKind, LabelAward, Outcome
@@ -93,8 +94,8 @@ def test_two_evaluators_disagree_a_third_is_assigned_and_the_nso_moderates_and_a
     with nso.expect_navigation():
         nso.get_by_role("button", name="Salvați punctajele moderate").click()
     nso.get_by_role("radio", name="Acordată", exact=True).check()
-    with nso.expect_navigation():
-        nso.get_by_role("button", name="Înregistrați decizia").click()
+    # A decision cannot be taken back: the dialog asks first.
+    confirm(nso, "Înregistrați decizia", "Înregistrați decizia")
     expect(nso.get_by_role("status")).to_contain_text("Decizia a fost înregistrată.")
     assert LabelAward.objects.filter(application=app).exists()
 

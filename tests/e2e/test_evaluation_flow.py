@@ -16,6 +16,7 @@ from tests import factories
 from tests.applications.factories import application_of, fill, open_round
 from tests.conftest import World
 from tests.e2e.conftest import NewPage
+from tests.e2e.helpers import confirm
 from tests.evaluation.factories import evaluator, rubric_for
 from twinschools.accounts.models import CountryRole
 from twinschools.applications.models import Status
@@ -124,8 +125,8 @@ def test_a_draft_goes_through_two_disagreeing_evaluators_a_third_moderation_and_
     with nso.expect_navigation():
         nso.get_by_role("button", name="Salvați punctajele moderate").click()
     nso.get_by_role("radio", name="Acordată", exact=True).check()
-    with nso.expect_navigation():
-        nso.get_by_role("button", name="Înregistrați decizia").click()
+    # A decision cannot be taken back: the dialog asks first.
+    confirm(nso, "Înregistrați decizia", "Înregistrați decizia")
     expect(nso.get_by_role("status")).to_contain_text("Decizia a fost înregistrată.")
     assert LabelAward.objects.filter(application=app, revoked_at__isnull=True).exists()
 

@@ -170,7 +170,7 @@ def test_the_inbox_costs_the_same_queries_for_one_or_many_notifications(
     )
     client = signed_in(member)
     client.get(reverse("notifications:inbox"))  # warm the session
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(5):
         response = client.get(reverse("notifications:inbox"))
     assert response.status_code == 200
 

@@ -211,7 +211,8 @@
       map.addLayer(group);
     }
     if (bounds.isValid()) {
-      map.fitBounds(withContext(bounds), { maxZoom: 9 });
+      // Without tiles only borders give context: never zoom in past a country's scale.
+      map.fitBounds(withContext(bounds), { maxZoom: options.tileUrl ? 11 : 6 });
     } else {
       map.fitBounds(EUROPE);
     }

@@ -79,7 +79,7 @@
     const headers = table.querySelectorAll("thead tr:last-child th");
     if (!headers.length) return;
     const names = Array.from(headers).map(function (th) { return th.textContent.trim(); });
-    table.querySelectorAll("tbody tr").forEach(function (row) {
+    table.querySelectorAll("tbody tr, tfoot tr").forEach(function (row) {
       let column = 0;
       Array.from(row.children).forEach(function (cell) {
         if (!cell.hasAttribute("data-label") && names[column]) cell.setAttribute("data-label", names[column]);
