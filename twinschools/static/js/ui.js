@@ -39,10 +39,10 @@
     const used = textarea.value.length;
     const left = max - used;
     output.textContent = (body.charCount || "{count} / {max}")
-      .replace("{count}", used.toLocaleString())
-      .replace("{max}", max.toLocaleString());
+      .replace("{count}", used.toLocaleString(document.documentElement.lang || undefined))
+      .replace("{max}", max.toLocaleString(document.documentElement.lang || undefined));
     if (left <= max * 0.1) {
-      output.textContent += " · " + (body.charLeft || "{left}").replace("{left}", left.toLocaleString());
+      output.textContent += " · " + (body.charLeft || "{left}").replace("{left}", left.toLocaleString(document.documentElement.lang || undefined));
     }
     output.classList.toggle("near-limit", left <= max * 0.1 && left > 0);
     output.classList.toggle("at-limit", left <= 0);
