@@ -204,7 +204,9 @@ def _take_role(invitation: Invitation, user: User) -> None:
 @transaction.atomic
 def accept_invitation(*, invitation: Invitation, user: User) -> None:
     invitation = (
-        Invitation.objects.select_for_update().select_related("school", "country").get(pk=invitation.pk)
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("school", "country")
+        .get(pk=invitation.pk)
     )
     _check_acceptable(invitation)
     if (user.email or "").lower() != invitation.email:
@@ -220,7 +222,9 @@ def accept_invitation_with_new_account(*, invitation: Invitation, full_name: str
     """Accept for an address that has no account: the link proves the address, so the account
     is created with it verified and the password the person chose."""
     invitation = (
-        Invitation.objects.select_for_update().select_related("school", "country").get(pk=invitation.pk)
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("school", "country")
+        .get(pk=invitation.pk)
     )
     _check_acceptable(invitation)
     if User.objects.filter(email__iexact=invitation.email).exists():
