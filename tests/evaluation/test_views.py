@@ -140,15 +140,15 @@ def test_the_evaluator_declares_saves_a_draft_and_submits_through_the_form(world
     assert assignment.reviews.get().is_submitted
 
 
-def test_the_nso_changes_the_threshold_and_pass_mark(world: World) -> None:
+def test_the_nso_changes_the_threshold_pass_mark_and_days_for_a_review(world: World) -> None:
     app = _applications(world, 1)[0]
     url = reverse("evaluation:settings", args=["RO"])
     response = _client(world.people["nso_x"]).post(
-        url, {"round": app.round_id, "threshold": 10, "pass_mark": 70}
+        url, {"round": app.round_id, "threshold": 10, "pass_mark": 70, "review_days": 14}
     )
     assert response.status_code == 302
     saved = EvaluationSettings.objects.get(round=app.round, country=world.school_a.country)
-    assert (saved.threshold, saved.pass_mark) == (10, 70)
+    assert (saved.threshold, saved.pass_mark, saved.review_days) == (10, 70, 14)
 
 
 def test_the_certificate_is_a_pdf_in_the_schools_language_or_the_one_asked(world: World) -> None:

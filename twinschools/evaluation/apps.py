@@ -14,6 +14,21 @@ def _appointed_sentence(params: dict[str, Any]) -> str:
     }
 
 
+def _assigned_sentence(params: dict[str, Any]) -> str:
+    """With the due date in the reader's language; notifications from before due dates have none."""
+    from datetime import date
+
+    from django.utils.formats import date_format
+
+    if not params.get("due"):
+        return gettext("You are asked to evaluate the application of %(school)s for %(round)s.") % params
+    due = date_format(date.fromisoformat(params["due"]), "DATE_FORMAT")
+    return gettext("You are asked to evaluate the application of %(school)s for %(round)s by %(due)s.") % {
+        **params,
+        "due": due,
+    }
+
+
 class EvaluationConfig(AppConfig):
     """National evaluation of label applications: rubric, reviews, moderation, decision and award."""
 
@@ -25,10 +40,7 @@ class EvaluationConfig(AppConfig):
         from twinschools.mission.registry import register_demo_seeder
         from twinschools.notifications.kinds import register_kind
 
-        register_kind(
-            "evaluation.assigned",
-            _("You are asked to evaluate the application of %(school)s for %(round)s."),
-        )
+        register_kind("evaluation.assigned", _assigned_sentence)
         register_kind(
             "evaluation.no_second_opinion",
             _(

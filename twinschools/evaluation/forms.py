@@ -7,7 +7,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from twinschools.evaluation.models import Criterion, EvaluationSettings, Outcome
+from twinschools.evaluation.models import MAX_REVIEW_DAYS, Criterion, EvaluationSettings, Outcome
 from twinschools.evaluation.services import Given
 from twinschools.evaluation.stages import Stage
 
@@ -123,10 +123,11 @@ class ListFilterForm(forms.Form):
 class SettingsForm(forms.ModelForm):
     class Meta:
         model = EvaluationSettings
-        fields = ["threshold", "pass_mark"]
+        fields = ["threshold", "pass_mark", "review_days"]
         widgets = {
             "threshold": forms.NumberInput(attrs={"min": 0, "max": 100}),
             "pass_mark": forms.NumberInput(attrs={"min": 0, "max": 100}),
+            "review_days": forms.NumberInput(attrs={"min": 1, "max": MAX_REVIEW_DAYS}),
         }
 
 

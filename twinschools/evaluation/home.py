@@ -10,11 +10,12 @@ by a loop), whatever the number of countries the person serves.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
@@ -131,6 +132,20 @@ def in_flight(country_ids: list[int]) -> list[Any]:
     return [progress_of(a, threshold.get((a.round_id, a.school.country_id), default)) for a in apps]
 
 
+def overdue_reviews(flight: list[Any], today: date) -> int:
+    """Reviews past their due date and not yet submitted, of applications still being evaluated."""
+    return sum(
+        1
+        for progress in flight
+        for assignment in progress.active
+        if assignment.due_on < today and not _submitted(progress.review_of(assignment))
+    )
+
+
+def _submitted(review: Review | None) -> bool:
+    return review is not None and review.is_submitted
+
+
 def _evaluation_url(round: Round | None, stage: str = "") -> str:
     query: dict[str, str] = {}
     if round is not None:
@@ -227,6 +242,7 @@ def nso(user: Any, roles: Roles, now: datetime, rounds: list[Round]) -> list[Con
     )
     imports = latest_imports(country_ids)
     deadlines = _deadlines(rounds, now)
+    today = timezone.localdate(now)
     contributions = []
     for country_id in country_ids:
         country = countries[country_id]
@@ -259,6 +275,15 @@ def nso(user: Any, roles: Roles, now: datetime, rounds: list[Round]) -> list[Con
                 "people",
                 WARNING,
                 25,
+            ),
+            Todo(
+                "evaluation.overdue",
+                _("Reviews overdue"),
+                overdue_reviews(own, today),
+                _evaluation_url(None),
+                "alarm",
+                DANGER,
+                27,
             ),
             Todo(
                 "evaluation.moderation",
@@ -336,7 +361,7 @@ def my_reviews(user: Any, roles: Roles) -> list[MyReview]:
             evaluation__application__school__country_id__in=roles.evaluator_countries,
         )
         .select_related("evaluation__application__school", "evaluation__application__round")
-        .order_by("assigned_at", "pk")
+        .order_by("due_on", "pk")
     )
     if not assignments:
         return []
@@ -376,13 +401,33 @@ def my_reviews(user: Any, roles: Roles) -> list[MyReview]:
     return rows
 
 
+def _review_note(row: MyReview, today: date) -> tuple[Any, str]:
+    """The row's progress as a chip: submitted, overdue, or how far the scoring is."""
+    if row.submitted:
+        return _("Review submitted"), SUCCESS
+    progress = _("%(scored)s of %(total)s criteria scored") % {"scored": row.scored, "total": row.criteria}
+    if row.assignment.due_on < today:
+        return _("Overdue: %(progress)s") % {"progress": progress}, DANGER
+    return progress, WARNING
+
+
 def evaluator(user: Any, roles: Roles) -> Contribution:
     rows = my_reviews(user, roles)
     url = reverse("evaluation:assignments")
+    today = timezone.localdate()
     to_finish = [row for row in rows if not row.submitted]
+    # Split, not nested, so the home page's total counts each review once.
+    overdue = sum(1 for row in to_finish if row.assignment.due_on < today)
     cards = (
+        Todo("evaluation.overdue", _("Reviews overdue"), overdue, url, "alarm", DANGER, 5),
         Todo(
-            "evaluation.reviews", _("Reviews to finish"), len(to_finish), url, "clipboard-check", WARNING, 10
+            "evaluation.reviews",
+            _("Reviews to finish"),
+            len(to_finish) - overdue,
+            url,
+            "clipboard-check",
+            WARNING,
+            10,
         ),
         Todo(
             "evaluation.declare",
@@ -398,11 +443,9 @@ def evaluator(user: Any, roles: Roles) -> Contribution:
         Item(
             row.assignment.evaluation.application.school.name,
             reverse("evaluation:review", args=[row.assignment.pk]),
-            row.assignment.assigned_at,
-            _("%(scored)s of %(total)s criteria scored") % {"scored": row.scored, "total": row.criteria},
-            SUCCESS if row.submitted else WARNING,
-            # Assignments carry no due date of their own: the date shown is when it was asked.
-            when_label=_("assigned on"),
+            row.assignment.due_on,
+            *_review_note(row, today),
+            when_label=pgettext_lazy("before a date", "due on"),
         )
         for row in rows
     )

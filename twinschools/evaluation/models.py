@@ -10,6 +10,7 @@ applications app: reviews belong to one submission, and a new submission has non
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -17,6 +18,7 @@ from django.utils.translation import pgettext_lazy
 from twinschools.labels.models import SectionKind, in_language
 
 LEVELS = range(0, 6)  # every criterion is scored 0..5, or n/a (stored as NULL)
+MAX_REVIEW_DAYS = 120  # an NSO may give evaluators up to about four months
 
 
 class Rubric(models.Model):
@@ -81,6 +83,7 @@ class EvaluationSettings(models.Model):
 
     DEFAULT_THRESHOLD = 15
     DEFAULT_PASS_MARK = 60
+    DEFAULT_REVIEW_DAYS = 21
 
     round = models.ForeignKey("labels.Round", on_delete=models.CASCADE, related_name="evaluation_settings")
     country = models.ForeignKey("network.Country", on_delete=models.CASCADE, related_name="+")
@@ -95,6 +98,12 @@ class EvaluationSettings(models.Model):
         default=DEFAULT_PASS_MARK,
         help_text=_("An application scoring below this cannot be awarded the label."),
     )
+    review_days = models.PositiveSmallIntegerField(
+        _("days for a review"),
+        default=DEFAULT_REVIEW_DAYS,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_REVIEW_DAYS)],
+        help_text=_("Each evaluator's review is due this many days after they are assigned."),
+    )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -107,6 +116,10 @@ class EvaluationSettings(models.Model):
             models.UniqueConstraint(fields=["round", "country"], name="evaluation_settings_once"),
             models.CheckConstraint(condition=models.Q(threshold__lte=100), name="threshold_at_most_100"),
             models.CheckConstraint(condition=models.Q(pass_mark__lte=100), name="pass_mark_at_most_100"),
+            models.CheckConstraint(
+                condition=models.Q(review_days__gte=1, review_days__lte=MAX_REVIEW_DAYS),
+                name="review_days_in_range",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -173,6 +186,9 @@ class Assignment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     assigned_at = models.DateTimeField(auto_now_add=True)
+    # Fixed when assigned (the country's days for a review from that day), so changing the
+    # settings later moves no date an evaluator has already been told.
+    due_on = models.DateField(_("due on"))
     no_conflict_declared_at = models.DateTimeField(null=True, blank=True)
     declined_at = models.DateTimeField(null=True, blank=True)
     decline_reason = models.TextField(_("reason"), blank=True)

@@ -162,6 +162,17 @@ class Mine:
     def review(self) -> Review | None:
         return self.progress.review_of(self.assignment)
 
+    @property
+    def overdue(self) -> bool:
+        """Still to be submitted after its due date (a declined or decided one is never overdue)."""
+        review = self.review
+        return (
+            self.assignment.declined_at is None
+            and self.assignment.evaluation.application.status == Status.SUBMITTED
+            and not (review is not None and review.is_submitted)
+            and self.assignment.due_on < timezone.localdate()
+        )
+
 
 def my_assignments(user: Any) -> list[Mine]:
     roles = roles_of(user)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -28,6 +28,7 @@ from twinschools.core import audit
 from twinschools.credentials import services as credentials
 from twinschools.credentials.models import IssuedCredential
 from twinschools.evaluation.models import (
+    MAX_REVIEW_DAYS,
     Assignment,
     AssignmentKind,
     Criterion,
@@ -108,21 +109,32 @@ def _lock(application: Application) -> Application:
 
 
 def update_settings(
-    *, round: Round, country: Country, threshold: int, pass_mark: int, by: User
+    *,
+    round: Round,
+    country: Country,
+    threshold: int,
+    pass_mark: int,
+    review_days: int = EvaluationSettings.DEFAULT_REVIEW_DAYS,
+    by: User,
 ) -> EvaluationSettings:
+    """Applies to reviews from now on: assignments already made keep the due date they were given."""
     if not (0 <= threshold <= 100 and 0 <= pass_mark <= 100):
         raise ValidationError(_("The threshold and the pass mark are points out of 100."), code="range")
+    if not 1 <= review_days <= MAX_REVIEW_DAYS:
+        raise ValidationError(
+            _("Evaluators need between 1 and %(most)s days for a review.") % {"most": MAX_REVIEW_DAYS},
+            code="review_days",
+        )
+    values = {"threshold": threshold, "pass_mark": pass_mark, "review_days": review_days}
     with transaction.atomic():
         found, _created = EvaluationSettings.objects.update_or_create(
-            round=round,
-            country=country,
-            defaults={"threshold": threshold, "pass_mark": pass_mark, "updated_by": by},
+            round=round, country=country, defaults={**values, "updated_by": by}
         )
         audit.record(
             actor=by,
             action="evaluation.settings_changed",
             target=f"round:{round.pk}:{country.code}",
-            data={"threshold": threshold, "pass_mark": pass_mark},
+            data=values,
         )
     return found
 
@@ -252,9 +264,31 @@ def _notify_assigned(assignment: Assignment, application: Application) -> None:
     notify(
         recipients=[assignment.evaluator],
         kind="evaluation.assigned",
-        params={"school": application.school.name, "round": application.round.name},
+        params={
+            "school": application.school.name,
+            "round": application.round.name,
+            "due": assignment.due_on.isoformat(),
+        },
         url=reverse("evaluation:review", args=[assignment.pk]),
         target=f"application:{application.pk}",
+    )
+
+
+def due_date_for(application: Application) -> date:
+    """Today in the site's time zone plus the country's days for a review."""
+    days = settings_for(application.round, application.school.country_id).review_days
+    return timezone.localdate() + timedelta(days=days)
+
+
+def _new_assignment(
+    application: Application, evaluation: Evaluation, *, evaluator: User, kind: str, by: User | None
+) -> Assignment:
+    return Assignment.objects.create(
+        evaluation=evaluation,
+        evaluator=evaluator,
+        kind=kind,
+        assigned_by=by,
+        due_on=due_date_for(application),
     )
 
 
@@ -269,8 +303,8 @@ def assign(*, application: Application, evaluator: User, by: User) -> Assignment
             raise ValidationError(problem, code="conflict")
         with _stage_change(locked, by=by, action="assigned", evaluator=evaluator.pk):
             kind = _kind_for(load_progress(locked))
-            assignment = Assignment.objects.create(
-                evaluation=_evaluation_of(locked), evaluator=evaluator, kind=kind, assigned_by=by
+            assignment = _new_assignment(
+                locked, _evaluation_of(locked), evaluator=evaluator, kind=kind, by=by
             )
         _notify_assigned(assignment, locked)
     return assignment
@@ -315,8 +349,8 @@ def _assign_second_opinion(application: Application, progress: Progress) -> Assi
         return None
     loads = _loads([person.pk for person in candidates])
     chosen = min(candidates, key=lambda person: (loads.get(person.pk, 0), person.pk))
-    assignment = Assignment.objects.create(
-        evaluation=evaluation, evaluator=chosen, kind=AssignmentKind.SECOND_OPINION, assigned_by=None
+    assignment = _new_assignment(
+        application, evaluation, evaluator=chosen, kind=AssignmentKind.SECOND_OPINION, by=None
     )
     if evaluation.no_second_opinion_for_id is not None:
         evaluation.no_second_opinion_for = None

@@ -294,6 +294,7 @@ def round_settings(request: HttpRequest, obj: Country) -> HttpResponse:
                 country=obj,
                 threshold=form.cleaned_data["threshold"],
                 pass_mark=form.cleaned_data["pass_mark"],
+                review_days=form.cleaned_data["review_days"],
                 by=request.user,
             )
         except ValidationError as error:
