@@ -114,6 +114,10 @@ def test_every_map_draws_borders_and_markers_and_a_popup_opens_from_the_keyboard
     assert coverage.locator("path.map-region").count() > 0
     expect(coverage.locator("path.map-region-high")).to_have_count(1)
     expect(coverage.locator("path.map-region[tabindex]")).to_have_count(0)
+    coverage.locator("path.map-region-high").dispatch_event("mouseover")
+    expect(coverage.locator(".leaflet-tooltip")).to_contain_text("Maramureș")
+    expect(coverage.locator(".leaflet-tooltip")).to_contain_text("Schools in a gap: 2 of 2 (100%)")
+    coverage.locator("path.map-region-high").dispatch_event("mouseout")
     expect(nso.get_by_role("list", name="Legend of the region shading")).to_contain_text(
         "30% or more of the schools in a gap"
     )
