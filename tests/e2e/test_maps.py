@@ -27,7 +27,7 @@ def _network(world: World) -> dict[str, Any]:
     world.school_a.latitude, world.school_a.longitude = 46.57, 23.78
     world.school_a.save()
     labelled(world.school_a)
-    north = RegionFactory(country=ro, name="Maramureș")
+    north = RegionFactory(country=ro, code="RO114", name="Maramureș")  # a code with a bundled shape
     reached = placed_school(ro, 44.43, 26.10, name="Liceul din București")
     came_to_event_of(world.school_a, reached)
     mentored_by(world.school_a, placed_school(ro, 47.65, 23.58, name="Școala Baia Mare", region=north))
@@ -71,8 +71,8 @@ def _maps(world: World, made: dict[str, Any]) -> list[tuple[str, Any, str, str]]
 
 
 def _drawn(page: Any) -> Any:
-    """The map once its borders (SVG paths in the overlay pane) are in."""
-    map_ = page.locator("div.map[data-borders-ready='true']")
+    """The map once its borders and region shapes (SVG paths in the overlay pane) are in."""
+    map_ = page.locator("div.map[data-borders-ready='true'][data-regions-ready='true']")
     expect(map_).to_have_count(1)
     expect(map_.locator(".leaflet-overlay-pane svg path").first).to_be_attached()
     assert map_.locator(".leaflet-overlay-pane svg path").count() > 20  # countries, not one outline
@@ -107,8 +107,20 @@ def test_every_map_draws_borders_and_markers_and_a_popup_opens_from_the_keyboard
 
     nso = new_page(user=world.people["nso_x"])
     nso.goto(reverse("reach:country_reach"))
-    cells = _drawn(nso).locator(".map-cell")
+    coverage = _drawn(nso)
+    cells = coverage.locator(".map-cell")
     expect(cells.first).to_be_visible()
+    # Maramureș is shaded under the cells (1 school, in a gap), and takes no keyboard focus.
+    assert coverage.locator("path.map-region").count() > 0
+    expect(coverage.locator("path.map-region-high")).to_have_count(1)
+    expect(coverage.locator("path.map-region[tabindex]")).to_have_count(0)
+    coverage.locator("path.map-region-high").dispatch_event("mouseover")
+    expect(coverage.locator(".leaflet-tooltip")).to_contain_text("Maramureș")
+    expect(coverage.locator(".leaflet-tooltip")).to_contain_text("Schools in a gap: 2 of 2 (100%)")
+    coverage.locator("path.map-region-high").dispatch_event("mouseout")
+    expect(nso.get_by_role("list", name="Legend of the region shading")).to_contain_text(
+        "30% or more of the schools in a gap"
+    )
     gap = nso.locator(".map-cell-gap").first
     gap.focus()
     gap.press("Enter")

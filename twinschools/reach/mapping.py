@@ -2,20 +2,22 @@
 
 The coverage map gets grid cells counted in SQL (queries.map_cells, gap_summary), never one
 point per school of the country; only the gap schools already listed in the page's table
-(at most a few hundred) are drawn as markers of their own.
+(at most a few hundred) are drawn as markers of their own. Under them each region with a bundled
+shape is shaded by its share of schools in a gap (GAP_SHADES), from the region table's rows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import groupby
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from twinschools.core import maps
-from twinschools.network.models import School
-from twinschools.reach.queries import Cell, ReachedSchool
+from twinschools.network.models import Region, School
+from twinschools.reach.queries import Cell, ReachedSchool, RegionRow
 
 # Gaps are drawn first and anchors last (the script stacks them the same way).
 CELL_ORDER = {"gap": 0, "reached": 1, "anchor": 2}
@@ -89,8 +91,60 @@ def _region_line(cell: Cell, region_names: Mapping[int, str]) -> list[str]:
     return [_("Region: %(regions)s") % {"regions": ", ".join(names)}]
 
 
+# A region's shade by its share of schools in a gap: none (no school in a gap), low (under 10%),
+# medium (10% to under 30%), high (30% or more). The legend names the same buckets in words.
+GAP_SHADES = ("none", "low", "medium", "high")
+LOW_SHARE, HIGH_SHARE = 0.10, 0.30
+
+
+def gap_shade(gaps: int, schools: int) -> str:
+    if gaps <= 0 or schools <= 0:
+        return "none"
+    share = gaps / schools
+    if share < LOW_SHARE:
+        return "low"
+    return "medium" if share < HIGH_SHARE else "high"
+
+
+def gap_shade_labels() -> dict[str, str]:
+    """The legend's words for each shade, in GAP_SHADES order."""
+    low, high = round(100 * LOW_SHARE), round(100 * HIGH_SHARE)
+    return {
+        "none": _("No school in a gap"),
+        "low": _("Under %(high)s%% of the schools in a gap") % {"high": low},
+        "medium": _("%(low)s%% to under %(high)s%% of the schools in a gap") % {"low": low, "high": high},
+        "high": _("%(low)s%% or more of the schools in a gap") % {"low": high},
+    }
+
+
+def _region_shade(row: RegionRow, selected: Region | None) -> maps.MapItem:
+    return maps.region_shade(
+        name=row.region.name,
+        shade=gap_shade(row.gaps, row.schools),
+        lines=[
+            _("eTwinning Schools: %(count)s") % {"count": row.etwinning_schools},
+            _("Schools reached: %(count)s") % {"count": row.reached},
+            _("Schools in a gap: %(gaps)s of %(schools)s (%(percent)s%%)")
+            % {"gaps": row.gaps, "schools": row.schools, "percent": row.gap_percent},
+        ],
+        selected=selected is not None and row.region.pk == selected.pk,
+    )
+
+
+def region_layers(rows: Sequence[RegionRow], selected: Region | None = None) -> list[maps.MapItem | None]:
+    """One layer of region shapes per country of the rows, each region shaded by its gaps."""
+    by_country = sorted(rows, key=lambda row: row.region.country.code)
+    return [
+        maps.region_layer(code, {row.region.code: _region_shade(row, selected) for row in country_rows})
+        for code, country_rows in groupby(by_country, key=lambda row: row.region.country.code)
+    ]
+
+
 def coverage_map(
-    cells: list[Cell], region_names: Mapping[int, str], gap_schools: Iterable[School]
+    cells: list[Cell],
+    region_names: Mapping[int, str],
+    gap_schools: Iterable[School],
+    regions: Sequence[maps.MapItem | None] = (),
 ) -> maps.MapContent:
     """Cells of anchors, reached schools and gaps (circles sized by count), plus the listed gaps."""
     drawn = [
@@ -116,4 +170,4 @@ def coverage_map(
         for school in gap_schools
         if school.latitude is not None and school.longitude is not None
     ]
-    return maps.content(markers=points, cells=drawn)
+    return maps.content(markers=points, cells=drawn, regions=regions)

@@ -259,6 +259,12 @@ class RegionRow:
     etwinning_schools: int
     reached: int
     gaps: int
+    schools: int = 0  # every school of the region with a registry entry, for the share in a gap
+
+    @property
+    def gap_percent(self) -> int:
+        """The share of the region's schools in a gap, in whole percent."""
+        return round(100 * self.gaps / self.schools) if self.schools else 0
 
 
 def region_table(
@@ -273,6 +279,7 @@ def region_table(
     regions = regions_of(countries).annotate(
         etwinning=Count("schools", filter=_current_label(year, "schools__"), distinct=True),
         reached=Count("schools", filter=Q(schools__in=reached_ids), distinct=True),
+        all_schools=Count("schools", distinct=True),
     )
     if gap_counts is None:
         gap_counts = dict(
@@ -284,6 +291,7 @@ def region_table(
             etwinning_schools=region.etwinning,
             reached=region.reached,
             gaps=gap_counts.get(region.pk, 0),
+            schools=region.all_schools,
         )
         for region in regions
     ]

@@ -51,10 +51,12 @@ def _map(
     cells = queries.map_cells(countries, year=year, region=region, gap_cells=gap_cells)
     totals = {kind: sum(c.schools for c in cells if c.kind == kind) for kind in ("anchor", "reached", "gap")}
     region_names = {row.region.pk: row.region.name for row in rows}
+    regions = mapping.region_layers(rows, region)
     return {
-        "map": mapping.coverage_map(cells, region_names, gap_schools),
+        "map": mapping.coverage_map(cells, region_names, gap_schools, regions),
         "map_cell_count": len(cells),
         "map_totals": totals,
+        "map_shades": mapping.gap_shade_labels(),
     }
 
 

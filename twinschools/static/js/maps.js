@@ -4,7 +4,12 @@
  * the points and cells come from the json_script element ID, the options from data-* attributes.
  * The base layer is the bundled country borders (static/maps/europe-borders.json, Natural Earth),
  * so a map draws with no internet; tiles are added only when the operator sets
- * TWINSCHOOLS_MAP_TILE_URL. Markers are Leaflet markers with div icons: keyboard-focusable
+ * TWINSCHOOLS_MAP_TILE_URL. A map's content may name region layers (the NSO's coverage): bundled
+ * region shapes (static/maps/regions/<country>.json) fetched from the same origin and drawn above
+ * the borders and under the cells and markers, each region with the CSS class of its shade
+ * (map-region-none/low/medium/high) and a tooltip of its numbers. Region shapes take no
+ * keyboard focus (Leaflet gives SVG paths no tabindex): the page's region table has the same
+ * numbers, so the keyboard goes from marker to marker as before. Markers are Leaflet markers with div icons: keyboard-focusable
  * (Tab), Enter opens their popup and moves focus to its link, Escape closes it and focus goes
  * back to the marker. No inline style is written in HTML: Leaflet sizes and places elements
  * through element.style (CSSOM), which the Content-Security-Policy allows.
@@ -51,11 +56,47 @@
   function loadBorders(url) {
     if (!bordersCache[url]) {
       bordersCache[url] = fetch(url, { credentials: "same-origin" }).then(function (response) {
-        if (!response.ok) throw new Error("borders: " + response.status);
+        if (!response.ok) throw new Error("shapes: " + response.status);
         return response.json();
       });
     }
     return bordersCache[url];
+  }
+
+  // A region's tooltip: its name and numbers, built with textContent like the popups.
+  function regionTooltip(shade) {
+    const box = document.createElement("div");
+    box.className = "map-popup";
+    box.appendChild(text("p", "map-popup-title", shade.name));
+    shade.lines.forEach(function (line) {
+      box.appendChild(text("p", "map-popup-line", line));
+    });
+    return box;
+  }
+
+  // Region layers are drawn after the borders, so their SVG paths lie above them; cells and
+  // markers live in Leaflet's marker pane, above every path.
+  function regionLayers(map, layers) {
+    return Promise.all(layers.map(function (layer) {
+      map.attributionControl.addAttribution(layer.attribution);
+      return loadBorders(layer.url).then(function (shapes) {
+        L.geoJSON(shapes, {
+          filter: function (feature) { return Boolean(layer.shades[feature.properties.code]); },
+          // Leaflet takes className from the style only before the path is on the map: this
+          // group is built with its data and added afterwards. CSS sets fill and stroke.
+          style: function (feature) {
+            const shade = layer.shades[feature.properties.code];
+            return {
+              className: "map-region map-region-" + shade.shade + (shade.selected ? " map-region-selected" : ""),
+              weight: shade.selected ? 3 : 1,
+            };
+          },
+          onEachFeature: function (feature, path) {
+            path.bindTooltip(regionTooltip(layer.shades[feature.properties.code]), { sticky: true });
+          },
+        }).addTo(map);
+      });
+    }));
   }
 
   function baseLayers(map, options) {
@@ -216,9 +257,14 @@
     } else {
       map.fitBounds(EUROPE);
     }
-    baseLayers(map, options).then(function () {
-      element.dataset.bordersReady = "true";
-    });
+    baseLayers(map, options)
+      .then(function () {
+        element.dataset.bordersReady = "true";
+        return regionLayers(map, content.regions || []);
+      })
+      .then(function () {
+        element.dataset.regionsReady = "true";
+      });
   }
 
   function drawAll() {
