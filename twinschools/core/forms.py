@@ -39,12 +39,6 @@ class BootstrapBoundField(BoundField):
         existing = (widget or self.field.widget).attrs.get("class", "")
         if css and css not in existing:
             attrs["class"] = f"{existing} {css}".strip()
-        if self.errors and self.auto_id and not self.use_fieldset and not self.is_hidden:
-            # forms/field.html lists the errors under this id; a fieldset describes its choices itself.
-            described = attrs.get("aria-describedby") or (widget or self.field.widget).attrs.get(
-                "aria-describedby", ""
-            )
-            attrs["aria-describedby"] = f"{described} {self.auto_id}_error".strip()
         return attrs
 
 
