@@ -22,6 +22,9 @@ class SampleForm(forms.Form):
     name = forms.CharField(label="Name", max_length=20, help_text="As on the register.")
     note = forms.CharField(label="Note", max_length=300, required=False, widget=forms.Textarea)
     agree = forms.BooleanField(label="I agree")
+    colour = forms.ChoiceField(
+        label="Colour", choices=[("r", "Red"), ("g", "Green")], widget=forms.RadioSelect
+    )
 
 
 def test_no_template_draws_fields_with_the_old_form_row_markup() -> None:
@@ -61,6 +64,14 @@ def test_the_form_draws_labels_required_marks_counters_and_checkboxes_the_bootst
 
 def test_filter_fields_sit_in_columns_that_a_page_can_resize() -> None:
     default = render_to_string("includes/filter_fields.html", {"form": SampleForm()})
-    assert default.count('<div class="col-sm-6 col-lg">') == 3
+    assert default.count('<div class="col-sm-6 col-lg">') == 4
     wide = render_to_string("includes/filter_fields.html", {"form": SampleForm(), "cols": "col-md"})
-    assert wide.count('<div class="col-md">') == 3
+    assert wide.count('<div class="col-md">') == 4
+
+
+def test_each_choice_of_a_group_is_a_bootstrap_check_inside_a_fieldset() -> None:
+    html = str(SampleForm()["colour"].as_field_group())
+    assert html.startswith('<fieldset class="mb-3 form-group">')
+    assert '<legend class="form-label fs-6 fw-semibold">Colour' in html
+    assert html.count('<div class="form-check"><input type="radio" name="colour"') == 2
+    assert html.count('class="form-check-input"') == 2
