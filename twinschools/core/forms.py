@@ -16,14 +16,14 @@ from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 
-# Bootstrap's class for each Django widget type; checkboxes and radios are styled per choice.
+# Bootstrap's class for each Django widget type; a group of radios or checkboxes gives it to each choice.
 WIDGET_CLASSES = {
     "checkbox": "form-check-input",
     "select": "form-select",
     "selectmultiple": "form-select",
     "nullbooleanselect": "form-select",
-    "radioselect": "",
-    "checkboxselectmultiple": "",
+    "radioselect": "form-check-input",
+    "checkboxselectmultiple": "form-check-input",
     "clearablefile": "form-control",
     "file": "form-control",
     "hidden": "",
