@@ -198,6 +198,11 @@ def nso_page(request: HttpRequest, obj: Country) -> HttpResponse:
         counts = queries.region_counts(round, obj)
         context.update(
             counts=counts,
+            # Summed from the region rows already read: a country has a few dozen regions at most.
+            totals={
+                "checked": sum(row.checked for row in counts),
+                "eligible": sum(row.eligible for row in counts),
+            },
             eligibility_chart=charts.eligibility_by_region(counts, round_name=round.name),
             reviews=[
                 (item, AnswerForm(prefix=f"review-{item.pk}")) for item in queries.open_reviews(round, obj)
