@@ -127,3 +127,68 @@ def dashboard_floor(user_id: int) -> Statement:
          WHERE g.user_id = %(user)s)
     """
     return statement, {"user": user_id, "today": today}
+
+
+# Each role's home page (bench/homes.py) ------------------------------------------------
+
+
+def home_head_floor(user_id: int) -> Statement:
+    """The teacher's home data plus the head's counts: positions awaited, invitations pending."""
+    statement, params = dashboard_floor(user_id)
+    head_counts = """,
+      (SELECT count(*) FROM leadership_proposal p
+         JOIN leadership_proposal_voters v ON v.proposal_id = p.id AND v.user_id = %(user)s
+         WHERE p.status = 'open' AND NOT EXISTS (SELECT 1 FROM leadership_position x
+           WHERE x.proposal_id = p.id AND x.voter_id = %(user)s)),
+      (SELECT count(*) FROM accounts_invitation i JOIN accounts_membership m
+         ON m.school_id = i.school_id AND m.user_id = %(user)s AND m.role = 'head'
+         WHERE i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now())
+    """
+    return statement + head_counts, params
+
+
+def home_nso_floor(user_id: int) -> Statement:
+    """The funnel of the round open now in the person's NSO countries: eligibility and applications."""
+    statement = """
+    WITH countries AS (SELECT country_id FROM accounts_countryrole
+                         WHERE user_id = %(user)s AND role = 'nso'),
+         current AS (SELECT id FROM labels_round WHERE status = 'published' AND opens_at <= now()
+                       ORDER BY (closes_at > now()) DESC, opens_at DESC LIMIT 1)
+    SELECT s.country_id,
+           count(*) FILTER (WHERE e.eligible),
+           count(*) FILTER (WHERE e.eligible AND e.invited_at IS NOT NULL),
+           (SELECT json_object_agg(a.status, a.n) FROM (SELECT a.status, count(*) AS n
+              FROM applications_application a JOIN network_school s2 ON s2.id = a.school_id
+              WHERE a.round_id = (SELECT id FROM current) AND s2.country_id = s.country_id
+              GROUP BY a.status) a)
+      FROM labels_eligibility e JOIN network_school s ON s.id = e.school_id
+     WHERE e.round_id = (SELECT id FROM current) AND s.country_id IN (SELECT country_id FROM countries)
+     GROUP BY s.country_id
+    """
+    return statement, {"user": user_id}
+
+
+def home_evaluator_floor(user_id: int) -> Statement:
+    """The evaluator's open assignments with their review's progress (criteria scored)."""
+    statement = """
+    SELECT a.id, a.due_on, s.name, (SELECT count(*) FROM evaluation_review r
+             JOIN evaluation_score sc ON sc.review_id = r.id WHERE r.assignment_id = a.id)
+      FROM evaluation_assignment a
+      JOIN evaluation_evaluation ev ON ev.id = a.evaluation_id
+      JOIN applications_application ap ON ap.id = ev.application_id AND ap.status = 'submitted'
+      JOIN network_school s ON s.id = ap.school_id
+     WHERE a.evaluator_id = %(user)s AND a.declined_at IS NULL
+     ORDER BY a.due_on, a.id
+    """
+    return statement, {"user": user_id}
+
+
+def home_admin_floor(_user_id: int) -> Statement:
+    """Every round with what it waits for: its eligibility check and its applications by status."""
+    statement = """
+    SELECT r.id, r.name, r.status, r.opens_at, r.closes_at, r.eligibility_finished_at,
+           (SELECT json_object_agg(a.status, a.n) FROM (SELECT status, count(*) AS n
+              FROM applications_application WHERE round_id = r.id GROUP BY status) a)
+      FROM labels_round r ORDER BY r.opens_at
+    """
+    return statement, {}

@@ -9,10 +9,18 @@ school of the country has its eligibility row, and the funnel's counts run over 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from typing import Any
 
 from django.urls import reverse
 
+from bench.floors import (
+    Statement,
+    home_admin_floor,
+    home_evaluator_floor,
+    home_head_floor,
+    home_nso_floor,
+)
 from bench.measure import Measurement, Request, measure
 from bench.outreach import _nso_users
 
@@ -59,16 +67,20 @@ def home_requests(samples: int) -> dict[str, list[Request]]:
     admin = _bench_user("admin.bench@example.org", full_name="Admin", is_staff=True, is_superuser=True)
     nso_ids = list(nso.values())
 
-    def rotate(users: list[int]) -> list[Request]:
-        return (
-            [Request(url=url, user_id=users[index % len(users)]) for index in range(samples)] if users else []
-        )
+    def rotate(users: list[int], floor: Callable[[int], Statement]) -> list[Request]:
+        return [
+            Request(url=url, user_id=users[index % len(users)], floor=floor(users[index % len(users)]))
+            for index in range(samples)
+            if users
+        ]
 
     return {
-        "home_head": [Request(url=url, user_id=pk) for pk in head_samples(samples)],
-        "home_nso": rotate(nso_ids),
-        "home_evaluator": rotate(evaluators),
-        "home_admin": rotate([admin]),
+        "home_head": [
+            Request(url=url, user_id=pk, floor=home_head_floor(pk)) for pk in head_samples(samples)
+        ],
+        "home_nso": rotate(nso_ids, home_nso_floor),
+        "home_evaluator": rotate(evaluators, home_evaluator_floor),
+        "home_admin": rotate([admin], home_admin_floor),
     }
 
 
