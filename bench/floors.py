@@ -152,8 +152,9 @@ def home_nso_floor(user_id: int) -> Statement:
     statement = """
     WITH countries AS (SELECT country_id FROM accounts_countryrole
                          WHERE user_id = %(user)s AND role = 'nso'),
-         current AS (SELECT id FROM labels_round WHERE status = 'published' AND opens_at <= now()
-                       ORDER BY (closes_at > now()) DESC, opens_at DESC LIMIT 1)
+         current AS (SELECT id FROM labels_round WHERE status = 'published'
+                       ORDER BY (opens_at <= now() AND now() < closes_at) DESC, (opens_at <= now()) DESC,
+                                opens_at DESC LIMIT 1)
     SELECT s.country_id,
            count(*) FILTER (WHERE e.eligible),
            count(*) FILTER (WHERE e.eligible AND e.invited_at IS NOT NULL),
