@@ -156,14 +156,15 @@ def home_nso_floor(user_id: int) -> Statement:
                        ORDER BY (opens_at <= now() AND now() < closes_at) DESC, (opens_at <= now()) DESC,
                                 opens_at DESC LIMIT 1)
     SELECT s.country_id,
-           count(*) FILTER (WHERE e.eligible),
-           count(*) FILTER (WHERE e.eligible AND e.invited_at IS NOT NULL),
+           count(*),
+           count(*) FILTER (WHERE e.invited_at IS NOT NULL),
            (SELECT json_object_agg(a.status, a.n) FROM (SELECT a.status, count(*) AS n
               FROM applications_application a JOIN network_school s2 ON s2.id = a.school_id
               WHERE a.round_id = (SELECT id FROM current) AND s2.country_id = s.country_id
               GROUP BY a.status) a)
       FROM labels_eligibility e JOIN network_school s ON s.id = e.school_id
-     WHERE e.round_id = (SELECT id FROM current) AND s.country_id IN (SELECT country_id FROM countries)
+     WHERE e.round_id = (SELECT id FROM current) AND e.eligible
+       AND s.country_id IN (SELECT country_id FROM countries)
      GROUP BY s.country_id
     """
     return statement, {"user": user_id}
