@@ -89,8 +89,9 @@ database `twinschools_bench` on 127.0.0.1:5432, migrates it, runs
 `generate_network --scale europe --seed 1 --replace` in a child process (its wall
 time, and its own peak resident memory from `wait4`), runs `VACUUM ANALYZE`, then
 times the pages in-process with Django's test client under the production settings
-(DEBUG off, manifest static files). `python -m bench --skip-generate` measures an
-existing bench database again.
+(DEBUG off, manifest static files), with the loaded application frozen out of the
+garbage collector's generations as `twinschools/wsgi.py` does in production.
+`python -m bench --skip-generate` measures an existing bench database again.
 
 - Server time is the time around `client.get`: URL resolution, middleware, queries
   and template rendering; no network. p50 and p95 are nearest-rank percentiles over
@@ -124,6 +125,13 @@ existing bench database again.
   next to its floor: the same verdicts written by one hand-written
   `INSERT ... SELECT`; `seconds` is the p95, the ratio is p95 over the floor's p95,
   and `peak MB` is the Python heap of the run (tracemalloc: the work is in SQL).
+- Home pages (bench/homes.py): the head's, NSO staff's, the evaluator's and the admin's
+  `accounts:dashboard` after the eligibility check, whose round is published as the round
+  open now, so each NSO's funnel counts its whole country (up to 40,000 schools); each of
+  the eight measured countries has 150 submitted applications in that round, 40 of them
+  with its bench evaluator (some overdue, half with a draft review). The floors are one
+  statement each: the head's counts, the NSO's funnel, the evaluator's assignments with
+  their progress, the admin's rounds with their applications.
 
 ## Machine
 

@@ -114,6 +114,11 @@ def main() -> int:
     import django
 
     django.setup()
+    # As twinschools/wsgi.py does in production once the application is loaded.
+    import gc
+
+    gc.collect()
+    gc.freeze()
     from bench.pages import measure_pages, postgres_version, vacuum_analyze
     from bench.workspace import generate_workspaces, has_workspaces
 
