@@ -108,19 +108,37 @@ def in_flight(country_ids: list[int]) -> list[Any]:
 
     Only submitted, undecided applications are loaded (a few hundred in a country at most,
     never its schools), with the prefetches stages.progress_of needs: a fixed five queries."""
-    # The columns progress_of reads: no submission snapshot, no scores (a review keeps its total).
+    # Only the columns progress_of and the home page read: building a model instance costs
+    # per column and per foreign key, and a country may have hundreds of applications in flight
+    # (no submission snapshot, no scores: a review keeps its total).
     reviews = Prefetch(
         "reviews",
         queryset=Review.objects.only("pk", "assignment_id", "submission_id", "submitted_at", "total"),
     )
+    assignments = Assignment.objects.only("pk", "evaluation_id", "kind", "declined_at", "due_on")
     apps = list(
         Application.objects.filter(
             status=Status.SUBMITTED, school__country_id__in=country_ids, round__status=RoundStatus.PUBLISHED
         )
-        .select_related("round", "school", "evaluation")
+        .select_related("school", "evaluation")
+        .only(
+            "pk",
+            "status",
+            "round_id",
+            "school__id",
+            "school__name",
+            "school__country_id",
+            "evaluation__id",
+            "evaluation__application_id",
+            "evaluation__moderated_submission_id",
+            "evaluation__no_second_opinion_for_id",
+        )
         .prefetch_related(
-            Prefetch("submissions", queryset=Submission.objects.defer("snapshot")),
-            Prefetch("evaluation__assignments", queryset=Assignment.objects.prefetch_related(reviews)),
+            Prefetch(
+                "submissions",
+                queryset=Submission.objects.only("pk", "application_id", "number", "withdrawn_at"),
+            ),
+            Prefetch("evaluation__assignments", queryset=assignments.prefetch_related(reviews)),
         )
         .order_by("round_id", "pk")
     )
