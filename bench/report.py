@@ -89,8 +89,8 @@ database `twinschools_bench` on 127.0.0.1:5432, migrates it, runs
 `generate_network --scale europe --seed 1 --replace` in a child process (its wall
 time, and its own peak resident memory from `wait4`), runs `VACUUM ANALYZE`, then
 times the pages in-process with Django's test client under the production settings
-(DEBUG off, manifest static files), with the loaded application frozen out of the
-garbage collector's generations as `twinschools/wsgi.py` does in production.
+(DEBUG off, manifest static files), with the garbage collector tuned as
+`twinschools/wsgi.py` tunes it in production (`twinschools/core/collector.py`).
 `python -m bench --skip-generate` measures an existing bench database again.
 
 - Server time is the time around `client.get`: URL resolution, middleware, queries

@@ -115,10 +115,9 @@ def main() -> int:
 
     django.setup()
     # As twinschools/wsgi.py does in production once the application is loaded.
-    import gc
+    from twinschools.core.collector import tune_garbage_collector
 
-    gc.collect()
-    gc.freeze()
+    tune_garbage_collector()
     from bench.pages import measure_pages, postgres_version, vacuum_analyze
     from bench.workspace import generate_workspaces, has_workspaces
 
