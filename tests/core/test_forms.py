@@ -49,7 +49,8 @@ def test_a_valid_field_is_described_by_its_help_text_only() -> None:
 def test_the_form_draws_labels_required_marks_counters_and_checkboxes_the_bootstrap_way() -> None:
     html = str(SampleForm())
     assert (
-        '<label class="form-label fw-semibold" for="id_name">Name</label>&nbsp;<span class="required-mark"' in html
+        '<label class="form-label fw-semibold" for="id_name">Name</label>&nbsp;<span class="required-mark"'
+        in html
     )
     assert 'data-count-for="id_note"' in html
     assert '<div class="mb-3 form-check">' in html

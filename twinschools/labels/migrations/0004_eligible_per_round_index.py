@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('labels', '0003_lean_eligibility_table'),
-        ('network', '0006_real_nsos'),
+        ("labels", "0003_lean_eligibility_table"),
+        ("network", "0006_real_nsos"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='eligibility',
-            index=models.Index(condition=models.Q(('eligible', True)), fields=['round'], include=('school', 'invited_at', 'id'), name='eligibility_eligible_per_round'),
+            model_name="eligibility",
+            index=models.Index(
+                condition=models.Q(("eligible", True)),
+                fields=["round"],
+                include=("school", "invited_at", "id"),
+                name="eligibility_eligible_per_round",
+            ),
         ),
     ]
