@@ -40,6 +40,27 @@ def staff_of(school: School) -> QuerySet[Membership]:
     )
 
 
+@dataclass(frozen=True)
+class StaffPerson:
+    """One person of a school's staff with every staff role they hold there (a head who also teaches)."""
+
+    user: User
+    memberships: tuple[Membership, ...]
+
+    @property
+    def is_head(self) -> bool:
+        return any(m.role == Role.HEAD for m in self.memberships)
+
+
+def staff_people(school: School) -> list[StaffPerson]:
+    """The staff as people, each once, heads first, then by name (one query)."""
+    grouped: dict[int, list[Membership]] = {}
+    for membership in staff_of(school):
+        grouped.setdefault(membership.user_id, []).append(membership)
+    people = [StaffPerson(found[0].user, tuple(found)) for found in grouped.values()]
+    return sorted(people, key=lambda p: (not p.is_head, p.user.full_name or "", p.user.pk))
+
+
 def classes_of(school: School) -> QuerySet[ClassGroup]:
     return ClassGroup.objects.filter(school=school).annotate(student_count=Count("students"))
 

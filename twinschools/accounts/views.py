@@ -41,7 +41,7 @@ def _team_context(
 ) -> dict:
     return {
         "school": school,
-        "staff": queries.staff_of(school),
+        "staff": queries.staff_people(school),
         "invitations": queries.invitations_of(school)[:50],
         "classes": queries.classes_of(school),
         "form": form or InvitationForm(),
