@@ -16,6 +16,7 @@ from tests.conftest import World
 from tests.core.test_languages import visible_text
 from tests.leadership.factories import ResponsibilityFactory, closed_proposal, open_proposal
 from twinschools.leadership import services
+from twinschools.leadership.models import Proposal
 
 APPS = ("leadership", "notifications")
 
@@ -41,6 +42,9 @@ def test_leadership_pages_have_no_untranslated_sentence(world: World, language: 
     ResponsibilityFactory(school=school, owner=world.people["team_a"])
     opened = open_proposal(school, world.people["team_a"], anonymous=True)
     decided = closed_proposal(school, world.people["team_a"])
+    # Decided a month ago, so a review date yesterday is due (and not before the decision).
+    Proposal.objects.filter(pk=decided.pk).update(closed_at=timezone.now() - timedelta(days=30))
+    decided.refresh_from_db()
     services.record_outcome(
         proposal=decided,
         statement="x",

@@ -269,3 +269,19 @@ def test_a_seat_counts_only_while_the_person_is_on_the_staff(world: World) -> No
     assert member not in queries.team_people(world.school_a)
     factories.MembershipFactory(user=member, school=world.school_a, role=Role.TEACHER)
     assert member in queries.team_people(world.school_a)
+
+
+def test_a_review_date_before_the_decision_is_refused_with_the_decisions_date(world: World, team) -> None:
+    _head, member, _third = team
+    proposal = open_proposal(world.school_a, member)
+    close(proposal, member)
+    with pytest.raises(ValidationError) as error:
+        services.record_outcome(
+            proposal=proposal,
+            statement="We apply",
+            responsible=[member],
+            review_on=timezone.localdate() - timedelta(days=1),
+            by=member,
+        )
+    assert "review_on" in error.value.error_dict
+    assert "cannot be before the decision" in str(error.value.error_dict["review_on"])

@@ -148,6 +148,9 @@ def test_the_proposer_records_the_outcome_and_it_appears_in_the_decision_log(wor
 def test_the_review_filter_lists_decisions_whose_review_date_has_come(world: World) -> None:
     due = closed_proposal(world.school_a, world.people["team_a"], title="Due for review")
     later = closed_proposal(world.school_a, world.people["team_a"], title="Reviewed later")
+    # Decided a month ago: a review date yesterday has come (and is not before the decision).
+    Proposal.objects.filter(pk=due.pk).update(closed_at=timezone.now() - timedelta(days=30))
+    due.refresh_from_db()
     for proposal, days in ((due, -1), (later, 60)):
         services.record_outcome(
             proposal=proposal,

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from twinschools.accounts.models import User
@@ -352,6 +352,14 @@ def record_outcome(
     statement = statement.strip()
     if not statement:
         raise ValidationError({"statement": _("Write what was decided.")})
+    decided_on = timezone.localdate(proposal.closed_at) if proposal.closed_at else timezone.localdate()
+    if review_on is not None and review_on < decided_on:
+        raise ValidationError(
+            {
+                "review_on": _("The review date cannot be before the decision (%(day)s).")
+                % {"day": formats.date_format(decided_on, "DATE_FORMAT")}
+            }
+        )
     people = list(responsible)
     staff = set(queries.staff_people(proposal.school).values_list("pk", flat=True))
     if any(person.pk not in staff for person in people):
