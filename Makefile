@@ -70,6 +70,8 @@ bench: setup
 # 390 px, from the demo that `make demo` serves (start it first, in another terminal).
 screenshots: setup
 	$(PY) tools/screenshots.py --base $${DEMO_URL:-http://127.0.0.1:8000} --out docs/screenshots
+	@# About a third of the size in git, where every refresh stays for ever (skipped without pngquant).
+	@if command -v pngquant >/dev/null; then pngquant --force --ext .png --skip-if-larger --quality 60-90 docs/screenshots/*.png || true; fi
 
 clean:
 	rm -rf var
