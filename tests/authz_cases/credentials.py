@@ -9,7 +9,6 @@ from tests.conftest import ROLES, World
 from tests.credentials.factories import issue
 
 EVERYONE_400 = dict.fromkeys(ROLES, 400)
-ISSUING_NSO = {"nso_x": 200, "admin": 200}
 
 
 def _credential(w: World, name: str) -> str:
@@ -53,12 +52,5 @@ CASES = [
         "credentials:nso_list",
         lambda w: reverse("credentials:nso_list"),
         only({"nso_x": 200, "nso_y": 200, "admin": 200}, others=403),
-    ),
-    Case("credentials:revoke", lambda w: _credential(w, "revoke"), only(ISSUING_NSO, others=404)),
-    Case(
-        "credentials:revoke (empty post)",
-        lambda w: _credential(w, "revoke"),
-        only({"nso_x": 400, "admin": 400}, others=404),
-        method="post",
     ),
 ]

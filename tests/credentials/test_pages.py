@@ -1,4 +1,4 @@
-"""The public verification pages, the machine API, and the NSO's list with its revoke form."""
+"""The public verification pages, the machine API, and the NSO's list of issued credentials."""
 
 from __future__ import annotations
 
@@ -156,27 +156,19 @@ def test_machines_get_json_from_the_page_and_the_api(world: World) -> None:
     assert broken.status_code == 400 and broken.json()["status"] == "unreadable"
 
 
-def test_the_nso_revokes_from_its_list_and_the_public_page_then_shows_revoked(world: World) -> None:
-    credential = issue(world.school_a)
-    nso = signed_in(world.people["nso_x"])
-    assert world.school_a.name in _page(nso.get(reverse("credentials:nso_list")))
-    response = nso.post(reverse("credentials:revoke", args=[credential.uuid]), {"reason": "Misconduct."})
-    assert response.status_code == 302
-    listing = _page(nso.get(reverse("credentials:nso_list")))
-    assert "Misconduct." in listing
-    assert "verdict-revoked" in _page(Client().get(reverse("credentials:credential", args=[credential.uuid])))
-    again = nso.post(reverse("credentials:revoke", args=[credential.uuid]), {"reason": "Twice."})
-    assert again.status_code == 400
+def test_the_nso_list_offers_no_revocation_of_its_own_for_a_credential_without_an_award(world: World) -> None:
+    """Revoking a credential alone would leave the label standing: only withdrawing the label revokes."""
+    issue(world.school_a)
+    listing = _page(signed_in(world.people["nso_x"]).get(reverse("credentials:nso_list")))
+    assert world.school_a.name in listing
+    assert "Withdraw the label" not in listing and 'name="reason"' not in listing
 
 
-def test_the_nso_of_another_country_neither_sees_nor_revokes(world: World) -> None:
-    credential = issue(world.school_a)
-    nso_y = signed_in(world.people["nso_y"])
-    assert world.school_a.name not in _page(nso_y.get(reverse("credentials:nso_list")))
-    response = nso_y.post(reverse("credentials:revoke", args=[credential.uuid]), {"reason": "No."})
-    assert response.status_code == 404
-    credential.refresh_from_db()
-    assert credential.revoked_at is None
+def test_the_nso_of_another_country_does_not_see_the_credential(world: World) -> None:
+    issue(world.school_a)
+    assert world.school_a.name not in _page(
+        signed_in(world.people["nso_y"]).get(reverse("credentials:nso_list"))
+    )
 
 
 @pytest.mark.parametrize("how_many", [1, 12])

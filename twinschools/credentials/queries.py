@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from twinschools.core.authz import roles_of
-from twinschools.credentials import addresses, documents, texts
+from twinschools.credentials import addresses, documents, sources, texts
 from twinschools.credentials.models import IssuedCredential, IssuerKey, StatusList
 from twinschools.network.models import Country, School
 
@@ -67,6 +67,11 @@ class CredentialState:
     @property
     def valid_until(self) -> date:
         return self.credential.valid_until
+
+    @property
+    def withdrawal_page(self) -> str | None:
+        """Where the label this credential stands for is withdrawn (which revokes it too)."""
+        return sources.withdrawal_page(self.credential.source_label)
 
 
 def state_of(credential: IssuedCredential, today: date | None = None) -> CredentialState:

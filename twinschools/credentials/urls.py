@@ -12,5 +12,4 @@ urlpatterns = [
     path("credentials/status/<str:code>/<int:number>/", views.status_list, name="status_list"),
     path("credentials/<uuid:uuid>/", views.credential_page, name="credential"),
     path("credentials/<uuid:uuid>.json", views.credential_json, name="credential_json"),
-    path("credentials/<uuid:uuid>/revoke/", views.revoke, name="revoke"),
 ]

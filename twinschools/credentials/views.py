@@ -3,19 +3,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from twinschools.core.permissions import public, requires
-from twinschools.credentials import queries, services, texts, verification
-from twinschools.credentials.forms import RevokeForm, VerifyForm
-from twinschools.credentials.models import IssuedCredential
+from twinschools.credentials import queries, texts, verification
+from twinschools.credentials.forms import VerifyForm
 
 VC_CONTENT_TYPE = "application/vc+ld+json"
 LD_CONTENT_TYPE = "application/ld+json"
@@ -112,22 +109,5 @@ def verify_api(request: HttpRequest) -> HttpResponse:
 def nso_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(queries.issued_for_nso(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     states = [queries.state_of(item) for item in page.object_list]
-    context = {"page": page, "states": states, "revoke_form": RevokeForm()}
+    context = {"page": page, "states": states}
     return render(request, "credentials/nso_list.html", context)
-
-
-@requires("credentials.revoke", load=queries.credential)
-def revoke(request: HttpRequest, obj: IssuedCredential) -> HttpResponse:
-    form = RevokeForm(request.POST) if request.method == "POST" else RevokeForm()
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.revoke_credential(
-                credential=obj, reason=form.cleaned_data["reason"], revoked_by=request.user
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The credential was revoked; its status list was signed again."))
-            return redirect("credentials:nso_list")
-    context = {"record": obj, "form": form, "state": queries.state_of(obj)}
-    return render(request, "credentials/revoke.html", context, status=400 if form.errors else 200)

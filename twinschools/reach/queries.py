@@ -23,6 +23,7 @@ from twinschools.core.authz import roles_of
 from twinschools.events.models import Registration, RegistrationStatus
 from twinschools.mentoring.models import MentorOffer, Pairing, PairingStatus
 from twinschools.network.models import Country, Region, School
+from twinschools.network.queries import holds_label
 
 EARTH_KM = 6371.0
 KM_PER_DEGREE = 111.32
@@ -151,16 +152,12 @@ def regions_of(countries: QuerySet[Country]) -> QuerySet[Region]:
     return Region.objects.filter(country__in=countries).select_related("country").order_by("name")
 
 
-def _current_label(year: int, prefix: str = "") -> Q:
-    return Q(**{f"{prefix}labels__first_year__lte": year, f"{prefix}labels__last_year__gte": year})
-
-
 def anchors(countries: QuerySet[Country], year: int) -> QuerySet[School]:
     """Schools that anchor the network: current eTwinning Schools and active mentor schools."""
     mentors = MentorOffer.objects.filter(active=True).values("school_id")
     return School.objects.filter(
         country__in=countries, latitude__isnull=False, longitude__isnull=False
-    ).filter(_current_label(year) | Q(pk__in=mentors))
+    ).filter(holds_label(year) | Q(pk__in=mentors))
 
 
 def reached_schools(countries: QuerySet[Country]) -> QuerySet[School]:
@@ -197,7 +194,8 @@ def _near_an_anchor(countries: QuerySet[Country], *, km: float, year: int) -> Ra
     country_sql, country_params = countries.values("pk").query.sql_with_params()
     sql = f"""
         WITH anchor AS (
-            -- from the few labels and offers to their schools, not through all the schools
+            -- from the few labels and offers to their schools, not through all the schools;
+            -- the labels held this year, as network.queries.held_labels says
             SELECT a.latitude AS lat, a.longitude AS lon
             FROM network_schoollabel l JOIN network_school a ON a.id = l.school_id
             WHERE l.first_year <= %s AND l.last_year >= %s AND a.latitude IS NOT NULL AND a.longitude IS NOT NULL
@@ -277,7 +275,7 @@ def region_table(
     """
     reached_ids = reached_schools(countries).values("pk")
     regions = regions_of(countries).annotate(
-        etwinning=Count("schools", filter=_current_label(year, "schools__"), distinct=True),
+        etwinning=Count("schools", filter=holds_label(year, "schools__"), distinct=True),
         reached=Count("schools", filter=Q(schools__in=reached_ids), distinct=True),
         all_schools=Count("schools", distinct=True),
     )
