@@ -1,9 +1,12 @@
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from tests.clients import signed_in
 from tests.conftest import World
+from tests.events.factories import SessionFactory
 from tests.factories import RegionFactory
 from tests.mentoring.factories import MentorOfferFactory
 from tests.reach.factories import came_to_event_of, labelled, mentored_by, placed_school
@@ -101,10 +104,25 @@ def test_a_bad_distance_comes_back_with_the_error_in_romanian(world: World) -> N
 
 
 def test_the_mission_overview_counts_the_schools_reached(world: World) -> None:
-    came_to_event_of(world.school_a, placed_school(world.school_a.country, 46.0, 23.0))
+    came = came_to_event_of(world.school_a, placed_school(world.school_a.country, 46.0, 23.0))
+    came.attended.add(SessionFactory(event=came.event, starts_at=timezone.now() - timedelta(days=3)))
     mentored_by(world.school_a, placed_school(world.school_a.country, 46.1, 23.1))
-    since = timezone.localdate().replace(month=1, day=1)
-    assert queries.reached_count(world.school_a, since) == 2
+    start = timezone.now() - timedelta(days=365)
+    assert queries.reached_count(world.school_a, start=start, end=timezone.now()) == 2
+
+
+def test_the_mission_overview_counts_a_school_reached_only_when_its_people_were_checked_in(
+    world: World,
+) -> None:
+    start, end = timezone.now() - timedelta(days=365), timezone.now()
+    registered = came_to_event_of(world.school_a, placed_school(world.school_a.country, 46.0, 23.0))
+    past = SessionFactory(event=registered.event, starts_at=timezone.now() - timedelta(days=3))
+    assert queries.reached_count(world.school_a, start=start, end=end) == 0  # registered, never came
+    last_year = SessionFactory(event=registered.event, starts_at=timezone.now() - timedelta(days=400))
+    registered.attended.add(last_year)
+    assert queries.reached_count(world.school_a, start=start, end=end) == 0  # came before the period
+    registered.attended.add(past)
+    assert queries.reached_count(world.school_a, start=start, end=end) == 1
 
 
 @pytest.mark.parametrize("how_many", [1, 12])

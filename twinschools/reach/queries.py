@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import datetime
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
@@ -128,11 +128,22 @@ def school_reach(school: School) -> Reach:
     return Reach(schools=sorted(found.values(), key=lambda item: item.name.casefold()))
 
 
-def reached_count(school: School, since: date) -> int:
-    """Registry schools reached since a date (for the mission overview), in one query."""
-    by_events = _reached_registrations(school).filter(created_at__date__gte=since).values("school_id")
+def reached_count(school: School, *, start: datetime, end: datetime) -> int:
+    """Registry schools reached between two moments (for the mission overview), in one query:
+    people of another school checked in at a session that began then, and mentee schools
+    whose pairing was accepted then. A registration alone reaches nobody."""
+    by_events = (
+        Registration.objects.filter(
+            event__school=school,
+            attended__starts_at__gte=start,
+            attended__starts_at__lt=end,
+            school__isnull=False,
+        )
+        .exclude(school=school)
+        .values("school_id")
+    )
     by_mentoring = Pairing.objects.filter(
-        mentor=school, status__in=REACHED_PAIRS, decided_at__date__gte=since
+        mentor=school, status__in=REACHED_PAIRS, decided_at__gte=start, decided_at__lt=end
     ).values("mentee_id")
     return School.objects.filter(Q(pk__in=by_events) | Q(pk__in=by_mentoring)).count()
 
