@@ -20,7 +20,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Round
 
 from twinschools.core.authz import roles_of
-from twinschools.events.models import Registration, RegistrationStatus
+from twinschools.events.models import Registration
 from twinschools.mentoring.models import MentorOffer, Pairing, PairingStatus
 from twinschools.network.models import Country, Region, School
 
@@ -64,10 +64,13 @@ class Reach:
         return [item for item in self.schools if item.latitude is not None and item.longitude is not None]
 
 
+# Reached means came: checked in at a session at least. A registration alone reaches nobody.
+CAME = Q(attended__isnull=False)
+
+
 def _reached_registrations(school: School) -> QuerySet[Registration]:
-    """People of other schools who came (confirmed a seat or attended a session)."""
-    came = Q(status=RegistrationStatus.CONFIRMED) | Q(attended__isnull=False)
-    return Registration.objects.filter(came, event__school=school).exclude(school=school)
+    """People of other schools who came (checked in at a session of one of its events)."""
+    return Registration.objects.filter(CAME, event__school=school).exclude(school=school).distinct()
 
 
 def _event_rows(school: School) -> Iterable[Mapping[str, Any]]:
@@ -176,8 +179,7 @@ def anchors(countries: QuerySet[Country], year: int) -> QuerySet[School]:
 
 def reached_schools(countries: QuerySet[Country]) -> QuerySet[School]:
     """Schools of these countries that some other school's events or mentoring reached."""
-    came = Q(status=RegistrationStatus.CONFIRMED) | Q(attended__isnull=False)
-    by_events = Registration.objects.filter(came, school__isnull=False).exclude(school=F("event__school"))
+    by_events = Registration.objects.filter(CAME, school__isnull=False).exclude(school=F("event__school"))
     by_mentoring = Pairing.objects.filter(status__in=REACHED_PAIRS).values("mentee_id")
     return School.objects.filter(country__in=countries).filter(
         Q(pk__in=by_events.values("school_id")) | Q(pk__in=by_mentoring)
