@@ -10,7 +10,7 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from twinschools.events.demo import seed_demo_events
-        from twinschools.events.overview import records
+        from twinschools.events.records import PROVIDER as records_provider
         from twinschools.mission.registry import (
             Section,
             register_demo_seeder,
@@ -28,7 +28,7 @@ class EventsConfig(AppConfig):
                 commitment=4,
             )
         )
-        register_records(records)
+        register_records(records_provider)
         from twinschools.events import activity
 
         activity.register()

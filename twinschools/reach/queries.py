@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import datetime
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
@@ -20,7 +20,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Round
 
 from twinschools.core.authz import roles_of
-from twinschools.events.models import Registration, RegistrationStatus
+from twinschools.events.models import Registration
 from twinschools.mentoring.models import MentorOffer, Pairing, PairingStatus
 from twinschools.network.models import Country, Region, School
 from twinschools.network.queries import holds_label
@@ -65,10 +65,13 @@ class Reach:
         return [item for item in self.schools if item.latitude is not None and item.longitude is not None]
 
 
+# Reached means came: checked in at a session at least. A registration alone reaches nobody.
+CAME = Q(attended__isnull=False)
+
+
 def _reached_registrations(school: School) -> QuerySet[Registration]:
-    """People of other schools who came (confirmed a seat or attended a session)."""
-    came = Q(status=RegistrationStatus.CONFIRMED) | Q(attended__isnull=False)
-    return Registration.objects.filter(came, event__school=school).exclude(school=school)
+    """People of other schools who came (checked in at a session of one of its events)."""
+    return Registration.objects.filter(CAME, event__school=school).exclude(school=school).distinct()
 
 
 def _event_rows(school: School) -> Iterable[Mapping[str, Any]]:
@@ -129,11 +132,22 @@ def school_reach(school: School) -> Reach:
     return Reach(schools=sorted(found.values(), key=lambda item: item.name.casefold()))
 
 
-def reached_count(school: School, since: date) -> int:
-    """Registry schools reached since a date (for the mission overview), in one query."""
-    by_events = _reached_registrations(school).filter(created_at__date__gte=since).values("school_id")
+def reached_count(school: School, *, start: datetime, end: datetime) -> int:
+    """Registry schools reached between two moments (for the mission overview), in one query:
+    people of another school checked in at a session that began then, and mentee schools
+    whose pairing was accepted then. A registration alone reaches nobody."""
+    by_events = (
+        Registration.objects.filter(
+            event__school=school,
+            attended__starts_at__gte=start,
+            attended__starts_at__lt=end,
+            school__isnull=False,
+        )
+        .exclude(school=school)
+        .values("school_id")
+    )
     by_mentoring = Pairing.objects.filter(
-        mentor=school, status__in=REACHED_PAIRS, decided_at__date__gte=since
+        mentor=school, status__in=REACHED_PAIRS, decided_at__gte=start, decided_at__lt=end
     ).values("mentee_id")
     return School.objects.filter(Q(pk__in=by_events) | Q(pk__in=by_mentoring)).count()
 
@@ -162,8 +176,7 @@ def anchors(countries: QuerySet[Country], year: int) -> QuerySet[School]:
 
 def reached_schools(countries: QuerySet[Country]) -> QuerySet[School]:
     """Schools of these countries that some other school's events or mentoring reached."""
-    came = Q(status=RegistrationStatus.CONFIRMED) | Q(attended__isnull=False)
-    by_events = Registration.objects.filter(came, school__isnull=False).exclude(school=F("event__school"))
+    by_events = Registration.objects.filter(CAME, school__isnull=False).exclude(school=F("event__school"))
     by_mentoring = Pairing.objects.filter(status__in=REACHED_PAIRS).values("mentee_id")
     return School.objects.filter(country__in=countries).filter(
         Q(pk__in=by_events.values("school_id")) | Q(pk__in=by_mentoring)
