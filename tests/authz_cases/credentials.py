@@ -53,7 +53,9 @@ CASES = [
         lambda w: reverse("credentials:achievement", args=["2026-2031"]),
         dict.fromkeys(ROLES, 404),
     ),
-    Case("credentials:image", lambda w: reverse("credentials:image", args=["etwinning-school-label"]), ANYONE),
+    Case(
+        "credentials:image", lambda w: reverse("credentials:image", args=["etwinning-school-label"]), ANYONE
+    ),
     Case(
         "credentials:image (unknown)",
         lambda w: reverse("credentials:image", args=["unknown"]),
