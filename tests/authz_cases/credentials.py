@@ -20,6 +20,11 @@ def _issuer(w: World) -> str:
     return reverse("credentials:issuer", args=["ro"])
 
 
+def _issuer_did(w: World) -> str:
+    issue(w.school_a)
+    return reverse("credentials:issuer_did", args=["ro"])
+
+
 def _status_list(w: World) -> str:
     issue(w.school_a)
     return reverse("credentials:status_list", args=["ro", 1])
@@ -34,7 +39,27 @@ CASES = [
         lambda w: reverse("credentials:issuer", args=["es"]),
         dict.fromkeys(ROLES, 404),
     ),
+    Case("credentials:issuer_did", _issuer_did, ANYONE),
+    Case(
+        "credentials:issuer_did (no key yet)",
+        lambda w: reverse("credentials:issuer_did", args=["es"]),
+        dict.fromkeys(ROLES, 404),
+    ),
     Case("credentials:status_list", _status_list, ANYONE),
+    Case("credentials:achievement", lambda w: reverse("credentials:achievement", args=["2026-2027"]), ANYONE),
+    Case(
+        "credentials:achievement (not a label's years)",
+        lambda w: reverse("credentials:achievement", args=["2026-2031"]),
+        dict.fromkeys(ROLES, 404),
+    ),
+    Case(
+        "credentials:image", lambda w: reverse("credentials:image", args=["etwinning-school-label"]), ANYONE
+    ),
+    Case(
+        "credentials:image (unknown)",
+        lambda w: reverse("credentials:image", args=["unknown"]),
+        dict.fromkeys(ROLES, 404),
+    ),
     Case("credentials:verify", lambda w: reverse("credentials:verify"), ANYONE),
     Case(
         "credentials:verify (empty post)",

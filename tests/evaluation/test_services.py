@@ -319,8 +319,8 @@ def test_an_award_issues_the_signed_credential_and_revoking_the_award_revokes_it
         f"{award.last_year}-12-31",
     )
     assert credential.signed_json["issuer"]["id"].endswith(
-        f"/credentials/issuers/{world.school_a.country.code.lower()}/"
-    )
+        f":credentials:issuers:{world.school_a.country.code.lower()}"
+    )  # the NSO's did:web
     result = Client().get(reverse("evaluation:result", args=[app.pk]))
     assert result.status_code in (302, 404)  # the school's page is not public
 

@@ -1,21 +1,25 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from twinschools.core.permissions import public, requires
-from twinschools.credentials import queries, texts, verification
+from twinschools.credentials import addresses, documents, queries, services, texts, verification
 from twinschools.credentials.forms import VerifyForm
 
 VC_CONTENT_TYPE = "application/vc+ld+json"
 LD_CONTENT_TYPE = "application/ld+json"
+DID_CONTENT_TYPE = "application/did+ld+json"
+IMAGES_DIR = Path(__file__).resolve().parent / "images"
 PAGE_SIZE = 50
 
 
@@ -29,6 +33,11 @@ def _json(document: dict[str, Any], content_type: str) -> HttpResponse:
 def _wants_json(request: HttpRequest) -> bool:
     accept = request.headers.get("Accept", "")
     return "application/json" in accept and "text/html" not in accept
+
+
+def _wants_linked_data(request: HttpRequest) -> bool:
+    accept = request.headers.get("Accept", "")
+    return ("application/ld+json" in accept or "application/json" in accept) and "text/html" not in accept
 
 
 @public
@@ -54,12 +63,55 @@ def credential_json(request: HttpRequest, uuid: Any) -> HttpResponse:
 
 @public
 def issuer_document(request: HttpRequest, code: str) -> HttpResponse:
+    """The https profile and controller document named by credentials issued before did:web."""
     return _json(queries.controller_document(code), LD_CONTENT_TYPE)
 
 
 @public
+def issuer_did_document(request: HttpRequest, code: str) -> HttpResponse:
+    """The DID document of the NSO's did:web identifier."""
+    return _json(queries.did_document(code), DID_CONTENT_TYPE)
+
+
+@public
 def status_list(request: HttpRequest, code: str, number: int) -> HttpResponse:
-    return _json(queries.status_list_document(code, number), VC_CONTENT_TYPE)
+    found = services.fresh_status_list(status_list=queries.status_list(code, number))
+    response = _json(dict(found.signed_json), VC_CONTENT_TYPE)
+    response["Cache-Control"] = f"public, max-age={documents.STATUS_LIST_TTL_MS // 1000}"
+    return response
+
+
+@public
+def achievement(request: HttpRequest, years: str) -> HttpResponse:
+    """The label of some years as an OB 3.0 Achievement: JSON-LD for machines, a page for people."""
+    first, last = (int(year) for year in years.split("-"))
+    if last != first + 1:
+        raise Http404
+    if _wants_linked_data(request):
+        with translation.override("en"):
+            english = texts.achievement_text(years)
+        document = documents.achievement(
+            addresses.achievement_id(years), english, image=addresses.image(texts.LABEL_BADGE_IMAGE)
+        )
+        return _json({"@context": documents.CREDENTIAL_CONTEXT, **document}, LD_CONTENT_TYPE)
+    context = {
+        "title": texts.credential_name(years),
+        "description": texts.achievement_description(),
+        "criteria": texts.achievement_criteria(),
+        "image_name": texts.LABEL_BADGE_IMAGE,
+    }
+    return render(request, "credentials/achievement.html", context)
+
+
+@public
+def image(request: HttpRequest, name: str) -> HttpResponse:
+    """The images credentials name (the label's badge, the generic NSO emblem)."""
+    if name not in texts.IMAGES:
+        raise Http404
+    response = HttpResponse((IMAGES_DIR / f"{name}.svg").read_bytes(), content_type="image/svg+xml")
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 def _verdict_of(raw: bytes | str) -> tuple[verification.Verdict | None, str]:
