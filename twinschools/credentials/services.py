@@ -45,7 +45,7 @@ def active_key(*, country: Country) -> IssuerKey:
     try:
         with transaction.atomic():
             created = _new_key(country)
-            audit.record(actor=None, action="credentials.key_created", target=str(created))
+            audit.record(actor=None, action="credentials.signing_key.created", target=created)
             return created
     except IntegrityError:
         # another request created it at the same moment
@@ -59,7 +59,7 @@ def rotate_issuer_key(*, country: Country, rotated_by: Any) -> IssuerKey:
             retired_at=timezone.now()
         )
         created = _new_key(country)
-        audit.record(actor=rotated_by, action="credentials.key_rotated", target=str(created))
+        audit.record(actor=rotated_by, action="credentials.signing_key.rotated", target=created)
     return created
 
 
@@ -147,9 +147,9 @@ def issue_label_credential(
         record.save()
         audit.record(
             actor=issued_by,
-            action="credentials.issued",
+            action="credentials.credential.issued",
             school=school,
-            target=str(record.uuid),
+            target=record,
             data={"label_years": label_years, "source_label": source_label},
         )
     return record
@@ -198,9 +198,8 @@ def revoke_credential(*, credential: IssuedCredential, reason: str, revoked_by: 
         locked.save(update_fields=["revoked_at", "revocation_reason", "revoked_by"])
         audit.record(
             actor=revoked_by,
-            action="credentials.revoked",
+            action="credentials.credential.revoked",
             school=locked.school,
-            target=str(locked.uuid),
-            data={"reason": reason},
+            target=locked,
         )
     return locked
