@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from twinschools.accounts import tasks
+from twinschools.accounts import personal_data, tasks
 from twinschools.accounts.models import (
     ClassGroup,
     CountryRole,
@@ -362,7 +362,10 @@ def authenticate_student(*, code: str, display_name: str, pin: str, client: str)
 
 
 def export_person_data(*, person: User, by: User) -> dict[str, Any]:
-    """Everything we hold about a person, as JSON-ready data (GDPR art. 15 and 20)."""
+    """Everything we hold about a person, as JSON-ready data (GDPR art. 15 and 20).
+
+    The accounts app's own facts, then every section the other apps register in
+    `accounts.personal_data` (a pupil's initiatives and teams, registrations, practices...)."""
     student = StudentProfile.objects.filter(user=person).select_related("class_group").first()
     data: dict[str, Any] = {
         "person": {
@@ -417,6 +420,9 @@ def export_person_data(*, person: User, by: User) -> dict[str, Any]:
             else None
         ),
     }
+    for section in personal_data.sections():
+        data[section.key] = section.export(person)
+    data["left_out"] = [str(section.note) for section in personal_data.sections() if section.note]
     audit.record(actor=by, action="accounts.person.exported", target=person)
     return data
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from twinschools.accounts import home, queries, services
+from twinschools.accounts import home, personal_data, queries, services
 from twinschools.accounts.forms import (
     ClassForm,
     InvitationForm,
@@ -240,9 +240,34 @@ def student_login(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/student_login.html", {"form": form}, status=400 if form.errors else 200)
 
 
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
 @requires("accounts.manage_person_data", load=queries.person)
 def export_person(request: HttpRequest, obj: User) -> HttpResponse:
+    """Everything held about a person: a page to print and hand over, or (?format=json) the file."""
     data = services.export_person_data(person=obj, by=request.user)
+    if request.GET.get("format") != "json":
+        sections = [
+            {
+                "title": section.title,
+                "fields": section.fields,
+                "rows": [
+                    [_cell(row.get(key)) for key, _label in section.fields] for row in data[section.key]
+                ],
+                "note": section.note,
+            }
+            for section in personal_data.sections()
+        ]
+        context = {"person": obj, "data": data, "sections": sections, "today": timezone.localdate()}
+        response = render(request, "accounts/person_data.html", context)
+        response["Cache-Control"] = "no-store"
+        return response
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
     )
