@@ -65,6 +65,18 @@ CORE_CASES = [
     ),
     Case("accounts:student_login", lambda w: reverse("accounts:student_login"), ANYONE),
     Case(
+        "accounts:record_consent",
+        lambda w: reverse("accounts:record_consent", args=[w.pupil_a.pk]),
+        only({"parent_a": 302, "head_a": 302, "admin": 302}, others=404),
+        method="post",
+    ),
+    Case(
+        "accounts:reset_pin",
+        lambda w: reverse("accounts:reset_pin", args=[w.pupil_a.pk]),
+        only({"teacher_a": 200, "team_a": 200, "head_a": 200, "admin": 200}, others=404),
+        method="post",
+    ),
+    Case(
         "accounts:export_person",
         lambda w: reverse("accounts:export_person", args=[w.people["teacher_a"].pk]),
         only({"head_a": 200, "admin": 200}, others=404),

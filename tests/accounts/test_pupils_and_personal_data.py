@@ -56,7 +56,7 @@ def test_a_head_exports_everything_held_about_a_teacher(world: World) -> None:
         teacher=world.people["teacher_a"], school=world.school_a, title="eSafety workshop"
     )
     response = signed_in(world.people["head_a"]).get(
-        reverse("accounts:export_person", args=[world.people["teacher_a"].pk])
+        reverse("accounts:export_person", args=[world.people["teacher_a"].pk]) + "?format=json"
     )
     data = json.loads(response.content)
     assert data["person"]["email"] == "teacher_a@example.org"
@@ -84,6 +84,6 @@ def test_erasing_a_pupil_deletes_them(world: World) -> None:
 def test_a_head_of_another_school_cannot_export_a_teacher(world: World) -> None:
     other_head = factories.MembershipFactory(school=world.school_b, role="head").user
     response = signed_in(other_head).get(
-        reverse("accounts:export_person", args=[world.people["teacher_a"].pk])
+        reverse("accounts:export_person", args=[world.people["teacher_a"].pk]) + "?format=json"
     )
     assert response.status_code == 404

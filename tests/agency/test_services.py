@@ -38,7 +38,7 @@ def test_a_teacher_forms_a_team_of_pupils_of_the_school(world: World) -> None:
         by=world.people["teacher_a"],
     )
     assert list(team.members.all()) == [world.pupil_a]
-    assert AuditEvent.objects.filter(action="student_team.created", school=world.school_a).exists()
+    assert AuditEvent.objects.filter(action="agency.student_team.created", school=world.school_a).exists()
 
 
 def test_a_team_refuses_pupils_and_coordinators_of_another_school(world: World) -> None:
@@ -59,7 +59,7 @@ def test_any_pupil_of_the_school_proposes_an_initiative_waiting_for_a_teacher(wo
     initiative = propose(world)
     assert initiative.school == world.school_a
     assert initiative.status == InitiativeStatus.PROPOSED
-    assert AuditEvent.objects.filter(action="initiative.proposed", actor=world.pupil_a.user).exists()
+    assert AuditEvent.objects.filter(action="agency.initiative.proposed", actor=world.pupil_a.user).exists()
 
 
 def test_an_initiative_needs_an_audience_and_a_date_that_is_not_past(world: World) -> None:
@@ -153,7 +153,7 @@ def test_an_approved_initiative_is_recorded_held_with_the_audience_reached(world
     )
     initiative.refresh_from_db()
     assert (initiative.status, initiative.reached) == (InitiativeStatus.HELD, 42)
-    assert AuditEvent.objects.get(action="initiative.held").data == {
+    assert AuditEvent.objects.get(action="agency.initiative.held").data == {
         "teachers": 12,
         "parents": 30,
         "others": 0,
@@ -193,9 +193,10 @@ def test_a_suggestion_leaves_an_audit_event_that_names_nobody(world: World) -> N
     services.submit_suggestion(
         school=world.school_a, author=world.pupil_a.user, text="More lessons outside, please."
     )
-    event = AuditEvent.objects.get(action="suggestion.submitted")
+    event = AuditEvent.objects.get(action="agency.suggestion.submitted")
     assert event.actor is None
-    assert "Zorella" not in str(event.data) + event.target
+    assert "Zorella" not in str(event.data) + event.target_type + event.target_id
+    assert event.target_type == "agency.suggestion"
 
 
 def test_hiding_a_suggestion_needs_a_reason_and_a_response_closes_the_loop(world: World) -> None:

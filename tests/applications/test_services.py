@@ -32,7 +32,7 @@ def test_starting_creates_one_part_per_statement_and_per_plan(world: World) -> N
     application = application_of(world.school_a, world.people["head_a"])
     assert application.parts.filter(statement__isnull=False).count() == 5
     assert application.parts.filter(statement__isnull=True).count() == 3
-    assert AuditEvent.objects.filter(action="applications.started", data__to="draft").exists()
+    assert AuditEvent.objects.filter(action="applications.application.started", data__to="draft").exists()
 
 
 def test_saves_from_different_lines_merge_and_tell_whose_changes_were_merged(world: World) -> None:
@@ -137,7 +137,7 @@ def test_signing_freezes_the_text_with_a_snapshot_and_its_hash(world: World) -> 
             part=part, text="late change", base_revision=part.revision, by=world.people["teacher_a"]
         )
     assert AuditEvent.objects.filter(
-        action="applications.submitted", data__from="draft", data__to="submitted"
+        action="applications.application.submitted", data__from="draft", data__to="submitted"
     ).exists()
 
 
@@ -159,8 +159,8 @@ def test_a_withdrawn_application_is_edited_and_resubmitted_before_the_deadline(w
     assert first.withdrawn_at is not None and second.number == 2
     assert second.content_hash != first.content_hash
     actions = list(AuditEvent.objects.order_by("pk").values_list("action", "data__from", "data__to"))
-    assert ("applications.withdrawn", "submitted", "withdrawn") in actions
-    assert ("applications.reopened", "withdrawn", "draft") in actions
+    assert ("applications.application.withdrawn", "submitted", "withdrawn") in actions
+    assert ("applications.application.reopened", "withdrawn", "draft") in actions
 
 
 def test_when_the_deadline_passes_while_editing_the_draft_is_kept_and_submission_refused(
@@ -203,7 +203,7 @@ def test_a_returned_application_is_editable_again_and_can_be_resubmitted(world: 
     services.sign_and_submit(application=application, by=world.people["head_a"], declaration=True)
     application.refresh_from_db()
     assert application.status == Status.SUBMITTED
-    assert AuditEvent.objects.filter(action="applications.returned", data__to="returned").exists()
+    assert AuditEvent.objects.filter(action="applications.application.returned", data__to="returned").exists()
 
 
 def test_a_renewal_shows_the_previous_applications_plan(world: World) -> None:

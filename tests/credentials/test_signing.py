@@ -66,7 +66,9 @@ def test_a_label_credential_is_an_open_badge_signed_by_the_nso_of_the_country(wo
     )
     assert proof["verificationMethod"].startswith(document["issuer"]["id"] + "#key-")
     assert proof["proofValue"].startswith("z")
-    assert AuditEvent.objects.filter(action="credentials.issued", target=str(credential.uuid)).exists()
+    assert AuditEvent.objects.filter(
+        action="credentials.credential.issued", target_id=str(credential.pk)
+    ).exists()
 
 
 def test_an_issued_credential_verifies_as_valid(world: World) -> None:
@@ -154,7 +156,7 @@ def test_revoking_sets_the_bit_and_re_signs_the_status_list(world: World) -> Non
     verdict = verification.verify(credential.signed_json)
     assert verdict.status == verification.REVOKED
     assert verdict.as_json()["revocationReason"] == "Awarded by mistake."
-    assert AuditEvent.objects.filter(action="credentials.revoked").count() == 1
+    assert AuditEvent.objects.filter(action="credentials.credential.revoked").count() == 1
 
 
 def test_a_credential_is_revoked_once_and_only_with_a_reason(world: World) -> None:

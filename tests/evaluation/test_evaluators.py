@@ -36,7 +36,9 @@ def test_an_existing_account_of_the_country_becomes_an_evaluator_at_once_and_is_
     assert held.country == world.school_a.country and held.is_active
     assert held.appointed_by == world.people["nso_x"]
     assert Notification.objects.filter(recipient=person, kind="evaluation.appointed").exists()
-    assert AuditEvent.objects.filter(action="country_role.granted", target=f"user:{person.pk}").exists()
+    assert AuditEvent.objects.filter(
+        action="accounts.country_role.granted", target_type="accounts.countryrole"
+    ).exists()
     assert person in services.evaluators_of(world.school_a.country.pk)
 
 
@@ -111,7 +113,7 @@ def test_a_deactivated_evaluator_loses_open_assignments_can_no_longer_be_assigne
     assert signed_in(leaving).get(reverse("evaluation:review", args=[assignment.pk])).status_code == 404
     listed = signed_in(nso).get(reverse("evaluation:evaluators", args=["RO"])).context["page"]
     assert [r.held.user for r in listed.deactivated] == [leaving]
-    assert AuditEvent.objects.filter(action="country_role.deactivated").exists()
+    assert AuditEvent.objects.filter(action="accounts.country_role.deactivated").exists()
     # appointed again, the same role row comes back to life
     _appoint(world, leaving.email)
     assert CountryRole.objects.get(pk=row.held.pk).is_active

@@ -86,7 +86,7 @@ def test_declining_asks_for_a_reason_and_sends_the_application_back_to_assignmen
     services.declare(assignment=assignment, by=ana, no_conflict=False, reason="I taught there last year.")
     assert stage(app) == Stage.TO_ASSIGN
     assert AuditEvent.objects.filter(
-        action="evaluation.declined", data__from="in_review", data__to="to_assign"
+        action="evaluation.application.declined", data__from="in_review", data__to="to_assign"
     ).exists()
 
 
@@ -142,7 +142,9 @@ def test_disagreement_assigns_the_least_loaded_conflict_free_evaluator_automatic
     assert stage(app) == Stage.SECOND_OPINION
     review(app, third.evaluator, 3, 3, 3)
     assert stage(app) == Stage.MODERATION
-    assert AuditEvent.objects.filter(action="evaluation.submitted_review", data__to="moderation").exists()
+    assert AuditEvent.objects.filter(
+        action="evaluation.application.submitted_review", data__to="moderation"
+    ).exists()
 
 
 def test_when_no_evaluator_is_free_the_nso_is_told(world: World, app) -> None:
@@ -198,7 +200,7 @@ def test_moderation_then_award_creates_the_label_the_profile_and_directory_show(
     directory = Client().get(reverse("network:directory"), {"label": "current"})
     assert world.school_a in list(directory.context["page"].object_list)
     assert AuditEvent.objects.filter(
-        action="applications.decided", data__from="submitted", data__to="awarded"
+        action="applications.application.decided", data__from="submitted", data__to="awarded"
     ).exists()
 
 

@@ -163,7 +163,7 @@ def test_an_organiser_moves_a_session_and_each_registrant_is_told_in_their_langu
     assert "Ziua porților deschise" in by_address["marc@example.org"].subject
     assert by_address["marc@example.org"].subject.startswith("Una sessió")
     assert reverse("events:event_detail", args=[event.pk]) in by_address["ana@example.org"].body
-    assert AuditEvent.objects.filter(action="event.session_changed").exists()
+    assert AuditEvent.objects.filter(action="events.session.changed").exists()
 
 
 def test_an_organiser_cancels_a_session_and_the_registrants_are_told(

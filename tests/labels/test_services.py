@@ -56,7 +56,9 @@ def test_the_three_real_rounds_ship_with_their_rules() -> None:
 def test_an_admin_creates_a_draft_round_and_the_audit_log_says_so(world: World) -> None:
     created = services.save_round(actor=world.people["admin"], values=_values())
     assert created.name == "2027-2028" and created.status == RoundStatus.DRAFT
-    assert AuditEvent.objects.filter(action="labels.round_created", target=f"round:{created.pk}").exists()
+    assert AuditEvent.objects.filter(
+        action="labels.round.created", target_type="labels.round", target_id=str(created.pk)
+    ).exists()
 
 
 def test_a_window_that_closes_before_it_opens_is_refused_on_its_field(world: World) -> None:
@@ -172,7 +174,7 @@ def test_a_school_left_out_asks_for_a_review_and_the_nso_grants_an_exception(
     assert review.status == ReviewStatus.GRANTED and review.answer == "NQL granted late"
     assert result(round, world.school_a).eligible
     assert Notification.objects.filter(kind="labels.invited", recipient=head).exists()
-    assert AuditEvent.objects.filter(action="labels.exception_granted", school=world.school_a).exists()
+    assert AuditEvent.objects.filter(action="labels.exception.granted", school=world.school_a).exists()
 
 
 def test_a_review_needs_a_message_and_only_one_may_be_open(world: World) -> None:
@@ -282,7 +284,7 @@ def test_a_draft_round_can_be_deleted_with_its_eligibility_results(world: World)
     assert Eligibility.objects.filter(round=draft).exists()
     services.delete_draft_round(actor=world.people["admin"], round=draft)
     assert not Round.objects.filter(pk=draft.pk).exists()
-    assert AuditEvent.objects.filter(action="labels.round_deleted").exists()
+    assert AuditEvent.objects.filter(action="labels.round.deleted").exists()
 
 
 def test_a_published_round_cannot_be_deleted(world: World) -> None:

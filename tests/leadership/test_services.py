@@ -174,7 +174,7 @@ def test_anonymous_positions_show_no_names_and_leave_no_choice_in_the_audit_trai
         seen = queries.proposal_view(proposal, member)
     assert seen.positions == []
     assert seen.anonymous_reasons == [("Object", "Not this term")]
-    taken = AuditEvent.objects.filter(action="proposal.position_taken", target=f"proposal:{proposal.pk}")
+    taken = AuditEvent.objects.filter(action="leadership.proposal.position_taken", target_id=str(proposal.pk))
     assert [event.data for event in taken] == [{}, {}]
 
 
@@ -205,7 +205,7 @@ def test_the_outcome_names_staff_of_the_school_and_a_review_date(world: World, t
     )
     assert set(outcome.responsible.all()) == {world.people["teacher_a"], head}
     assert outcome.review_on == review_on
-    assert AuditEvent.objects.filter(action="outcome.recorded", actor=member).exists()
+    assert AuditEvent.objects.filter(action="leadership.outcome.recorded", actor=member).exists()
 
 
 def test_leaders_add_and_remove_staff_and_only_the_head_delegates(world: World) -> None:
@@ -222,9 +222,9 @@ def test_leaders_add_and_remove_staff_and_only_the_head_delegates(world: World) 
     services.remove_team_member(member=member, by=head)
     assert not TeamMember.objects.filter(pk=member.pk).exists()
     assert {event.action for event in AuditEvent.objects.filter(school=world.school_a)} >= {
-        "team.member_added",
-        "team.delegated",
-        "team.member_removed",
+        "leadership.team_member.added",
+        "leadership.team_member.delegated",
+        "leadership.team_member.removed",
     }
 
 

@@ -28,7 +28,7 @@ def test_a_school_offers_mentoring_with_languages_levels_and_topics(world):
     )
     assert offer.capacity == 3 and offer.topics == ["esafety", "label"]
     assert [lang.code for lang in offer.languages.all()] == ["ro"]
-    assert AuditEvent.objects.filter(action="mentoring.offer_saved").exists()
+    assert AuditEvent.objects.filter(action="mentoring.offer.saved").exists()
 
 
 def test_an_offer_beyond_the_capacity_limit_is_refused_in_the_users_language(world):

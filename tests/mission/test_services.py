@@ -36,8 +36,8 @@ def test_staff_record_a_measure_with_its_reach_and_an_audit_event(world: World) 
         school=world.school_a, by=world.people["teacher_a"], **measure_values()
     )
     assert (measure.families_reached, measure.recorded_by) == (31, world.people["teacher_a"])
-    event = AuditEvent.objects.get(action="inclusion.recorded")
-    assert (event.school, event.actor, event.data["measure"]) == (
+    event = AuditEvent.objects.get(action="mission.inclusion_measure.recorded")
+    assert (event.school, event.actor, int(event.target_id)) == (
         world.school_a,
         world.people["teacher_a"],
         measure.pk,
@@ -93,14 +93,17 @@ def test_an_edit_from_a_stale_form_is_refused_and_changes_nothing(world: World) 
     assert refused.value.code == "stale"
     measure.refresh_from_db()
     assert (measure.title, measure.version) == ("Changed by the head", 2)
-    assert AuditEvent.objects.filter(action="inclusion.changed").count() == 1
+    assert AuditEvent.objects.filter(action="mission.inclusion_measure.changed").count() == 1
 
 
 def test_deleting_a_measure_leaves_an_audit_event(world: World) -> None:
     measure = InclusionMeasureFactory(school=world.school_a, title="Tablets to borrow")
+    measure_pk = measure.pk
     services.delete_inclusion_measure(measure=measure, by=world.people["head_a"])
     assert not InclusionMeasure.objects.exists()
-    assert AuditEvent.objects.get(action="inclusion.deleted").target == "Tablets to borrow"
+    event = AuditEvent.objects.get(action="mission.inclusion_measure.deleted")
+    assert (event.target_type, event.target_id) == ("mission.inclusionmeasure", str(measure_pk))
+    assert "Tablets" not in str(event.data)
 
 
 def test_the_demo_seeder_gives_the_demo_school_five_inclusion_measures_in_romanian(world: World) -> None:

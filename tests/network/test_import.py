@@ -213,8 +213,14 @@ def test_files_are_imported_in_dependency_order_whatever_order_they_are_given_in
 def test_a_successful_import_leaves_an_audit_event() -> None:
     run(*examples())
 
-    event = AuditEvent.objects.get(action="network.import")
-    assert event.target == "schools.csv, people.csv, projects.csv, quality_labels.csv, activities.csv"
+    event = AuditEvent.objects.get(action="network.registry.imported")
+    assert [file["file"] for file in event.data["files"]] == [
+        "schools.csv",
+        "people.csv",
+        "projects.csv",
+        "quality_labels.csv",
+        "activities.csv",
+    ]
     assert event.data["files"][0] == {
         "file": "schools.csv",
         "kind": "schools",
@@ -620,7 +626,7 @@ def test_platform_admins_upload_every_file_and_see_the_summary() -> None:
     assert 'role="status"' in page
     assert '<th scope="row">activities.csv</th>' in page
     assert Activity.objects.count() == 6
-    assert AuditEvent.objects.get(action="network.import").actor == admin
+    assert AuditEvent.objects.get(action="network.registry.imported").actor == admin
 
 
 @pytest.mark.django_db
@@ -644,7 +650,7 @@ def test_importing_with_no_file_chosen_asks_for_a_file_and_imports_nothing(dry_r
     assert response.context["report"] is None
     assert "Choose at least one CSV file to import." in page
     assert "The files were imported." not in page and "The files have no problems" not in page
-    assert not AuditEvent.objects.filter(action="network.import").exists()
+    assert not AuditEvent.objects.filter(action="network.registry.imported").exists()
 
 
 @pytest.mark.django_db

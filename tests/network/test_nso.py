@@ -46,7 +46,7 @@ def test_the_nso_edits_its_own_profile_and_the_change_is_audited(world: World) -
     assert response.status_code == 302
     saved = _ro()
     assert (saved.signatory_name, saved.signatory_title) == ("Ioana Țurcanu", "Directoare")
-    event = AuditEvent.objects.get(action="network.nso_profile_updated")
+    event = AuditEvent.objects.get(action="network.nso_profile.updated")
     assert event.actor == world.people["nso_x"] and "signatory_name" in event.data["changed"]
 
 

@@ -37,7 +37,7 @@ def test_adapting_makes_a_copy_for_the_adapters_school_and_opens_it_for_editing(
     assert copy.visibility == Visibility.SCHOOL
     assert sorted(copy.approaches.values_list("code", flat=True)) == ["collaborative", "flipped"]
     assert [link.url for link in copy.links.all()] == ["https://example.org/film"]
-    assert AuditEvent.objects.filter(action="practice.adapted", school=world.school_b).exists()
+    assert AuditEvent.objects.filter(action="practices.practice.adapted", school=world.school_b).exists()
 
 
 def test_the_copy_shows_the_credit_linking_the_original_and_the_original_lists_it(world: World) -> None:

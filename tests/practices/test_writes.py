@@ -45,7 +45,7 @@ def test_a_teacher_shares_a_practice_for_the_school_with_approaches_and_links(wo
     assert practice.subject_codes == ["science", "environment"]
     assert [(link.title, link.url) for link in practice.links.all()] == [("Film", "https://example.org/film")]
     assert " apa din orasul nostru " in practice.search_text
-    assert AuditEvent.objects.filter(action="practice.shared", school=world.school_a).exists()
+    assert AuditEvent.objects.filter(action="practices.practice.shared", school=world.school_a).exists()
 
 
 def test_the_language_of_the_text_defaults_to_the_authors_language(world: World) -> None:
@@ -125,7 +125,7 @@ def test_the_author_deletes_a_practice_and_its_adaptations_keep_their_credit(wor
         signed_in(world.people["teacher_b"]).get(reverse("practices:detail", args=[copy.pk])).content.decode()
     )
     assert "Adapted from “Original” by Teacher A, Școala Gimnazială „Avram Iancu”." in page
-    assert AuditEvent.objects.filter(action="practice.deleted").exists()
+    assert AuditEvent.objects.filter(action="practices.practice.deleted").exists()
 
 
 def test_colleagues_of_other_schools_comment_on_a_network_practice(world: World) -> None:
@@ -164,7 +164,7 @@ def test_a_colleague_marks_i_tried_it_once_with_a_note_and_a_date_and_can_withdr
 
     assert client.post(reverse("practices:withdraw_tried", args=[practice.pk])).status_code == 302
     assert not Tried.objects.exists()
-    assert AuditEvent.objects.filter(action="practice.tried_withdrawn").exists()
+    assert AuditEvent.objects.filter(action="practices.practice.tried_withdrawn").exists()
 
 
 def test_a_tried_date_in_the_future_is_refused(world: World) -> None:

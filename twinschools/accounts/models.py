@@ -161,6 +161,15 @@ class StudentProfile(models.Model):
     def __str__(self) -> str:
         return self.user.public_name
 
+    @property
+    def owning_school_id(self) -> int:
+        """A pupil belongs to their class's school (for the permission predicates)."""
+        return self.class_group.school_id
+
+    @property
+    def owning_school(self) -> Any:
+        return self.class_group.school
+
 
 class Invitation(models.Model):
     """An invitation to take a role: at a school (a head invites a colleague to its staff,

@@ -69,6 +69,10 @@ def class_group(pk: int) -> ClassGroup:
     return get_object_or_404(ClassGroup.objects.select_related("school"), pk=pk)
 
 
+def student(pk: int) -> StudentProfile:
+    return get_object_or_404(StudentProfile.objects.select_related("user", "class_group__school"), pk=pk)
+
+
 def students_of(class_group: ClassGroup) -> QuerySet[StudentProfile]:
     return (
         StudentProfile.objects.filter(class_group=class_group)

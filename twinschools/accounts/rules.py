@@ -98,10 +98,23 @@ def is_head_of_any_school_of(user: Any, person: Any) -> bool:
     )
 
 
+@rules.predicate
+def is_guardian_of(user: Any, student: Any) -> bool:
+    """A parent linked to this pupil (StudentProfile.guardians)."""
+    guardians = getattr(student, "guardians", None)
+    if guardians is None or not getattr(user, "pk", None):
+        return False
+    return bool(guardians.filter(pk=user.pk).exists())
+
+
 rules.add_perm("accounts.manage_staff", is_head_of | is_admin)
 rules.add_perm("accounts.manage_invitation", is_head_of | is_admin)
 rules.add_perm("accounts.manage_classes", is_staff_of | is_admin)
 rules.add_perm("accounts.manage_person_data", is_head_of_any_school_of | is_admin)
+# A pupil signs in only once a parent (through their own account) or the head records consent.
+rules.add_perm("accounts.record_consent", is_guardian_of | is_head_of | is_admin)
+# The staff who keep the school's classes (and so teach them) give a pupil a new PIN.
+rules.add_perm("accounts.reset_pin", is_staff_of | is_admin)
 
 # The school's workspace. Objects are schools or carry a `school_id`.
 # NSO staff of the school's country read everything staff read, and change nothing.

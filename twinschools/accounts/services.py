@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from twinschools.accounts import tasks
+from twinschools.accounts import personal_data, tasks
 from twinschools.accounts.models import (
     ClassGroup,
     CountryRole,
@@ -72,9 +72,9 @@ def _invite(*, email: str, role: str, invited_by: User, **place: Any) -> Invitat
     )
     audit.record(
         actor=invited_by,
-        action="invitation.sent",
+        action="accounts.invitation.sent",
         school=place.get("school"),
-        target=email,
+        target=invitation,
         data={"role": role, **({"country": place["country"].code} if "country" in place else {})},
     )
     accept_url = absolute(reverse("accounts:accept_invitation", args=[invitation.token]))
@@ -116,8 +116,8 @@ def grant_country_role(*, user: User, country: Country, role: str, by: User | No
         held.save(update_fields=["deactivated_at", "deactivated_by", "appointed_at", "appointed_by"])
     audit.record(
         actor=by,
-        action="country_role.granted",
-        target=f"user:{user.pk}",
+        action="accounts.country_role.granted",
+        target=held,
         data={"country": country.code, "role": role},
     )
     forget_roles(user)
@@ -133,8 +133,8 @@ def deactivate_country_role(*, held: CountryRole, by: User) -> CountryRole:
     locked.save(update_fields=["deactivated_at", "deactivated_by"])
     audit.record(
         actor=by,
-        action="country_role.deactivated",
-        target=f"user:{locked.user_id}",
+        action="accounts.country_role.deactivated",
+        target=locked,
         data={"country": locked.country.code, "role": locked.role},
     )
     return locked
@@ -164,7 +164,9 @@ def revoke_invitation(*, invitation: Invitation, by: User) -> None:
     if invitation.revoked_at is None:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
-        audit.record(actor=by, action="invitation.revoked", school=invitation.school, target=invitation.email)
+        audit.record(
+            actor=by, action="accounts.invitation.revoked", school=invitation.school, target=invitation
+        )
 
 
 def _check_acceptable(invitation: Invitation) -> None:
@@ -197,7 +199,9 @@ def _take_role(invitation: Invitation, user: User) -> None:
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
-    audit.record(actor=user, action="invitation.accepted", school=invitation.school, target=invitation.email)
+    audit.record(
+        actor=user, action="accounts.invitation.accepted", school=invitation.school, target=invitation
+    )
     forget_roles(user)
 
 
@@ -236,7 +240,7 @@ def accept_invitation_with_new_account(*, invitation: Invitation, full_name: str
     )
     EmailAddress.objects.create(user=user, email=invitation.email, verified=True, primary=True)
     audit.record(
-        actor=user, action="account.created_by_invitation", school=invitation.school, target=invitation.email
+        actor=user, action="accounts.user.created_by_invitation", school=invitation.school, target=user
     )
     _take_role(invitation, user)
     return user
@@ -255,7 +259,7 @@ def create_class(*, school: School, name: str, by: User) -> ClassGroup:
     while ClassGroup.objects.filter(code=code).exists():
         code = _new_code()
     class_group = ClassGroup.objects.create(school=school, name=name, code=code)
-    audit.record(actor=by, action="class.created", school=school, target=name)
+    audit.record(actor=by, action="accounts.class_group.created", school=school, target=class_group)
     return class_group
 
 
@@ -285,20 +289,44 @@ def add_student(
         consent_recorded_on=timezone.localdate() if parental_consent else None,
     )
     Membership.objects.create(user=user, school=class_group.school, role=Role.STUDENT)
-    audit.record(actor=by, action="student.added", school=class_group.school, target=f"user:{user.pk}")
+    audit.record(actor=by, action="accounts.student.added", school=class_group.school, target=user)
     return user, pin
 
 
 @transaction.atomic
+def reset_pin(*, student: StudentProfile, by: User) -> str:
+    """Give the pupil a new PIN, shown once; the old one stops working at once.
+
+    Changing the password also ends the pupil's open sessions (Django checks the
+    password's hash on every request)."""
+    student = (
+        StudentProfile.objects.select_for_update().select_related("user", "class_group").get(pk=student.pk)
+    )
+    pin = "".join(secrets.choice("0123456789") for _ in range(PIN_DIGITS))
+    student.user.password = make_password(pin)
+    student.user.save(update_fields=["password"])
+    audit.record(
+        actor=by, action="accounts.student.pin_reset", school=student.class_group.school, target=student.user
+    )
+    return pin
+
+
+@transaction.atomic
 def set_parental_consent(*, student: StudentProfile, given: bool, by: User) -> None:
+    """Record (or withdraw) a parent's consent; a pupil without it cannot sign in."""
+    student = (
+        StudentProfile.objects.select_for_update().select_related("class_group__school").get(pk=student.pk)
+    )
+    if student.parental_consent == given:
+        return
     student.parental_consent = given
     student.consent_recorded_on = timezone.localdate() if given else None
     student.save(update_fields=["parental_consent", "consent_recorded_on"])
     audit.record(
         actor=by,
-        action="student.consent" if given else "student.consent_withdrawn",
+        action="accounts.student.consent_given" if given else "accounts.student.consent_withdrawn",
         school=student.class_group.school,
-        target=f"user:{student.user_id}",
+        target=student.user,
     )
 
 
@@ -320,13 +348,24 @@ def authenticate_student(*, code: str, display_name: str, pin: str, client: str)
     for student in candidates:
         if fold(student.user.display_name) == wanted and check_password(pin, student.user.password):
             cache.delete(throttle_key)
+            if not student.parental_consent:
+                raise ValidationError(
+                    _(
+                        "You cannot sign in yet: a parent has not given their consent. "
+                        "Your parent can give it in their TwinSchools account, or your teacher can ask the head of school."
+                    ),
+                    code="no_consent",
+                )
             return student.user
     cache.set(throttle_key, cache.get(throttle_key, 0) + 1, STUDENT_LOGIN_WINDOW_SECONDS)
     return None
 
 
 def export_person_data(*, person: User, by: User) -> dict[str, Any]:
-    """Everything we hold about a person, as JSON-ready data (GDPR art. 15 and 20)."""
+    """Everything we hold about a person, as JSON-ready data (GDPR art. 15 and 20).
+
+    The accounts app's own facts, then every section the other apps register in
+    `accounts.personal_data` (a pupil's initiatives and teams, registrations, practices...)."""
     student = StudentProfile.objects.filter(user=person).select_related("class_group").first()
     data: dict[str, Any] = {
         "person": {
@@ -381,7 +420,10 @@ def export_person_data(*, person: User, by: User) -> dict[str, Any]:
             else None
         ),
     }
-    audit.record(actor=by, action="person.exported", target=f"user:{person.pk}")
+    for section in personal_data.sections():
+        data[section.key] = section.export(person)
+    data["left_out"] = [str(section.note) for section in personal_data.sections() if section.note]
+    audit.record(actor=by, action="accounts.person.exported", target=person)
     return data
 
 
@@ -395,8 +437,9 @@ def erase_person(*, person: User, by: User) -> None:
     """
     if person.pk == by.pk:
         raise ValidationError(_("You cannot erase your own account here."), code="self")
-    person_id = person.pk
-    schools = [m.school for m in person.memberships.select_related("school")]
+    schools: list[School | None] = [m.school for m in person.memberships.select_related("school")]
+    for school in schools or [None]:
+        audit.record(actor=by, action="accounts.person.erased", school=school, target=person)
     if hasattr(person, "student"):
         person.delete()
     else:
@@ -410,8 +453,6 @@ def erase_person(*, person: User, by: User) -> None:
         EmailAddress.objects.filter(user=person).delete()
         person.memberships.filter(ended_on__isnull=True).update(ended_on=timezone.localdate())
         person.children.clear()
-    for school in schools:
-        audit.record(actor=by, action="person.erased", school=school, target=f"user:{person_id}")
 
 
 @transaction.atomic

@@ -12,6 +12,8 @@ urlpatterns = [
     path("invitations/<int:pk>/revoke/", views.revoke_invitation, name="revoke_invitation"),
     path("invitations/accept/<str:token>/", views.accept_invitation, name="accept_invitation"),
     path("pupils/sign-in/", views.student_login, name="student_login"),
+    path("pupils/<int:pk>/consent/", views.record_consent, name="record_consent"),
+    path("pupils/<int:pk>/pin/", views.reset_pin, name="reset_pin"),
     path("people/<int:pk>/export/", views.export_person, name="export_person"),
     path("people/<int:pk>/erase/", views.erase_person, name="erase_person"),
 ]

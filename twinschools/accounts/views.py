@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from twinschools.accounts import home, queries, services
+from twinschools.accounts import home, personal_data, queries, services
 from twinschools.accounts.forms import (
     ClassForm,
     InvitationForm,
@@ -19,7 +19,7 @@ from twinschools.accounts.forms import (
     StudentForm,
     StudentLoginForm,
 )
-from twinschools.accounts.models import ClassGroup, Invitation, User
+from twinschools.accounts.models import ClassGroup, Invitation, StudentProfile, User
 from twinschools.core.permissions import public, requires, signed_in
 from twinschools.network.models import School
 
@@ -161,16 +161,61 @@ def class_detail(request: HttpRequest, obj: ClassGroup) -> HttpResponse:
             form.add_error("display_name", error)
         else:
             form = StudentForm()
-            new_pin = {"name": student.display_name, "pin": new_pin}
+            new_pin = {
+                "name": student.display_name,
+                "pin": new_pin,
+                "consent": student.student.parental_consent,
+            }
+    status = 400 if request.method == "POST" and form.errors else 200
+    return _class_page(request, obj, form=form, new_pin=new_pin, status=status)
+
+
+def _class_page(
+    request: HttpRequest,
+    class_group: ClassGroup,
+    *,
+    form: StudentForm,
+    new_pin: dict | None,
+    status: int = 200,
+) -> HttpResponse:
+    students = list(queries.students_of(class_group))
     context = {
-        "class_group": obj,
-        "students": queries.students_of(obj),
+        "class_group": class_group,
+        "students": students,
+        "waiting": [student for student in students if not student.parental_consent],
         "form": form,
         "new_pin": new_pin,
-        "can_manage_people": request.user.has_perm("accounts.manage_staff", obj.school),
+        "can_manage_people": request.user.has_perm("accounts.manage_staff", class_group.school),
     }
-    status = 400 if request.method == "POST" and form.errors else 200
-    return render(request, "accounts/class_detail.html", context, status=status)
+    response = render(request, "accounts/class_detail.html", context, status=status)
+    if new_pin:
+        response["Cache-Control"] = "no-store"  # a PIN is shown once, and never kept by the browser
+    return response
+
+
+@require_POST
+@requires("accounts.reset_pin", load=queries.student)
+def reset_pin(request: HttpRequest, obj: StudentProfile) -> HttpResponse:
+    """A new PIN for a pupil who lost theirs, shown once on the class page."""
+    pin = services.reset_pin(student=obj, by=request.user)
+    new_pin = {"name": obj.user.display_name, "pin": pin, "reset": True, "consent": obj.parental_consent}
+    return _class_page(request, obj.class_group, form=StudentForm(), new_pin=new_pin)
+
+
+@require_POST
+@requires("accounts.record_consent", load=queries.student)
+def record_consent(request: HttpRequest, obj: StudentProfile) -> HttpResponse:
+    """A parent gives (or withdraws) consent for their child, or the head records it."""
+    given = request.POST.get("given") == "yes"
+    services.set_parental_consent(student=obj, given=given, by=request.user)
+    name = obj.user.display_name
+    if given:
+        messages.success(request, _("Consent recorded: %(name)s can now sign in.") % {"name": name})
+    else:
+        messages.success(request, _("Consent withdrawn: %(name)s can no longer sign in.") % {"name": name})
+    if obj.guardians.filter(pk=request.user.pk).exists():
+        return redirect("agency:parent_home")
+    return redirect("accounts:class", obj.class_group_id)
 
 
 @public
@@ -195,9 +240,34 @@ def student_login(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/student_login.html", {"form": form}, status=400 if form.errors else 200)
 
 
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
 @requires("accounts.manage_person_data", load=queries.person)
 def export_person(request: HttpRequest, obj: User) -> HttpResponse:
+    """Everything held about a person: a page to print and hand over, or (?format=json) the file."""
     data = services.export_person_data(person=obj, by=request.user)
+    if request.GET.get("format") != "json":
+        sections = [
+            {
+                "title": section.title,
+                "fields": section.fields,
+                "rows": [
+                    [_cell(row.get(key)) for key, _label in section.fields] for row in data[section.key]
+                ],
+                "note": section.note,
+            }
+            for section in personal_data.sections()
+        ]
+        context = {"person": obj, "data": data, "sections": sections, "today": timezone.localdate()}
+        response = render(request, "accounts/person_data.html", context)
+        response["Cache-Control"] = "no-store"
+        return response
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
     )

@@ -40,3 +40,6 @@ class AgencyConfig(AppConfig):
         from twinschools.agency.home import todos as home_todos
 
         register_todos(home_todos)
+        from twinschools.agency.personal_data import register_personal_data
+
+        register_personal_data()

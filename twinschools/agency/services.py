@@ -75,9 +75,9 @@ def create_team(
     team.members.set(members)
     audit.record(
         actor=by,
-        action="student_team.created",
+        action="agency.student_team.created",
         school=school,
-        target=f"student_team:{team.pk}",
+        target=team,
         data={"pupils": len(members)},
     )
     return team
@@ -101,9 +101,9 @@ def update_team(
     team.members.set(members)
     audit.record(
         actor=by,
-        action="student_team.changed",
+        action="agency.student_team.changed",
         school=team.school,
-        target=f"student_team:{team.pk}",
+        target=team,
         data={"pupils": len(members)},
     )
     return team
@@ -165,9 +165,7 @@ def propose_initiative(
         audiences=list(audiences),
         planned_on=planned_on,
     )
-    audit.record(
-        actor=pupil, action="initiative.proposed", school=school, target=f"initiative:{initiative.pk}"
-    )
+    audit.record(actor=pupil, action="agency.initiative.proposed", school=school, target=initiative)
     return initiative
 
 
@@ -199,9 +197,9 @@ def resubmit_initiative(
     initiative.save()
     audit.record(
         actor=pupil,
-        action="initiative.resubmitted",
+        action="agency.initiative.resubmitted",
         school=initiative.school,
-        target=f"initiative:{initiative.pk}",
+        target=initiative,
     )
     return initiative
 
@@ -233,9 +231,9 @@ def moderate_initiative(*, initiative: Initiative, decision: str, note: str, by:
     initiative.save(update_fields=["status", "moderation_note", "moderated_by", "moderated_at", "updated_at"])
     audit.record(
         actor=by,
-        action=f"initiative.{initiative.status}",
+        action=f"agency.initiative.{initiative.status}",
         school=initiative.school,
-        target=f"initiative:{initiative.pk}",
+        target=initiative,
     )
     return initiative
 
@@ -279,9 +277,9 @@ def record_held(
     initiative.save()
     audit.record(
         actor=by,
-        action="initiative.held",
+        action="agency.initiative.held",
         school=initiative.school,
-        target=f"initiative:{initiative.pk}",
+        target=initiative,
         data={
             "teachers": initiative.teachers_reached,
             "parents": initiative.parents_reached,
@@ -301,9 +299,7 @@ def submit_suggestion(*, school: School, author: User, text: str) -> Suggestion:
         raise ValidationError({"text": [_("Write your suggestion first.")]})
     suggestion = Suggestion.objects.create(school=school, author=author, text=text)
     # The channel is anonymous: the audit trail says that a suggestion came, not from whom.
-    audit.record(
-        actor=None, action="suggestion.submitted", school=school, target=f"suggestion:{suggestion.pk}"
-    )
+    audit.record(actor=None, action="agency.suggestion.submitted", school=school, target=suggestion)
     return suggestion
 
 
@@ -331,9 +327,9 @@ def moderate_suggestion(
     suggestion.save()
     audit.record(
         actor=by,
-        action=f"suggestion.{suggestion.status}",
+        action=f"agency.suggestion.{suggestion.status}",
         school=suggestion.school,
-        target=f"suggestion:{suggestion.pk}",
+        target=suggestion,
         data={"answered": bool(suggestion.response)},
     )
     return suggestion

@@ -50,9 +50,9 @@ def _record(
 ) -> None:
     audit.record(
         actor=by,
-        action=f"applications.{action}",
+        action=f"applications.application.{action}",
         school=application.school,
-        target=f"application:{application.pk}",
+        target=application,
         data={"from": was, "to": now, **data},
     )
 
@@ -261,10 +261,10 @@ def add_evidence(
             evidence.save()
             audit.record(
                 actor=by,
-                action="applications.evidence_added",
+                action="applications.evidence.added",
                 school=application.school,
-                target=f"application:{application.pk}",
-                data={"evidence": evidence.pk, "kind": evidence.kind},
+                target=evidence,
+                data={"application": application.pk, "kind": evidence.kind},
             )
     except IntegrityError as twice:
         raise ValidationError(_("This record is already evidence for this section."), code="twice") from twice
@@ -278,10 +278,10 @@ def remove_evidence(*, evidence: Evidence, by: User) -> None:
     with transaction.atomic():
         audit.record(
             actor=by,
-            action="applications.evidence_removed",
+            action="applications.evidence.removed",
             school=application.school,
-            target=f"application:{application.pk}",
-            data={"evidence": evidence.pk, "title": evidence.title},
+            target=evidence,
+            data={"application": application.pk, "kind": evidence.kind},
         )
         evidence.delete()
         if name:
@@ -317,9 +317,9 @@ def designate_signatory(*, application: Application, deputy: User | None, by: Us
             Signatory.objects.filter(application=application).delete()
             audit.record(
                 actor=by,
-                action="applications.signatory_removed",
+                action="applications.signatory.removed",
                 school=application.school,
-                target=f"application:{application.pk}",
+                target=application,
             )
             return None
         today = timezone.localdate()
@@ -337,9 +337,9 @@ def designate_signatory(*, application: Application, deputy: User | None, by: Us
         )
         audit.record(
             actor=by,
-            action="applications.signatory_designated",
+            action="applications.signatory.designated",
             school=application.school,
-            target=f"application:{application.pk}",
+            target=signatory,
             data={"deputy": deputy.pk},
         )
     return signatory
@@ -526,7 +526,7 @@ def return_for_information(
             returned_at=timezone.now(), return_message=message.strip()
         )
         locked.resubmit_until = until
-        _set_status(locked, Status.RETURNED, by=by, action="returned", message=message.strip())
+        _set_status(locked, Status.RETURNED, by=by, action="returned")
     return locked
 
 

@@ -26,13 +26,18 @@ class AuditEvent(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    target = models.CharField(_("target"), max_length=200, blank=True)
+    # The object the action was about, by kind ("app_label.model") and primary key: never a
+    # free-text description, so the trail holds no one's name or address.
+    target_type = models.CharField(_("kind of object"), max_length=100, blank=True)
+    target_id = models.CharField(_("object id"), max_length=64, blank=True)
     data = models.JSONField(_("details"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
         ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["target_type", "target_id"], name="core_audit_target")]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.target}"
+        target = f" {self.target_type}:{self.target_id}" if self.target_type else ""
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action}{target}"

@@ -45,7 +45,7 @@ def active_key(*, country: Country) -> IssuerKey:
     try:
         with transaction.atomic():
             created = _new_key(country)
-            audit.record(actor=None, action="credentials.key_created", target=str(created))
+            audit.record(actor=None, action="credentials.signing_key.created", target=created)
             return created
     except IntegrityError:
         # another request created it at the same moment
@@ -59,7 +59,7 @@ def rotate_issuer_key(*, country: Country, rotated_by: Any) -> IssuerKey:
             retired_at=timezone.now()
         )
         created = _new_key(country)
-        audit.record(actor=rotated_by, action="credentials.key_rotated", target=str(created))
+        audit.record(actor=rotated_by, action="credentials.signing_key.rotated", target=created)
     return created
 
 
@@ -172,9 +172,9 @@ def issue_label_credential(
         )
         audit.record(
             actor=issued_by,
-            action="credentials.issued",
+            action="credentials.credential.issued",
             school=school,
-            target=str(record.uuid),
+            target=record,
             data={"label_years": label_years, "source_label": source_label},
         )
     return record
@@ -250,9 +250,9 @@ def reissue_credential(*, credential: IssuedCredential, reissued_by: Any) -> Iss
         locked.save(update_fields=["replaced_by"])
         audit.record(
             actor=reissued_by,
-            action="credentials.reissued",
+            action="credentials.credential.reissued",
             school=locked.school,
-            target=str(record.uuid),
+            target=record,
             data={"replaces": str(locked.uuid), "label_years": locked.label_years},
         )
     return record
@@ -324,9 +324,9 @@ def _revoke_one(locked: IssuedCredential, *, reason: str, revoked_by: Any) -> No
     locked.save(update_fields=["revoked_at", "revocation_reason", "revoked_by"])
     audit.record(
         actor=revoked_by,
-        action="credentials.revoked",
+        action="credentials.credential.revoked",
         school=locked.school,
-        target=str(locked.uuid),
+        target=locked,
         data={"reason": reason},
     )
 
@@ -356,6 +356,6 @@ def reencrypt_issuer_keys(*, old_secret_keys: list[str] | None = None) -> dict[s
                 private_key, country_code=key.country.code, key_id=key.key_id
             )
             key.save(update_fields=["encrypted_private_key"])
-            audit.record(actor=None, action="credentials.key_reencrypted", target=str(key))
+            audit.record(actor=None, action="credentials.issuer_key.reencrypted", target=key)
             counts["reencrypted"] += 1
     return counts

@@ -226,7 +226,7 @@ def latest_imports(country_ids: list[int]) -> list[AuditEvent]:
     """The registry imports run by the NSO staff of these countries, newest first."""
     staff = CountryRole.objects.filter(country_id__in=country_ids, role=CountryRoleKind.NSO_STAFF)
     return list(
-        AuditEvent.objects.filter(action="network.import", actor_id__in=staff.values("user_id"))
+        AuditEvent.objects.filter(action="network.registry.imported", actor_id__in=staff.values("user_id"))
         .select_related("actor")
         .order_by("-at", "-id")[:LISTED]
     )
@@ -330,7 +330,7 @@ def nso(user: Any, roles: Roles, now: datetime, rounds: list[Round]) -> list[Con
                 _("Latest imports"),
                 tuple(
                     Item(
-                        event.target,
+                        ", ".join(str(file.get("file", "")) for file in event.data.get("files", [])),
                         reverse("network:import"),
                         event.at,
                         event.actor.public_name if event.actor else "",

@@ -89,9 +89,9 @@ def _stage_change(application: Application, *, by: User | None, action: str, **d
     now = load_progress(application).stage
     audit.record(
         actor=by,
-        action=f"evaluation.{action}",
+        action=f"evaluation.application.{action}",
         school=application.school,
-        target=f"application:{application.pk}",
+        target=application,
         data={"from": str(was), "to": str(now), **data},
     )
 
@@ -132,9 +132,9 @@ def update_settings(
         )
         audit.record(
             actor=by,
-            action="evaluation.settings_changed",
-            target=f"round:{round.pk}:{country.code}",
-            data=values,
+            action="evaluation.settings.changed",
+            target=found,
+            data={**values, "country": country.code},
         )
     return found
 
@@ -379,9 +379,9 @@ def declare(*, assignment: Assignment, by: User, no_conflict: bool, reason: str 
             assignment.save(update_fields=["no_conflict_declared_at"])
             audit.record(
                 actor=by,
-                action="evaluation.no_conflict_declared",
+                action="evaluation.assignment.no_conflict_declared",
                 school=application.school,
-                target=f"application:{application.pk}",
+                target=assignment,
                 data={"assignment": assignment.pk},
             )
             return assignment
@@ -681,9 +681,9 @@ def _set_application_status(application: Application, status: str, *, by: User) 
     application.status = status
     audit.record(
         actor=by,
-        action="applications.decided",
+        action="applications.application.decided",
         school=application.school,
-        target=f"application:{application.pk}",
+        target=application,
         data={"from": was, "to": status},
     )
 
@@ -728,9 +728,9 @@ def _award(application: Application, *, by: User) -> LabelAward:
     )
     audit.record(
         actor=by,
-        action="evaluation.awarded",
+        action="evaluation.award.granted",
         school=application.school,
-        target=f"award:{award.pk}",
+        target=award,
         data={"from": "", "to": f"{award.first_year}-{award.last_year}", "application": application.pk},
     )
     _issue_credential(award)
@@ -787,10 +787,10 @@ def withdraw_label(*, award: LabelAward, reason: str, by: User) -> LabelAward:
         _revoke_credentials(locked, reason=locked.revocation_reason, by=by)
         audit.record(
             actor=by,
-            action="evaluation.revoked",
+            action="evaluation.award.revoked",
             school=locked.school,
-            target=f"award:{locked.pk}",
-            data={"from": "awarded", "to": "revoked", "reason": locked.revocation_reason},
+            target=locked,
+            data={"from": "awarded", "to": "revoked"},
         )
         notify(
             recipients=_current_heads(locked.school_id),

@@ -9,6 +9,9 @@ class EventsConfig(AppConfig):
     label = "events"
 
     def ready(self) -> None:
+        from twinschools.events.personal_data import register_personal_data
+
+        register_personal_data()
         from twinschools.events.demo import seed_demo_events
         from twinschools.events.records import PROVIDER as records_provider
         from twinschools.mission.registry import (

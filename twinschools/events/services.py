@@ -99,7 +99,7 @@ def save_event(
     for name, value in fields.items():
         setattr(event, name, value)
     event.save()
-    audit.record(actor=by, action="event.saved", school=school, target=f"event:{event.pk}")
+    audit.record(actor=by, action="events.event.saved", school=school, target=event)
     if first_session is not None:
         add_session(event=event, starts_at=first_session[0], ends_at=first_session[1], by=by)
     return event
@@ -110,7 +110,7 @@ def add_session(*, event: Event, starts_at: datetime, ends_at: datetime, by: Use
     _check_session(starts_at=starts_at, ends_at=ends_at, now=timezone.now())
     session = Session.objects.create(event=event, starts_at=starts_at, ends_at=ends_at)
     refresh_span(event_ids=[event.pk])
-    audit.record(actor=by, action="event.session_added", school=event.school, target=f"event:{event.pk}")
+    audit.record(actor=by, action="events.session.added", school=event.school, target=session)
     return session
 
 
@@ -163,9 +163,9 @@ def change_session(*, session: Session, starts_at: datetime, ends_at: datetime, 
     told = _tell_registrants(session, SESSION_CHANGED, was=was)
     audit.record(
         actor=by,
-        action="event.session_changed",
+        action="events.session.changed",
         school=session.event.school,
-        target=f"event:{session.event_id}",
+        target=session,
         data={"session": session.pk, "was": was[0].isoformat(), "now": starts_at.isoformat(), "told": told},
     )
     return session
@@ -189,9 +189,9 @@ def cancel_session(*, session: Session, by: User) -> None:
     refresh_span(event_ids=[event.pk])
     audit.record(
         actor=by,
-        action="event.session_cancelled",
+        action="events.session.cancelled",
         school=event.school,
-        target=f"event:{event.pk}",
+        target=event,
         data={"session": pk, "was": was[0].isoformat(), "told": told},
     )
 
@@ -211,7 +211,7 @@ def set_status(*, event: Event, status: str, by: User) -> None:
         raise ValidationError(_("Add at least one session before publishing the event."))
     event.status = status
     event.save(update_fields=["status"])
-    audit.record(actor=by, action=f"event.{status}", school=event.school, target=f"event:{event.pk}")
+    audit.record(actor=by, action=f"events.event.{status}", school=event.school, target=event)
 
 
 # Registrations --------------------------------------------------------------
@@ -268,7 +268,7 @@ def register(
         language=language,
         token=secrets.token_urlsafe(32),
     )
-    audit.record(actor=None, action="registration.created", school=event.school, target=f"event:{event.pk}")
+    audit.record(actor=None, action="events.registration.created", school=event.school, target=registration)
     _mail_on_commit(registration, CONFIRMATION)
     return registration
 
@@ -298,9 +298,9 @@ def confirm(*, registration: Registration) -> Registration:
     registration.save(update_fields=["status"])
     audit.record(
         actor=None,
-        action=f"registration.{registration.status}",
+        action=f"events.registration.{registration.status}",
         school=event.school,
-        target=f"event:{event.pk}",
+        target=registration,
     )
     return registration
 
@@ -315,7 +315,7 @@ def cancel(*, registration: Registration) -> Registration:
     registration.status = RegistrationStatus.CANCELLED
     registration.offer_expires_at = None
     registration.save(update_fields=["status", "offer_expires_at"])
-    audit.record(actor=None, action="registration.cancelled", school=event.school, target=f"event:{event.pk}")
+    audit.record(actor=None, action="events.registration.cancelled", school=event.school, target=registration)
     if freed:
         _offer_free_seats(event)
     return registration
@@ -332,7 +332,7 @@ def accept_offer(*, registration: Registration) -> Registration:
     registration.offer_expires_at = None
     registration.save(update_fields=["status", "offer_expires_at"])
     audit.record(
-        actor=None, action="registration.offer_accepted", school=event.school, target=f"event:{event.pk}"
+        actor=None, action="events.registration.offer_accepted", school=event.school, target=registration
     )
     return registration
 
@@ -380,9 +380,9 @@ def decide(*, registration: Registration, approve: bool, by: User) -> Registrati
     registration.save(update_fields=["status"])
     audit.record(
         actor=by,
-        action=f"registration.{registration.status}",
+        action=f"events.registration.{registration.status}",
         school=event.school,
-        target=f"event:{event.pk}",
+        target=registration,
     )
     if not approve:
         _offer_free_seats(event)
@@ -467,9 +467,9 @@ def mark_attendance(*, registration: Registration, session: Session, present: bo
         registration.attended.remove(session)
     audit.record(
         actor=by,
-        action="registration.attended" if present else "registration.absent",
+        action="events.registration.attended" if present else "events.registration.absent",
         school=session.event.school,
-        target=f"event:{session.event_id}",
+        target=registration,
         data={"session": session.pk},
     )
 
@@ -541,9 +541,9 @@ def _purge_one(event: Event, now: datetime) -> None:
     registrations.delete()
     audit.record(
         actor=None,
-        action="event.registrations_purged",
+        action="events.event.registrations_purged",
         school=event.school,
-        target=f"event:{event.pk}",
+        target=event,
         data={"registered": event.registered_count, "attended": event.attended_count},
     )
 

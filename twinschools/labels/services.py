@@ -139,8 +139,8 @@ def save_round(*, actor: User, values: dict[str, Any], instance: Round | None = 
     round.save()
     audit.record(
         actor=actor,
-        action="labels.round_saved" if instance else "labels.round_created",
-        target=f"round:{round.pk}",
+        action="labels.round.saved" if instance else "labels.round.created",
+        target=round,
         data={"name": round.name},
     )
     return round
@@ -168,9 +168,7 @@ def next_year_values(round: Round) -> dict[str, Any]:
 def duplicate_round(*, actor: User, round: Round) -> Round:
     values = next_year_values(round)
     copy = save_round(actor=actor, values=values)
-    audit.record(
-        actor=actor, action="labels.round_duplicated", target=f"round:{copy.pk}", data={"from": round.pk}
-    )
+    audit.record(actor=actor, action="labels.round.duplicated", target=copy, data={"from": round.pk})
     return copy
 
 
@@ -181,7 +179,7 @@ def publish_round(*, actor: User, round: Round) -> Round:
         raise ValidationError(_("This round is already published."))
     round.status = RoundStatus.PUBLISHED
     round.save(update_fields=["status"])
-    audit.record(actor=actor, action="labels.round_published", target=f"round:{round.pk}")
+    audit.record(actor=actor, action="labels.round.published", target=round)
     transaction.on_commit(lambda: tasks.send_invitations.delay(round_id=round.pk))
     return round
 
@@ -194,9 +192,7 @@ def delete_draft_round(*, actor: User, round: Round) -> None:
         raise ValidationError(_("A published round cannot be deleted: schools were told its rules."))
     if locked.applications.exists():
         raise ValidationError(_("This round cannot be deleted: schools have applied in it."))
-    audit.record(
-        actor=actor, action="labels.round_deleted", target=f"round:{locked.pk}", data={"name": locked.name}
-    )
+    audit.record(actor=actor, action="labels.round.deleted", target=locked, data={"name": locked.name})
     # The check's results go first, in one statement each, not row by row through the collector.
     Eligibility.objects.filter(round=locked).delete()
     EligibilityException.objects.filter(round=locked).delete()
@@ -206,7 +202,7 @@ def delete_draft_round(*, actor: User, round: Round) -> None:
 @transaction.atomic
 def request_eligibility_run(*, actor: User, round: Round) -> None:
     """Queues the check (a Celery job; eager without a broker)."""
-    audit.record(actor=actor, action="labels.eligibility_requested", target=f"round:{round.pk}")
+    audit.record(actor=actor, action="labels.eligibility.requested", target=round)
     transaction.on_commit(lambda: tasks.run_eligibility.delay(round_id=round.pk, run_by_id=actor.pk))
 
 
@@ -243,8 +239,8 @@ def run_eligibility(
     result = counts(round)
     audit.record(
         actor=run_by,
-        action="labels.eligibility_run",
-        target=f"round:{round.pk}",
+        action="labels.eligibility.checked",
+        target=round,
         data={"checked": result.checked, "eligible": result.eligible, "changed": changed},
     )
     if round.is_published:
@@ -311,8 +307,8 @@ def send_invitations(*, round: Round, now: datetime | None = None, mail: bool = 
     )
     audit.record(
         actor=None,
-        action="labels.invitations_sent",
-        target=f"round:{round.pk}",
+        action="labels.invitation.sent",
+        target=round,
         data={"schools": schools, "notifications": len(mailed)},
     )
     if mailed and mail:
@@ -334,7 +330,7 @@ def ask_for_review(*, actor: User, round: Round, school: School, message: str) -
     if Eligibility.objects.filter(round=round, school=school, eligible=True).exists():
         raise ValidationError(_("Your school is already eligible for this round."))
     review = ReviewRequest.objects.create(round=round, school=school, requested_by=actor, message=message)
-    audit.record(actor=actor, action="labels.review_requested", school=school, target=f"review:{review.pk}")
+    audit.record(actor=actor, action="labels.review.requested", school=school, target=review)
     nso = User.objects.filter(
         country_roles__country_id=school.country_id, country_roles__role="nso", is_active=True
     ).distinct()
@@ -392,10 +388,10 @@ def grant_exception(
         _answer(review=review, actor=actor, status=ReviewStatus.GRANTED, answer=reason)
     audit.record(
         actor=actor,
-        action="labels.exception_granted",
+        action="labels.exception.granted",
         school=school,
-        target=f"round:{round.pk}",
-        data={"reason": reason, "review": review.pk if review else None},
+        target=exception,
+        data={"round": round.pk, "review": review.pk if review else None},
     )
     if round.is_published:
         transaction.on_commit(lambda: tasks.send_invitations.delay(round_id=round.pk))
@@ -409,7 +405,5 @@ def refuse_review(*, actor: User, review: ReviewRequest, reason: str) -> ReviewR
         raise ValidationError({"reason": [_("Tell the school why its request is refused.")]})
     review = _locked_open(review)
     _answer(review=review, actor=actor, status=ReviewStatus.REFUSED, answer=reason)
-    audit.record(
-        actor=actor, action="labels.review_refused", school=review.school, target=f"review:{review.pk}"
-    )
+    audit.record(actor=actor, action="labels.review.refused", school=review.school, target=review)
     return review

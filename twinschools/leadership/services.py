@@ -57,7 +57,7 @@ def add_team_member(*, school: School, user: User, by: User) -> TeamMember:
     if TeamMember.objects.filter(school=school, user=user).exists():
         raise ValidationError(_("This person is already on the team."), code="duplicate")
     member = TeamMember.objects.create(school=school, user=user, added_by=by)
-    audit.record(actor=by, action="team.member_added", school=school, target=f"user:{user.pk}")
+    audit.record(actor=by, action="leadership.team_member.added", school=school, target=member)
     forget_roles(user)
     return member
 
@@ -73,10 +73,8 @@ def remove_team_member(*, member: TeamMember, by: User) -> None:
         )
     for responsibility in Responsibility.objects.filter(school_id=member.school_id, deputies=member.user):
         responsibility.deputies.remove(member.user)
+    audit.record(actor=by, action="leadership.team_member.removed", school=member.school, target=member)
     member.delete()
-    audit.record(
-        actor=by, action="team.member_removed", school=member.school, target=f"user:{member.user_id}"
-    )
     forget_roles(member.user)
 
 
@@ -88,9 +86,9 @@ def set_delegation(*, member: TeamMember, leads: bool, by: User) -> TeamMember:
         member.save(update_fields=["leads_workspace"])
         audit.record(
             actor=by,
-            action="team.delegated" if leads else "team.delegation_ended",
+            action="leadership.team_member.delegated" if leads else "leadership.team_member.delegation_ended",
             school=member.school,
-            target=f"user:{member.user_id}",
+            target=member,
         )
         forget_roles(member.user)
     return member
@@ -137,9 +135,9 @@ def save_responsibility(
     responsibility.deputies.set(checked_deputies)
     audit.record(
         actor=by,
-        action="responsibility.created" if created else "responsibility.changed",
+        action="leadership.responsibility.created" if created else "leadership.responsibility.changed",
         school=school,
-        target=f"responsibility:{responsibility.pk}",
+        target=responsibility,
         data={"owner": owner.pk, "deputies": [deputy.pk for deputy in checked_deputies]},
     )
     return responsibility
@@ -147,15 +145,13 @@ def save_responsibility(
 
 @transaction.atomic
 def delete_responsibility(*, responsibility: Responsibility, by: User) -> None:
-    target = f"responsibility:{responsibility.pk}"
-    responsibility.delete()
     audit.record(
         actor=by,
-        action="responsibility.deleted",
+        action="leadership.responsibility.deleted",
         school=responsibility.school,
-        target=target,
-        data={"name": responsibility.name},
+        target=responsibility,
     )
+    responsibility.delete()
 
 
 # Proposals.
@@ -203,9 +199,9 @@ def open_proposal(
     proposal.voters.set(team)
     audit.record(
         actor=proposer,
-        action="proposal.opened",
+        action="leadership.proposal.opened",
         school=school,
-        target=f"proposal:{proposal.pk}",
+        target=proposal,
         data={"process": process, "voters": len(team), "anonymous": anonymous},
     )
     notify(
@@ -246,9 +242,9 @@ def take_position(*, proposal: Proposal, voter: User, choice: str, reason: str =
     data = {} if proposal.anonymous else {"choice": choice}
     audit.record(
         actor=voter,
-        action="proposal.position_taken" if created else "proposal.position_changed",
+        action="leadership.proposal.position_taken" if created else "leadership.proposal.position_changed",
         school=proposal.school,
-        target=f"proposal:{proposal.pk}",
+        target=proposal,
         data=data,
     )
     return position
@@ -297,9 +293,9 @@ def _close(proposal: Proposal, *, actor: User | None, now: datetime) -> Proposal
     proposal.save(update_fields=["result", "status", "closed_at"])
     audit.record(
         actor=actor,
-        action="proposal.closed",
+        action="leadership.proposal.closed",
         school=proposal.school,
-        target=f"proposal:{proposal.pk}",
+        target=proposal,
         data={"result": proposal.result, "participation": count.participation, "eligible": count.eligible},
     )
     notify(
@@ -330,9 +326,7 @@ def withdraw_proposal(*, proposal: Proposal, by: User) -> Proposal:
     proposal.status = Status.WITHDRAWN
     proposal.closed_at = timezone.now()
     proposal.save(update_fields=["status", "closed_at"])
-    audit.record(
-        actor=by, action="proposal.withdrawn", school=proposal.school, target=f"proposal:{proposal.pk}"
-    )
+    audit.record(actor=by, action="leadership.proposal.withdrawn", school=proposal.school, target=proposal)
     return proposal
 
 
@@ -378,9 +372,9 @@ def record_outcome(
     outcome.responsible.set(people)
     audit.record(
         actor=by,
-        action="outcome.recorded" if created else "outcome.changed",
+        action="leadership.outcome.recorded" if created else "leadership.outcome.changed",
         school=proposal.school,
-        target=f"proposal:{proposal.pk}",
+        target=outcome,
         data={
             "review_on": review_on.isoformat() if review_on else None,
             "responsible": [p.pk for p in people],
@@ -450,9 +444,7 @@ def _remind_if_due(pk: int, now: datetime, before: datetime) -> bool:
     )
     proposal.reminder_sent_at = now
     proposal.save(update_fields=["reminder_sent_at"])
-    audit.record(
-        actor=None, action="proposal.reminded", school=proposal.school, target=f"proposal:{proposal.pk}"
-    )
+    audit.record(actor=None, action="leadership.proposal.reminded", school=proposal.school, target=proposal)
     return True
 
 
@@ -476,7 +468,5 @@ def _review_if_due(pk: int, today: date, now: datetime) -> bool:
     )
     outcome.review_notice_sent_at = now
     outcome.save(update_fields=["review_notice_sent_at"])
-    audit.record(
-        actor=None, action="outcome.review_due", school=proposal.school, target=f"proposal:{proposal.pk}"
-    )
+    audit.record(actor=None, action="leadership.outcome.review_due", school=proposal.school, target=outcome)
     return True

@@ -72,7 +72,7 @@ def save_offer(
         )
         offer.languages.set(list(languages))
         offer.levels.set(list(levels))
-        audit.record(actor=actor, action="mentoring.offer_saved", school=school, target=f"offer:{offer.pk}")
+        audit.record(actor=actor, action="mentoring.offer.saved", school=school, target=offer)
     return offer
 
 
@@ -95,7 +95,7 @@ def ask_for_mentor(
             request.save(update_fields=["topics"])
         request.languages.set(list(languages))
         request.levels.set(list(levels))
-        audit.record(actor=actor, action="mentoring.requested", school=school, target=f"request:{request.pk}")
+        audit.record(actor=actor, action="mentoring.request.saved", school=school, target=request)
     return request
 
 
@@ -209,8 +209,8 @@ def run_matching(*, actor: User, country: Country, region: Region | None = None)
     )
     audit.record(
         actor=actor,
-        action="mentoring.matched",
-        target=f"run:{run.pk}",
+        action="mentoring.matching_run.completed",
+        target=run,
         data={"country": country.pk, "region": region.pk if region else None, "requests": len(requests)},
     )
     return run
@@ -276,9 +276,9 @@ def decide(
             MentoringRequest.objects.filter(pk=pairing.request_id).update(status=RequestStatus.MATCHED)
         audit.record(
             actor=actor,
-            action=f"mentoring.pair_{decision}",
+            action=f"mentoring.pairing.{decision}",
             school=school,
-            target=f"pairing:{pairing.pk}",
+            target=pairing,
             data={"status": pairing.status},
         )
     return pairing
@@ -309,9 +309,7 @@ def set_goals(*, actor: User, pairing: Pairing, goals: str) -> Pairing:
     with transaction.atomic():
         pairing.goals = goals.strip()
         pairing.save(update_fields=["goals"])
-        audit.record(
-            actor=actor, action="mentoring.goals_set", school=pairing.mentee, target=f"pairing:{pairing.pk}"
-        )
+        audit.record(actor=actor, action="mentoring.pairing.goals_set", school=pairing.mentee, target=pairing)
     return pairing
 
 
@@ -324,9 +322,9 @@ def log_meeting(*, actor: User, pairing: Pairing, on: date, notes: str) -> Meeti
         meeting = Meeting.objects.create(pairing=pairing, on=on, notes=notes.strip(), logged_by=actor)
         audit.record(
             actor=actor,
-            action="mentoring.meeting_logged",
+            action="mentoring.meeting.logged",
             school=pairing.mentee,
-            target=f"pairing:{pairing.pk}",
+            target=meeting,
         )
     return meeting
 
@@ -347,5 +345,5 @@ def give_feedback(*, actor: User, pairing: Pairing, school: School, feedback: st
         if pairing.mentor_feedback and pairing.mentee_feedback:
             pairing.status = PairingStatus.CLOSED
         pairing.save()
-        audit.record(actor=actor, action="mentoring.feedback", school=school, target=f"pairing:{pairing.pk}")
+        audit.record(actor=actor, action="mentoring.pairing.feedback_given", school=school, target=pairing)
     return pairing

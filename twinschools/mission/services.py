@@ -87,10 +87,10 @@ def record_inclusion_measure(
     )
     audit.record(
         actor=by,
-        action="inclusion.recorded",
+        action="mission.inclusion_measure.recorded",
         school=school,
-        target=measure.title,
-        data={"measure": measure.pk, "target_group": measure.target_group},
+        target=measure,
+        data={"target_group": measure.target_group},
     )
     return measure
 
@@ -140,10 +140,10 @@ def update_inclusion_measure(
     current.save()
     audit.record(
         actor=by,
-        action="inclusion.changed",
+        action="mission.inclusion_measure.changed",
         school=measure.school,
-        target=current.title,
-        data={"measure": current.pk, "fields": changed},
+        target=current,
+        data={"fields": changed},
     )
     return current
 
@@ -152,9 +152,8 @@ def update_inclusion_measure(
 def delete_inclusion_measure(*, measure: InclusionMeasure, by: User) -> None:
     audit.record(
         actor=by,
-        action="inclusion.deleted",
+        action="mission.inclusion_measure.deleted",
         school=measure.school,
-        target=measure.title,
-        data={"measure": measure.pk},
+        target=measure,
     )
     measure.delete()

@@ -45,8 +45,8 @@ def update_nso_profile(
         profile.save()
         audit.record(
             actor=by,
-            action="network.nso_profile_updated",
-            target=f"nso:{country.code}",
+            action="network.nso_profile.updated",
+            target=profile,
             data={"changed": changed},
         )
     return profile

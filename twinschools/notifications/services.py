@@ -43,10 +43,9 @@ def notify(
     )
     audit.record(
         actor=None,
-        action="notification.sent",
+        action="notifications.notification.sent",
         school=school,
-        target=target,
-        data={"kind": kind, "recipients": len(created)},
+        data={"kind": kind, "about": target, "recipients": len(created)},
     )
     mailed = [notification.pk for notification in created if notification.recipient.email]
     if mailed:
@@ -91,12 +90,12 @@ def mark_read(*, notification: Notification, by: User) -> None:
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
-        audit.record(actor=by, action="notification.read", target=f"notification:{notification.pk}")
+        audit.record(actor=by, action="notifications.notification.read", target=notification)
 
 
 @transaction.atomic
 def mark_all_read(*, user: User) -> int:
     count = Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
     if count:
-        audit.record(actor=user, action="notification.read_all", data={"count": count})
+        audit.record(actor=user, action="notifications.notification.read_all", data={"count": count})
     return count

@@ -74,7 +74,7 @@ def create_plan(*, school: School, by: User, title: str, starts_on: date, ends_o
     plan = Plan.objects.create(
         school=school, title=title.strip(), starts_on=starts_on, ends_on=ends_on, created_by=by
     )
-    audit.record(actor=by, action="planning.plan.created", school=school, target=plan.title)
+    audit.record(actor=by, action="planning.plan.created", school=school, target=plan)
     return plan
 
 
@@ -352,7 +352,7 @@ def _log(
         actor=by,
         action=f"planning.{kind}.{operation}",
         school=School(pk=plan.school_id),
-        target=f"{kind} {record.pk if record else plan.pk}",
+        target=record or plan,
         data={"fields": [change["field"] for change in fields]},
     )
 
@@ -396,9 +396,7 @@ def create_activity(
     activity.co_planners.set(planner_ids)
     activity.classes.set(class_ids)
     activity.approaches.set(list(approaches))
-    audit.record(
-        actor=by, action="planning.activity.created", school=school, target=f"activity {activity.pk}"
-    )
+    audit.record(actor=by, action="planning.activity.created", school=school, target=activity)
     return activity
 
 
@@ -443,9 +441,7 @@ def update_activity(
     activity.co_planners.set(planner_ids)
     activity.classes.set(class_ids)
     activity.approaches.set(list(approaches))
-    audit.record(
-        actor=by, action="planning.activity.updated", school=activity.school, target=f"activity {activity.pk}"
-    )
+    audit.record(actor=by, action="planning.activity.updated", school=activity.school, target=activity)
     return activity
 
 
@@ -489,7 +485,7 @@ def feed_token(*, user: User, school: School | None = None) -> FeedToken:
     if found is not None:
         return found
     token = FeedToken.objects.create(user=user, school=school, token=secrets.token_urlsafe(32))
-    audit.record(actor=user, action="planning.feed.created", school=school, target="calendar feed")
+    audit.record(actor=user, action="planning.feed.created", school=school, target=token)
     return token
 
 
@@ -498,5 +494,5 @@ def reset_feed_token(*, user: User, school: School | None = None) -> FeedToken:
     """A new secret: calendar apps subscribed with the old address stop receiving."""
     FeedToken.objects.filter(user=user, school=school).delete()
     token = FeedToken.objects.create(user=user, school=school, token=secrets.token_urlsafe(32))
-    audit.record(actor=user, action="planning.feed.reset", school=school, target="calendar feed")
+    audit.record(actor=user, action="planning.feed.reset", school=school, target=token)
     return token

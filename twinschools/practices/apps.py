@@ -9,6 +9,9 @@ class PracticesConfig(AppConfig):
     label = "practices"
 
     def ready(self) -> None:
+        from twinschools.practices.personal_data import register_personal_data
+
+        register_personal_data()
         from twinschools.mission.registry import (
             Section,
             register_demo_seeder,

@@ -210,9 +210,9 @@ def share_practice(
     _attach(practice, files, author)
     audit.record(
         actor=author,
-        action="practice.shared",
+        action="practices.practice.shared",
         school=school,
-        target=f"practice:{practice.pk}",
+        target=practice,
         data={"visibility": practice.visibility},
     )
     return practice
@@ -238,9 +238,9 @@ def update_practice(
     _attach(practice, files, by)
     audit.record(
         actor=by,
-        action="practice.updated",
+        action="practices.practice.updated",
         school=practice.school,
-        target=f"practice:{practice.pk}",
+        target=practice,
         data={"visibility": practice.visibility, "files_removed": len(removed)},
     )
     return practice
@@ -251,10 +251,9 @@ def delete_practice(*, practice: Practice, by: User) -> None:
     names = list(practice.attachments.values_list("file", flat=True))
     audit.record(
         actor=by,
-        action="practice.deleted",
+        action="practices.practice.deleted",
         school=practice.school,
-        target=f"practice:{practice.pk}",
-        data={"title": practice.title},
+        target=practice,
     )
     practice.delete()
     _delete_files_after_commit(names)
@@ -276,9 +275,7 @@ def add_comment(*, practice: Practice, author: User, body: str) -> Comment:
     comment = Comment.objects.create(
         practice=practice, author=author, school=_staff_school_of(author, practice), body=body
     )
-    audit.record(
-        actor=author, action="practice.commented", school=practice.school, target=f"practice:{practice.pk}"
-    )
+    audit.record(actor=author, action="practices.comment.posted", school=practice.school, target=comment)
     return comment
 
 
@@ -297,9 +294,7 @@ def mark_tried(*, practice: Practice, user: User, tried_on: date | None = None, 
         tried_on=tried_on,
         note=note.strip(),
     )
-    audit.record(
-        actor=user, action="practice.tried", school=practice.school, target=f"practice:{practice.pk}"
-    )
+    audit.record(actor=user, action="practices.practice.tried", school=practice.school, target=practice)
     return tried
 
 
@@ -309,9 +304,9 @@ def withdraw_tried(*, practice: Practice, user: User) -> None:
     if deleted:
         audit.record(
             actor=user,
-            action="practice.tried_withdrawn",
+            action="practices.practice.tried_withdrawn",
             school=practice.school,
-            target=f"practice:{practice.pk}",
+            target=practice,
         )
 
 
@@ -357,9 +352,9 @@ def adapt_practice(*, practice: Practice, school: School, by: User) -> Practice:
     _copy_attachments(practice, copy, by)
     audit.record(
         actor=by,
-        action="practice.adapted",
+        action="practices.practice.adapted",
         school=school,
-        target=f"practice:{copy.pk}",
+        target=copy,
         data={"original": practice.pk, "original_school": practice.school_id},
     )
     _tell_the_author(practice, copy, by, school)

@@ -112,8 +112,7 @@ def _import_file(csv_file: CsvFile, context: ImportContext) -> FileReport:
 def _record(by: User | None, report: ImportReport) -> None:
     audit.record(
         actor=by,
-        action="network.import",
-        target=", ".join(file.file for file in report.files),
+        action="network.registry.imported",
         data={
             "files": [
                 {
