@@ -309,7 +309,7 @@ def sign(request: HttpRequest, obj: Application) -> HttpResponse:
         "section": SECTION,
         "app": obj,
         "form": form,
-        "missing": services.missing_sentences(obj) if obj.is_editable else [],
+        "missing": services.reasons_not_to_sign(obj) if obj.is_editable else [],
     }
     return render(request, "applications/sign.html", context, status=400 if form.errors else 200)
 
