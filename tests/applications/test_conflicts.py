@@ -47,7 +47,11 @@ def test_after_a_conflict_a_save_with_the_refreshed_revision_does_not_replace_th
 def test_no_save_of_anyone_changes_a_part_while_its_conflict_is_open(world: World) -> None:
     part, conflict = _conflict(world)
     by_conflict = services.save_part(
-        part=part, text="Teacher again.", base_revision=0, by=world.people["teacher_a"], conflict_id=conflict.pk
+        part=part,
+        text="Teacher again.",
+        base_revision=0,
+        by=world.people["teacher_a"],
+        conflict_id=conflict.pk,
     )
     assert by_conflict.outcome == "held" and by_conflict.conflict == conflict
     by_head = services.save_part(
@@ -113,7 +117,10 @@ def test_a_resolution_on_a_text_that_changed_meanwhile_decides_nothing(world: Wo
         )
     with pytest.raises(ValidationError, match="already resolved"):
         services.resolve_conflict(
-            conflict=second, resolution=Resolution.THEIRS, revision=part.revision + 1, by=world.people["head_a"]
+            conflict=second,
+            resolution=Resolution.THEIRS,
+            revision=part.revision + 1,
+            by=world.people["head_a"],
         )
     conflict.refresh_from_db()
     assert conflict.is_open
@@ -173,7 +180,10 @@ def test_signing_is_refused_while_a_conflict_or_a_comment_is_open_and_says_which
         services.sign_and_submit(application=app, by=head, declaration=True)
     sentences = refused.value.messages
     assert any(
-        "eSafety policy" in s and "Our school has an eSafety policy." in s and "in conflict" in s and "Teacher A" in s
+        "eSafety policy" in s
+        and "Our school has an eSafety policy." in s
+        and "in conflict" in s
+        and "Teacher A" in s
         for s in sentences
     )
     assert any("1 comment is not resolved" in s and "Check the dates." in s for s in sentences)

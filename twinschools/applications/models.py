@@ -126,11 +126,11 @@ class PartRevision(models.Model):
 
 
 class Resolution(models.TextChoices):
-    MINE = "mine", pgettext_lazy("conflict resolution", "The conflicting version was kept")
-    THEIRS = "theirs", pgettext_lazy("conflict resolution", "The saved version was kept")
-    BOTH = "both", pgettext_lazy("conflict resolution", "Both versions were kept")
-    MERGED = "merged", pgettext_lazy("conflict resolution", "The versions were combined")
-    SAME = "same", pgettext_lazy("conflict resolution", "The versions became the same")
+    MINE = "mine", pgettext_lazy("conflict resolution", "the other version was kept")
+    THEIRS = "theirs", pgettext_lazy("conflict resolution", "the saved text was kept")
+    BOTH = "both", pgettext_lazy("conflict resolution", "both versions were kept")
+    MERGED = "merged", pgettext_lazy("conflict resolution", "the versions were combined")
+    SAME = "same", pgettext_lazy("conflict resolution", "the versions became the same")
 
 
 class PartConflict(models.Model):
