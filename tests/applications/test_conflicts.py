@@ -12,7 +12,6 @@ from twinschools.applications import services
 from twinschools.applications.models import Part, PartConflict, PartRevision, Resolution
 from twinschools.notifications.models import Notification
 
-
 HEAD = "The head wrote this sentence."
 TEACHER = "The teacher wrote that sentence."
 

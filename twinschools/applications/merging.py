@@ -6,6 +6,8 @@ changing the same paragraph conflict, and then nothing is merged automatically.
 
 from __future__ import annotations
 
+from typing import Any
+
 import merge3
 
 
@@ -34,7 +36,8 @@ def keep_both(base: str, mine: str, theirs: str) -> str:
     lines, the saved version's lines followed by the other version's, so no words are lost."""
     merger = merge3.Merge3(_lines(base), _lines(mine), _lines(theirs))
     lines: list[str] = []
-    for region in merger.merge_regions():
+    for found in merger.merge_regions():
+        region: tuple[Any, ...] = tuple(found)
         kind = region[0]
         if kind == "unchanged":
             lines += merger.base[region[1] : region[2]]
@@ -43,7 +46,7 @@ def keep_both(base: str, mine: str, theirs: str) -> str:
         elif kind == "b":
             lines += merger.b[region[1] : region[2]]
         else:  # conflict: (kind, base start, base end, mine start, mine end, theirs start, theirs end)
-            lines += merger.b[region[5] : region[6]] + merger.a[region[3] : region[4]]
+            lines += list(merger.b[region[5] : region[6]]) + list(merger.a[region[3] : region[4]])
     merged = "".join(lines)
     ends_open = not (mine.endswith("\n") or theirs.endswith("\n"))
     return merged[:-1] if ends_open and merged.endswith("\n") else merged

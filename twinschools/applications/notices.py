@@ -46,7 +46,9 @@ def conflict_resolved(params: dict[str, Any]) -> str:
         )
     if resolution == "both":
         return (
-            gettext("%(person)s kept both versions of %(part)s in the label application, one after the other.")
+            gettext(
+                "%(person)s kept both versions of %(part)s in the label application, one after the other."
+            )
             % values
         )
     return (

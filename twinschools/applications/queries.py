@@ -235,8 +235,8 @@ def _progress(app: Application, sections: list[FormSection]) -> list[SectionProg
         .values("part__section_id")
         .annotate(n=Count("part_id", distinct=True))
     )
-    for row in conflicts:
-        progress[row["part__section_id"]].open_conflicts = row["n"]
+    for in_conflict in conflicts:
+        progress[in_conflict["part__section_id"]].open_conflicts = in_conflict["n"]
     return list(progress.values())
 
 

@@ -323,7 +323,12 @@ def resolve_conflict(
             action="applications.conflict_resolved",
             school=locked.application.school,
             target=f"application:{locked.application_id}",
-            data={"part": locked.pk, "conflict": current.pk, "resolution": resolution, "revision": locked.revision},
+            data={
+                "part": locked.pk,
+                "conflict": current.pk,
+                "resolution": resolution,
+                "revision": locked.revision,
+            },
         )
         _tell_resolved(locked, current, resolution=resolution, by=by, saved_by=saved_by)
         if locked.application.status == Status.WITHDRAWN and changed:
@@ -589,7 +594,7 @@ def open_questions(application: Application) -> list[str]:
         by_part.setdefault(conflict.part_id, []).append(conflict)
     for found in by_part.values():
         part = found[0].part
-        people = ", ".join(sorted({(c.author.full_name or c.author.email) for c in found if c.author}))
+        people = ", ".join(sorted({c.author.full_name or c.author.email or "" for c in found if c.author}))
         names = {"section": part.section.display_title, "people": people}
         if part.statement is not None:
             sentences.append(
