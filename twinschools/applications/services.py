@@ -279,7 +279,7 @@ def resolve_conflict(
         raise ValidationError(_("Write the combined text in the box first."), code="text")
     with transaction.atomic():
         locked = (
-            Part.objects.select_for_update()
+            Part.objects.select_for_update(of=("self",))
             .select_related("application__school", "section", "statement", "updated_by")
             .get(pk=conflict.part_id)
         )
