@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from twinschools.accounts.models import STAFF_ROLES, Membership, User
 from twinschools.applications.merging import keep_both, merge, normalise
@@ -621,7 +621,10 @@ def open_questions(application: Application) -> list[str]:
     for note in comments:
         by_section.setdefault(note.section_id, []).append(note)
     for notes in by_section.values():
-        quoted = "; ".join(f"“{Truncator(n.text).chars(60)}”" for n in notes)
+        quoted = "; ".join(
+            pgettext("a comment quoted in a sentence", "“%(comment)s”") % {"comment": Truncator(n.text).chars(60)}
+            for n in notes
+        )
         sentences.append(
             ngettext(
                 "In “%(section)s”, %(count)s comment is not resolved: %(comments)s.",
