@@ -622,7 +622,8 @@ def open_questions(application: Application) -> list[str]:
         by_section.setdefault(note.section_id, []).append(note)
     for notes in by_section.values():
         quoted = "; ".join(
-            pgettext("a comment quoted in a sentence", "“%(comment)s”") % {"comment": Truncator(n.text).chars(60)}
+            pgettext("a comment quoted in a sentence", "“%(comment)s”")
+            % {"comment": Truncator(n.text).chars(60)}
             for n in notes
         )
         sentences.append(
