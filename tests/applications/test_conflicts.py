@@ -192,3 +192,15 @@ def test_signing_is_refused_while_a_conflict_or_a_comment_is_open_and_says_which
     for note in app.comments.all():
         services.resolve_comment(comment=note, by=head)
     assert services.sign_and_submit(application=app, by=head, declaration=True).number == 1
+
+
+def test_the_home_page_shows_the_staff_the_parts_waiting_for_a_choice(world: World) -> None:
+    from django.urls import reverse
+
+    from tests.clients import signed_in
+
+    _conflict(world)
+    response = signed_in(world.people["head_a"]).get(reverse("accounts:dashboard"))
+    panel = next(p for p in response.context["home"].panels if p.group == f"school:{world.school_a.pk}")
+    assert {card.key: card.count for card in panel.cards}["applications.conflicts"] == 1
+    assert "Application parts with versions in conflict" in response.content.decode()
