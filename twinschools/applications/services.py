@@ -176,9 +176,9 @@ def _hold(
         )
         audit.record(
             actor=by,
-            action="applications.conflict_opened",
+            action="applications.part_conflict.opened",
             school=part.application.school,
-            target=f"application:{part.application_id}",
+            target=own,
             data={"part": part.pk, "conflict": own.pk, "against": part.revision},
         )
     elif own.text != text:
@@ -320,9 +320,9 @@ def resolve_conflict(
             _close(same, by=by, resolution=Resolution.SAME, now=now)
         audit.record(
             actor=by,
-            action="applications.conflict_resolved",
+            action="applications.part_conflict.resolved",
             school=locked.application.school,
-            target=f"application:{locked.application_id}",
+            target=current,
             data={
                 "part": locked.pk,
                 "conflict": current.pk,
