@@ -1,0 +1,220 @@
+"""Local time: a school's time zone, activated for its pages and e-mails, and times that say it.
+
+Times are stored in UTC. Each school has a time zone (`School.time_zone`, an IANA name such
+as "Europe/Bucharest"); `local_to(obj)` activates the zone of the school an object belongs to
+(a school, an object with `owning_school`, or one with a `school`), so forms read the times
+people type and templates print times in that zone. `core.permissions.requires` does it for
+every view that loads an object, and services do it around the e-mails they render.
+`with_zone(moment)` writes a deadline with its zone named: "15 March 2027, 17:00 (Bucharest
+time, EET)". This module knows zone names only, never the apps' models.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import zoneinfo
+from collections.abc import Iterator
+from datetime import datetime, tzinfo
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+from django.utils.translation import pgettext_lazy as _p
+
+# What people call the zones of the eTwinning countries (network.reference.TIME_ZONES), in
+# whole phrases, so that each language can write its own ("ora din București", "hora d'Atenes").
+NAMES: dict[str, Promise] = {
+    "Africa/Cairo": _p("time zone", "Cairo time"),
+    "Africa/Casablanca": _p("time zone", "Casablanca time"),
+    "Africa/Tunis": _p("time zone", "Tunis time"),
+    "Asia/Amman": _p("time zone", "Amman time"),
+    "Asia/Baku": _p("time zone", "Baku time"),
+    "Asia/Beirut": _p("time zone", "Beirut time"),
+    "Asia/Nicosia": _p("time zone", "Nicosia time"),
+    "Asia/Tbilisi": _p("time zone", "Tbilisi time"),
+    "Asia/Yerevan": _p("time zone", "Yerevan time"),
+    "Atlantic/Canary": _p("time zone", "Canary Islands time"),
+    "Atlantic/Reykjavik": _p("time zone", "Reykjavík time"),
+    "Europe/Amsterdam": _p("time zone", "Amsterdam time"),
+    "Europe/Athens": _p("time zone", "Athens time"),
+    "Europe/Belgrade": _p("time zone", "Belgrade time"),
+    "Europe/Berlin": _p("time zone", "Berlin time"),
+    "Europe/Bratislava": _p("time zone", "Bratislava time"),
+    "Europe/Brussels": _p("time zone", "Brussels time"),
+    "Europe/Bucharest": _p("time zone", "Bucharest time"),
+    "Europe/Budapest": _p("time zone", "Budapest time"),
+    "Europe/Chisinau": _p("time zone", "Chișinău time"),
+    "Europe/Copenhagen": _p("time zone", "Copenhagen time"),
+    "Europe/Dublin": _p("time zone", "Dublin time"),
+    "Europe/Helsinki": _p("time zone", "Helsinki time"),
+    "Europe/Istanbul": _p("time zone", "Istanbul time"),
+    "Europe/Kyiv": _p("time zone", "Kyiv time"),
+    "Europe/Lisbon": _p("time zone", "Lisbon time"),
+    "Europe/Ljubljana": _p("time zone", "Ljubljana time"),
+    "Europe/Luxembourg": _p("time zone", "Luxembourg time"),
+    "Europe/Madrid": _p("time zone", "Madrid time"),
+    "Europe/Malta": _p("time zone", "Malta time"),
+    "Europe/Oslo": _p("time zone", "Oslo time"),
+    "Europe/Paris": _p("time zone", "Paris time"),
+    "Europe/Podgorica": _p("time zone", "Podgorica time"),
+    "Europe/Prague": _p("time zone", "Prague time"),
+    "Europe/Riga": _p("time zone", "Riga time"),
+    "Europe/Rome": _p("time zone", "Rome time"),
+    "Europe/Sarajevo": _p("time zone", "Sarajevo time"),
+    "Europe/Skopje": _p("time zone", "Skopje time"),
+    "Europe/Sofia": _p("time zone", "Sofia time"),
+    "Europe/Stockholm": _p("time zone", "Stockholm time"),
+    "Europe/Tallinn": _p("time zone", "Tallinn time"),
+    "Europe/Tirane": _p("time zone", "Tirana time"),
+    "Europe/Vaduz": _p("time zone", "Vaduz time"),
+    "Europe/Vienna": _p("time zone", "Vienna time"),
+    "Europe/Vilnius": _p("time zone", "Vilnius time"),
+    "Europe/Warsaw": _p("time zone", "Warsaw time"),
+    "Europe/Zagreb": _p("time zone", "Zagreb time"),
+}
+
+
+@functools.cache
+def available() -> frozenset[str]:
+    """The IANA zone names this machine knows (the tzdata package ships them everywhere)."""
+    return frozenset(name for name in zoneinfo.available_timezones() if "/" in name and "Etc/" not in name)
+
+
+def is_valid(name: str) -> bool:
+    return name in available()
+
+
+def default_name() -> str:
+    """The site's zone (settings.TIME_ZONE): a new school's until its country's is set."""
+    return str(settings.TIME_ZONE)
+
+
+def validate(name: str) -> None:
+    if not is_valid(name):
+        raise ValidationError(
+            gettext("“%(name)s” is not a time zone; choose one such as Europe/Bucharest.") % {"name": name},
+            code="time_zone",
+        )
+
+
+def choices() -> list[tuple[str, str]]:
+    """Every zone, labelled: the network's own first by their translated names, then the rest."""
+    known = sorted(((name, f"{label(name)} ({name})") for name in NAMES), key=lambda pair: pair[1])
+    others = [(name, name) for name in sorted(available() - NAMES.keys())]
+    return known + others
+
+
+@functools.cache
+def get(name: str | None) -> tzinfo:
+    """The zone of that name; the site's default for a name this machine does not know."""
+    if name and is_valid(name):
+        return zoneinfo.ZoneInfo(name)
+    return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
+def label(name: str) -> str:
+    """What people call the zone: "Bucharest time"; the IANA name for a zone we have no name for."""
+    return str(NAMES[name]) if name in NAMES else name
+
+
+def abbreviation(moment: datetime | None, name: str) -> str:
+    """The zone's short name at that moment: EET or EEST, CET or CEST; UTC+03 where it has none."""
+    zone = get(name)
+    local = (moment or timezone.now()).astimezone(zone)
+    short = local.tzname() or ""
+    return f"UTC{short}" if short[:1] in "+-" else short
+
+
+def name_of(obj: Any) -> str | None:
+    """The zone name of the school an object belongs to, or None for objects of no school.
+
+    The school is found as accounts.rules finds it: a school (it has `time_zone`) is its own,
+    then `owning_school` (an event's session or registration belongs to the organiser), then
+    `school`. Loaders already join the school, so this costs no query in the views.
+    """
+    if obj is None:
+        return None
+    own = getattr(obj, "time_zone", None)
+    if isinstance(own, str):
+        return own or None
+    if hasattr(obj, "owning_school"):
+        holder = obj.owning_school
+    else:
+        holder = getattr(obj, "school", None)
+    own = getattr(holder, "time_zone", None)
+    return own if isinstance(own, str) and own else None
+
+
+@contextlib.contextmanager
+def local_to(obj: Any) -> Iterator[None]:
+    """Activate the zone of the object's school (nothing changes for an object of no school)."""
+    name = obj if isinstance(obj, str) else name_of(obj)
+    if not name:
+        yield
+        return
+    with timezone.override(get(name)):
+        yield
+
+
+def current_name() -> str:
+    return timezone.get_current_timezone_name()
+
+
+def _zone_name(zone: Any) -> str:
+    if zone is None:
+        return current_name()
+    return zone if isinstance(zone, str) else (name_of(zone) or current_name())
+
+
+def with_zone(moment: datetime | None, zone: Any = None) -> str:
+    """A deadline written out with its zone: "15 March 2027, 17:00 (Bucharest time, EET)".
+
+    `zone` is a zone name or an object of a school; by default the active zone.
+    """
+    if moment is None:
+        return ""
+    from twinschools.core.certificates import long_date
+
+    name = _zone_name(zone)
+    local = timezone.localtime(moment, get(name))
+    return gettext("%(date)s, %(time)s (%(zone)s, %(short)s)") % {
+        "date": long_date(local.date()),
+        "time": local.strftime("%H:%M"),
+        "zone": label(name),
+        "short": abbreviation(moment, name),
+    }
+
+
+def short_with_zone(moment: datetime | None, zone: Any = None) -> str:
+    """A date and time in a list, with the zone's short name: "03/12/2026 10:00 (EET)"."""
+    if moment is None:
+        return ""
+    name = _zone_name(zone)
+    local = timezone.localtime(moment, get(name))
+    return gettext("%(moment)s (%(short)s)") % {
+        "moment": date_format(local, "SHORT_DATETIME_FORMAT"),
+        "short": abbreviation(moment, name),
+    }
+
+
+def time_with_zone(moment: datetime | None, zone: Any = None) -> str:
+    """A time alone with the zone's short name: "10:00 (EET)"."""
+    if moment is None:
+        return ""
+    name = _zone_name(zone)
+    local = timezone.localtime(moment, get(name))
+    return gettext("%(moment)s (%(short)s)") % {
+        "moment": local.strftime("%H:%M"),
+        "short": abbreviation(moment, name),
+    }
+
+
+def note(zone: Any = None) -> str:
+    """The sentence under a form's times: "Times are in Bucharest time (Europe/Bucharest)."."""
+    name = _zone_name(zone)
+    return gettext("Times are in %(zone)s (%(name)s).") % {"zone": label(name), "name": name}
