@@ -197,8 +197,24 @@ def short_with_zone(moment: datetime | None, zone: Any = None) -> str:
     name = _zone_name(zone)
     local = timezone.localtime(moment, get(name))
     return gettext("%(moment)s (%(short)s)") % {
-        "moment": date_format(local, "SHORT_DATETIME_FORMAT"),
+        "moment": _short(local),
         "short": abbreviation(moment, name),
+    }
+
+
+def _short(local: datetime) -> str:
+    """The date as the language writes it short, and the time on a 24-hour clock, as Europe reads it."""
+    return f"{date_format(local, 'SHORT_DATE_FORMAT')} {local:%H:%M}"
+
+
+def span_with_zone(starts: datetime, ends: datetime, zone: Any = None) -> str:
+    """A session: "03/12/2026 10:00 – 12:00 (EET)"; the end's date is given when it differs."""
+    name = _zone_name(zone)
+    start, end = timezone.localtime(starts, get(name)), timezone.localtime(ends, get(name))
+    return gettext("%(start)s – %(end)s (%(short)s)") % {
+        "start": _short(start),
+        "end": f"{end:%H:%M}" if start.date() == end.date() else _short(end),
+        "short": abbreviation(starts, name),
     }
 
 

@@ -21,7 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from twinschools.accounts.models import User
-from twinschools.core import audit
+from twinschools.core import audit, zones
 from twinschools.core.site import site_url
 from twinschools.events import tasks
 from twinschools.events.models import (
@@ -285,11 +285,13 @@ def send_registration_email(*, registration_id: int, kind: str) -> None:
     context = {
         "registration": registration,
         "event": registration.event,
+        "sessions": list(registration.event.sessions.order_by("starts_at", "pk")),
         "confirm_url": base + reverse("events:confirm", args=[registration.token]),
         "manage_url": base + reverse("events:registration", args=[registration.token]),
         "kind": kind,
     }
-    with translation.override(registration.language):
+    # In the registrant's language and the organiser school's time zone (core/zones.py).
+    with translation.override(registration.language), zones.local_to(registration):
         subjects = {
             CONFIRMATION: _("Confirm your registration for %(title)s"),
             SEAT_OFFER: _("A seat is free for you at %(title)s"),
@@ -404,9 +406,10 @@ def send_reminder_email(*, registration_id: int) -> None:
     context = {
         "registration": registration,
         "event": registration.event,
+        "sessions": list(registration.event.sessions.order_by("starts_at", "pk")),
         "pass_url": site_url() + reverse("events:pass", args=[registration.token]),
     }
-    with translation.override(registration.language):
+    with translation.override(registration.language), zones.local_to(registration):
         subject = _("Tomorrow: %(title)s") % {"title": registration.event.title}
         body = render_to_string("events/day/email/reminder.txt", context)
     send_mail(subject, body, None, [registration.email])
