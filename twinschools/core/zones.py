@@ -142,10 +142,7 @@ def name_of(obj: Any) -> str | None:
     own = getattr(obj, "time_zone", None)
     if isinstance(own, str):
         return own or None
-    if hasattr(obj, "owning_school"):
-        holder = obj.owning_school
-    else:
-        holder = getattr(obj, "school", None)
+    holder = obj.owning_school if hasattr(obj, "owning_school") else getattr(obj, "school", None)
     own = getattr(holder, "time_zone", None)
     return own if isinstance(own, str) and own else None
 
@@ -208,10 +205,11 @@ def _short(local: datetime) -> str:
 
 
 def span_with_zone(starts: datetime, ends: datetime, zone: Any = None) -> str:
-    """A session: "03/12/2026 10:00 – 12:00 (EET)"; the end's date is given when it differs."""
+    """A session: "03/12/2026 10:00 to 12:00 (EET)", with an en dash; the end's date is given when it differs."""
     name = _zone_name(zone)
     start, end = timezone.localtime(starts, get(name)), timezone.localtime(ends, get(name))
-    return gettext("%(start)s – %(end)s (%(short)s)") % {
+    sentence = gettext("%(start)s – %(end)s (%(short)s)")  # noqa: RUF001 (an en dash between times)
+    return sentence % {
         "start": _short(start),
         "end": f"{end:%H:%M}" if start.date() == end.date() else _short(end),
         "short": abbreviation(starts, name),

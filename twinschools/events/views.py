@@ -178,7 +178,9 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         services.confirm(registration=registration)
         return redirect("events:registration", token)
     with zones.local_to(registration):
-        return render(request, "events/confirm.html", {"registration": registration, "event": registration.event})
+        return render(
+            request, "events/confirm.html", {"registration": registration, "event": registration.event}
+        )
 
 
 @public

@@ -3,7 +3,7 @@
 `{{ moment|zoned }}` writes a deadline with the zone named ("15 March 2027, 17:00 (Bucharest
 time, EET)"), `{{ moment|zoned_short }}` a date and time in a list ("03/12/2026 10:00 (EET)"),
 `{{ moment|zoned_time }}` a time alone ("10:00 (EET)"), `{% zoned_span starts ends %}` a
-session ("03/12/2026 10:00 – 12:00 (EET)"); each takes a school, an object of a
+session ("03/12/2026 10:00 to 12:00 (EET)", with an en dash); each takes a school, an object of a
 school or a zone name (`{{ event.next_start|zoned_short:event.school }}`), by default the
 active zone. `{% zone_note %}` says which zone a form's times are in.
 """
