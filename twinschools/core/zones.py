@@ -163,9 +163,11 @@ def current_name() -> str:
 
 
 def _zone_name(zone: Any) -> str:
-    if zone is None:
+    if not zone:
         return current_name()
-    return zone if isinstance(zone, str) else (name_of(zone) or current_name())
+    if isinstance(zone, str):
+        return zone if is_valid(zone) else current_name()
+    return name_of(zone) or current_name()
 
 
 def with_zone(moment: datetime | None, zone: Any = None) -> str:
