@@ -76,7 +76,7 @@ def test_a_new_school_lives_in_its_countrys_time_zone() -> None:
 
 @pytest.mark.parametrize("place", PLACES, ids=lambda place: place.town)
 def test_a_session_typed_at_ten_is_ten_oclock_in_the_schools_zone(place: Place) -> None:
-    school, head, event = _event_typed_at_ten(place)
+    _school, head, event = _event_typed_at_ten(place)
     session = event.sessions.get()
     assert session.starts_at == datetime(2027, 3, 15, 10, 0, tzinfo=ZoneInfo(place.zone))
     manage = signed_in(head).get(reverse("events:event_manage", args=[event.pk])).content.decode()
@@ -86,7 +86,7 @@ def test_a_session_typed_at_ten_is_ten_oclock_in_the_schools_zone(place: Place) 
 
 @pytest.mark.parametrize("place", PLACES, ids=lambda place: place.town)
 def test_the_public_page_and_calendar_show_the_session_in_the_organisers_zone(place: Place) -> None:
-    school, head, event = _event_typed_at_ten(place)
+    _school, _head, event = _event_typed_at_ten(place)
     page = Client().get(reverse("events:event_detail", args=[event.pk])).content.decode()
     assert f"10:00 – 12:00 ({place.short})" in page
     assert f"Times are in {place.name} ({place.zone})." in page
@@ -106,7 +106,7 @@ def test_the_calendar_shows_each_event_in_its_own_schools_zone() -> None:
 def test_the_registrants_email_gives_the_session_in_the_organisers_zone(
     place: Place, django_capture_on_commit_callbacks
 ) -> None:
-    school, head, event = _event_typed_at_ten(place)
+    _school, _head, event = _event_typed_at_ten(place)
     with django_capture_on_commit_callbacks(execute=True):
         services.register(
             event=event,
@@ -125,7 +125,7 @@ def test_the_registrants_email_gives_the_session_in_the_organisers_zone(
 
 @pytest.mark.parametrize("place", PLACES, ids=lambda place: place.town)
 def test_the_ics_file_keeps_ten_oclock_with_its_tzid_and_vtimezone(place: Place) -> None:
-    school, head, event = _event_typed_at_ten(place)
+    _school, _head, event = _event_typed_at_ten(place)
     body = Client().get(reverse("events:event_ics", args=[event.pk])).content.decode()
     assert f"DTSTART;TZID={place.zone}:20270315T100000\r\n" in body
     assert f"DTEND;TZID={place.zone}:20270315T120000\r\n" in body

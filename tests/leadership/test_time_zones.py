@@ -41,7 +41,12 @@ def test_a_proposal_closing_at_five_closes_at_five_in_the_schools_zone_and_says_
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("leadership:new_proposal", args=[school.pk]),
-            {"title": "Garden", "details": "A school garden", "process": "vote", "closes_at": "2027-03-15T17:00"},
+            {
+                "title": "Garden",
+                "details": "A school garden",
+                "process": "vote",
+                "closes_at": "2027-03-15T17:00",
+            },
         )
     assert response.status_code == 302, response.content.decode()
     proposal = Proposal.objects.get(school=school)

@@ -58,7 +58,9 @@ def _activity_at_ten(country: str, town: str, django_capture_on_commit_callbacks
 def test_an_activity_typed_at_ten_is_ten_oclock_on_the_calendar_page(
     country: str, town: str, zone: str, short: str, name: str, django_capture_on_commit_callbacks
 ) -> None:
-    school, teacher, colleague, activity = _activity_at_ten(country, town, django_capture_on_commit_callbacks)
+    school, teacher, _colleague, activity = _activity_at_ten(
+        country, town, django_capture_on_commit_callbacks
+    )
     assert activity.starts_at == datetime(2027, 3, 15, 10, 0, tzinfo=ZoneInfo(zone))
     page = signed_in(teacher).get(reverse("planning:calendar", args=[school.pk]), {"month": "2027-03"})
     html = page.content.decode()
@@ -72,7 +74,9 @@ def test_an_activity_typed_at_ten_is_ten_oclock_on_the_calendar_page(
 def test_the_co_planners_email_gives_the_time_in_the_schools_zone(
     country: str, town: str, zone: str, short: str, name: str, django_capture_on_commit_callbacks
 ) -> None:
-    school, teacher, colleague, activity = _activity_at_ten(country, town, django_capture_on_commit_callbacks)
+    _school, _teacher, colleague, _activity = _activity_at_ten(
+        country, town, django_capture_on_commit_callbacks
+    )
     (message,) = [message for message in mail.outbox if message.to == [colleague.email]]
     assert f"on 15 March 2027, 10:00 ({name}, {short})." in message.body
 
@@ -81,7 +85,9 @@ def test_the_co_planners_email_gives_the_time_in_the_schools_zone(
 def test_the_feed_keeps_ten_oclock_with_its_tzid_and_vtimezone(
     country: str, town: str, zone: str, short: str, name: str, django_capture_on_commit_callbacks
 ) -> None:
-    school, teacher, colleague, activity = _activity_at_ten(country, town, django_capture_on_commit_callbacks)
+    school, teacher, _colleague, _activity = _activity_at_ten(
+        country, town, django_capture_on_commit_callbacks
+    )
     token = services.feed_token(user=teacher, school=school).token
     body = Client().get(reverse("planning:feed", args=[token])).content.decode()
     assert f"DTSTART;TZID={zone}:20270315T100000\r\n" in body
@@ -91,8 +97,10 @@ def test_the_feed_keeps_ten_oclock_with_its_tzid_and_vtimezone(
     assert vevent.decoded("DTSTART") == datetime(2027, 3, 15, 10, 0, tzinfo=ZoneInfo(zone))
 
 
-def test_a_personal_feed_writes_each_activity_in_its_own_schools_zone(django_capture_on_commit_callbacks) -> None:
-    bucharest, teacher, _, _ = _activity_at_ten("RO", "Cluj-Napoca", django_capture_on_commit_callbacks)
+def test_a_personal_feed_writes_each_activity_in_its_own_schools_zone(
+    django_capture_on_commit_callbacks,
+) -> None:
+    _bucharest, teacher, _, _ = _activity_at_ten("RO", "Cluj-Napoca", django_capture_on_commit_callbacks)
     lleida = factories.SchoolFactory(country=factories.country("ES"), town="Lleida")
     factories.MembershipFactory(school=lleida, user=teacher, role=Role.TEACHER)
     services.create_activity(
@@ -102,7 +110,11 @@ def test_a_personal_feed_writes_each_activity_in_its_own_schools_zone(django_cap
         starts_at=datetime(2027, 3, 16, 10, 0, tzinfo=ZoneInfo("Europe/Madrid")),
         ends_at=datetime(2027, 3, 16, 11, 0, tzinfo=ZoneInfo("Europe/Madrid")),
     )
-    body = Client().get(reverse("planning:feed", args=[services.feed_token(user=teacher).token])).content.decode()
+    body = (
+        Client()
+        .get(reverse("planning:feed", args=[services.feed_token(user=teacher).token]))
+        .content.decode()
+    )
     assert "DTSTART;TZID=Europe/Bucharest:20270315T100000\r\n" in body
     assert "DTSTART;TZID=Europe/Madrid:20270316T100000\r\n" in body
     assert body.count("BEGIN:VTIMEZONE") == 2
