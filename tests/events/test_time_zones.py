@@ -9,7 +9,7 @@ page and calendar, the registrant's e-mail and the .ics file (TZID with its VTIM
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -20,6 +20,7 @@ from icalendar import Calendar
 
 from tests import factories
 from tests.clients import signed_in
+from tests.events.factories import EventFactory, RegistrationFactory, SessionFactory
 from twinschools.accounts.models import Role, User
 from twinschools.events import services
 from twinschools.events.models import Event
@@ -146,3 +147,26 @@ def test_a_head_who_moves_the_school_to_another_zone_sees_its_times_there() -> N
     page = Client().get(reverse("events:event_detail", args=[event.pk])).content.decode()
     # the same moment, now written where the school says it lives: an hour earlier in the Canaries
     assert "09:00 – 11:00 (WET)" in page and "Canary Islands time" in page
+
+
+def test_the_day_before_reminder_goes_by_the_organisers_tomorrow(django_capture_on_commit_callbacks) -> None:
+    bucharest, madrid = ZoneInfo("Europe/Bucharest"), ZoneInfo("Europe/Madrid")
+    cluj = factories.SchoolFactory(country=factories.country("RO"))
+    lleida = factories.SchoolFactory(country=factories.country("ES"), town="Lleida")
+    # 22:30 UTC on 14 March: already the 15th in Bucharest, still the 14th in Lleida and Brussels
+    now = datetime(2027, 3, 14, 22, 30, tzinfo=ZoneInfo("UTC"))
+    sessions = {
+        "Cluj, on the 16th": (cluj, datetime(2027, 3, 16, 10, 0, tzinfo=bucharest)),
+        "Cluj, today": (cluj, datetime(2027, 3, 15, 10, 0, tzinfo=bucharest)),
+        "Lleida, on the 15th": (lleida, datetime(2027, 3, 15, 10, 0, tzinfo=madrid)),
+    }
+    for title, (school, starts) in sessions.items():
+        event = EventFactory(school=school, title=title)
+        SessionFactory(event=event, starts_at=starts, ends_at=starts + timedelta(hours=2))
+        RegistrationFactory(event=event, email=f"{school.pk}-{starts:%d}@example.org", language="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.send_reminders(now=now) == 2
+    reminded = {message.subject for message in mail.outbox}
+    assert reminded == {"Tomorrow: Cluj, on the 16th", "Tomorrow: Lleida, on the 15th"}
+    bodies = "\n".join(message.body for message in mail.outbox)
+    assert "10:00 – 12:00 (EET)" in bodies and "10:00 – 12:00 (CET)" in bodies

@@ -8,13 +8,13 @@ once can never both take the last seat.
 from __future__ import annotations
 
 import secrets
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Max, Min, OuterRef, Subquery
+from django.db.models import Max, Min, OuterRef, Q, Subquery
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -348,14 +348,25 @@ def check_in(*, registration: Registration, by: User, now: datetime | None = Non
 
 
 def send_reminders(*, now: datetime | None = None) -> int:
-    """E-mail confirmed registrants of events starting tomorrow; each person once, ever."""
+    """E-mail confirmed registrants of events starting tomorrow; each person once, ever.
+
+    "Tomorrow" is the organiser school's: one window per zone of the schools with sessions soon.
+    """
     now = now or timezone.now()
-    tomorrow = timezone.localdate(now) + timedelta(days=1)
+    soon = Event.objects.filter(sessions__starts_at__gte=now, sessions__starts_at__lt=now + timedelta(days=3))
+    tomorrow = Q(pk__in=[])
+    for name in set(soon.values_list("school__time_zone", flat=True)):
+        day = timezone.localdate(now, zones.get(name)) + timedelta(days=1)
+        start = timezone.make_aware(datetime.combine(day, time.min), zones.get(name))
+        end = timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min), zones.get(name))
+        tomorrow |= Q(
+            event__school__time_zone=name,
+            event__sessions__starts_at__gte=start,
+            event__sessions__starts_at__lt=end,
+        )
     with transaction.atomic():
         due = Registration.objects.filter(
-            status=RegistrationStatus.CONFIRMED,
-            event__status=EventStatus.PUBLISHED,
-            event__sessions__starts_at__date=tomorrow,
+            tomorrow, status=RegistrationStatus.CONFIRMED, event__status=EventStatus.PUBLISHED
         ).values("pk")
         # Lock the rows (a second run waits, then finds them marked): no DISTINCT with FOR UPDATE.
         locked = Registration.objects.select_for_update().filter(pk__in=due, reminded_at__isnull=True)
