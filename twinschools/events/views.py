@@ -124,7 +124,7 @@ def session_add(request: HttpRequest, obj: Event) -> HttpResponse:
 @requires("events.organise", load=queries_day.session_day)
 def session_edit(request: HttpRequest, obj: Session) -> HttpResponse:
     """Correct a session still to come; its registrants are told by e-mail."""
-    initial = {"starts_at": localtime(obj.starts_at), "ends_at": localtime(obj.ends_at)}
+    initial = {"starts_at": timezone.localtime(obj.starts_at), "ends_at": timezone.localtime(obj.ends_at)}
     form = SessionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
