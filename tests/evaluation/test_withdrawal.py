@@ -88,6 +88,8 @@ def test_every_surface_says_current_before_and_withdrawn_after_the_one_action(
 
     after = _surfaces(world, award)
     assert not any(after.values()), after
+    evaluation_page = nso.get(reverse("evaluation:application", args=[award.application_id])).content.decode()
+    assert "Label withdrawn" in evaluation_page
     result = signed_in(world.people["head_a"]).get(reverse("evaluation:result", args=[award.application_id]))
     assert f"Their reason: {REASON}" in result.content.decode()
 

@@ -130,7 +130,7 @@ def seed_evaluation(*, school: Any, people: dict[str, Any], rng: Any, today: dat
     if award is not None:
         services.withdraw_label(
             award=award,
-            reason="The school closed its eTwinning team and asked for the label to be withdrawn.",
+            reason=texts.phrase(school_language(revoked.school), "withdrawal"),
             by=nso,
         )
     recent = timezone.now() - timedelta(days=2)

@@ -44,7 +44,7 @@ def _assignments() -> Prefetch[Any]:
 
 def _applications() -> QuerySet[Application]:
     return Application.objects.select_related(
-        "round__form_version", "school__country", "evaluation"
+        "round__form_version", "school__country", "evaluation", "award"
     ).prefetch_related("submissions", _assignments())
 
 
@@ -182,7 +182,10 @@ def my_assignments(user: Any) -> list[Mine]:
             evaluator=user, evaluation__application__school__country_id__in=roles.evaluator_countries
         )
         .select_related(
-            "evaluation__application__round", "evaluation__application__school__country", "evaluator"
+            "evaluation__application__round",
+            "evaluation__application__school__country",
+            "evaluation__application__award",
+            "evaluator",
         )
         .prefetch_related(
             "evaluation__application__submissions",
@@ -235,7 +238,7 @@ def result(app: Application) -> Result:
         evaluation is not None
         and found.submission is not None
         and evaluation.decided_submission_id == found.submission.pk
-        and found.stage in (Stage.AWARDED, Stage.NOT_AWARDED, Stage.RETURNED)
+        and found.stage in (Stage.AWARDED, Stage.WITHDRAWN, Stage.NOT_AWARDED, Stage.RETURNED)
     )
     final: dict[int, FinalScore] = {}
     reviews: list[Review] = []

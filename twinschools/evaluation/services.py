@@ -67,7 +67,7 @@ def criteria_of(application: Application) -> list[Criterion]:
 def load_progress(application: Application) -> Progress:
     """The application's progress, read fresh from the database (for services and single pages)."""
     fresh = (
-        Application.objects.select_related("round", "school__country", "evaluation")
+        Application.objects.select_related("round", "school__country", "evaluation", "award")
         .prefetch_related(
             "submissions",
             Prefetch(

@@ -28,6 +28,7 @@ class Stage(models.TextChoices):
     RETURNED = "returned", pgettext_lazy("evaluation stage", "Returned to the school")
     AWARDED = "awarded", pgettext_lazy("evaluation stage", "Awarded")
     NOT_AWARDED = "not_awarded", pgettext_lazy("evaluation stage", "Not awarded")
+    WITHDRAWN = "withdrawn", pgettext_lazy("evaluation stage", "Label withdrawn")
 
 
 def total_of(pairs: Iterable[tuple[int, int | None]]) -> float | None:
@@ -93,6 +94,12 @@ DECIDED: dict[str, Stage] = {
 }
 
 
+def _withdrawn(application: Application) -> bool:
+    """The awarded label was withdrawn since (callers select the award with the application)."""
+    award = getattr(application, "award", None)
+    return award is not None and award.revoked_at is not None
+
+
 def progress_of(application: Application, threshold: int) -> Progress:
     """Needs `evaluation` (or none), its assignments with their reviews, and `submissions` loaded."""
     evaluation: Evaluation | None = getattr(application, "evaluation", None)
@@ -108,6 +115,8 @@ def progress_of(application: Application, threshold: int) -> Progress:
     found = Progress(application, evaluation, submission, Stage.NOT_SUBMITTED, active, reviews)
     if application.status in DECIDED:
         found.stage = DECIDED[application.status]
+        if found.stage == Stage.AWARDED and _withdrawn(application):
+            found.stage = Stage.WITHDRAWN
         return found
     if application.status != Status.SUBMITTED or submission is None:
         return found

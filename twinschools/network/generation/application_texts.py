@@ -207,6 +207,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "review_short": "Dovezile susțin afirmația; exemplele sunt concrete.",
         "private_note": "Am parcurs TwinSpace-ul proiectului și procesele-verbale.",
         "label_webinar": "Webinar de informare: eticheta Școală eTwinning",
+        "withdrawal": "Școala și-a desființat echipa eTwinning și a cerut retragerea etichetei.",
     },
     "ca": {
         "comment": "Hi podríem afegir la decisió sobre el consell de delegats?",
@@ -215,6 +216,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "review_short": "Les evidències avalen l'afirmació; els exemples són concrets.",
         "private_note": "He revisat el TwinSpace del projecte i les actes.",
         "label_webinar": "Webinar informatiu: el segell Escola eTwinning",
+        "withdrawal": "L'escola ha dissolt el seu equip eTwinning i ha demanat que se li retiri el segell.",
     },
     "en": {
         "comment": "Could we add the decision about the pupils' council?",
@@ -223,6 +225,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "review_short": "The evidence supports the statement; the examples are concrete.",
         "private_note": "Visited the project's TwinSpace and read the minutes.",
         "label_webinar": "eTwinning School label: information webinar",
+        "withdrawal": "The school closed its eTwinning team and asked for the label to be withdrawn.",
     },
 }
 
