@@ -256,6 +256,12 @@ def test_a_round_whose_dates_contradict_each_other_is_refused_field_by_field(wor
         services.save_round(actor=world.people["admin"], values=values)
     errors = refused.value.message_dict
     assert errors["name"] == ["The second year of the name must follow the first, for example 2027-2028."]
+    assert errors["label_first_year"] == [
+        "The label's first year must be the first year of the round's name (2030)."
+    ]
+    assert errors["label_last_year"] == [
+        "The label's last year must be the second year of the round's name (2031)."
+    ]
     for field in ("registered_by", "active_since", "nql_from", "nql_to"):
         assert errors[field] == ["This date must be on or before the day applications open (Feb. 1, 2027)."]
     assert not Round.objects.filter(name="2030-2029").exists()

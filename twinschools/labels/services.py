@@ -72,7 +72,7 @@ def _check_years(values: dict[str, Any], errors: dict[str, list[str]]) -> None:
     first, last = years
     if last != first + 1:
         errors["name"] = [_("The second year of the name must follow the first, for example 2027-2028.")]
-        return
+        last = first + 1  # what the name should say: the label years are checked against it
     if values["label_first_year"] != first:
         errors["label_first_year"] = [
             _("The label's first year must be the first year of the round's name (%(year)s).")
