@@ -33,6 +33,9 @@ def configure(database_url: str) -> dict[str, str]:
         "TWINSCHOOLS_HTTPS": "false",
         "DJANGO_ALLOWED_HOSTS": "testserver,127.0.0.1,localhost",
         "TWINSCHOOLS_SITE_URL": "http://testserver",
+        "TWINSCHOOLS_CREDENTIAL_KEY": os.environ.get(
+            "TWINSCHOOLS_CREDENTIAL_KEY", "bench-only-credential-key"
+        ),
         "DJANGO_STATIC_ROOT": str(STATIC_ROOT),
         "DJANGO_LOG_LEVEL": "ERROR",
         # The registration race sends confirmation e-mails; they stay in memory.

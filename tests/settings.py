@@ -6,6 +6,7 @@ os.environ.setdefault("DJANGO_DEBUG", "false")
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-secret-key-with-enough-length-and-variety-0123456789")
 os.environ.setdefault("TWINSCHOOLS_HTTPS", "false")
 os.environ.setdefault("TWINSCHOOLS_SITE_URL", "http://127.0.0.1")
+os.environ.setdefault("TWINSCHOOLS_CREDENTIAL_KEY", "tests-only-credential-key-0123456789")
 
 from twinschools.settings import *  # noqa: F403
 

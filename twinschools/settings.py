@@ -248,8 +248,11 @@ PRACTICE_LIBRARY_COUNT_CAP = 200
 # production; in DEBUG it is what `make demo` serves.
 SITE_URL = env_url("TWINSCHOOLS_SITE_URL", "http://127.0.0.1:8000" if DEBUG else None)
 IMPORT_MAX_UPLOAD_MB = env_int("TWINSCHOOLS_IMPORT_MAX_UPLOAD_MB", 200)
-# Encrypts the NSOs' credential signing keys at rest; falls back to a derivation of SECRET_KEY.
-CREDENTIAL_KEY = env_str("TWINSCHOOLS_CREDENTIAL_KEY", "-").strip("-")
+# Encrypts the NSOs' credential signing keys at rest (credentials/keys.py): its own secret, so
+# that rotating SECRET_KEY leaves the signing keys readable. Required in production.
+CREDENTIAL_KEY = env_str(
+    "TWINSCHOOLS_CREDENTIAL_KEY", "dev-only-credential-key-never-use-in-production" if DEBUG else None
+)
 # Largest evidence file a label application accepts.
 EVIDENCE_MAX_MB = env_int("TWINSCHOOLS_EVIDENCE_MAX_MB", 20)
 TWINSCHOOLS_EVENT_RETENTION_DAYS = env_int("TWINSCHOOLS_EVENT_RETENTION_DAYS", 365)

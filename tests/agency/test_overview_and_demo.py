@@ -12,7 +12,8 @@ from tests.agency.factories import InitiativeFactory, StudentTeamFactory, Sugges
 from tests.conftest import World
 from twinschools.agency.demo import seed_demo_agency
 from twinschools.agency.models import Initiative, InitiativeStatus, StudentTeam, Suggestion, SuggestionStatus
-from twinschools.agency.overview import records
+from twinschools.agency.records import PROVIDER
+from twinschools.mission.periods import between
 from twinschools.mission.registry import REGISTRY
 
 
@@ -46,7 +47,9 @@ def test_the_overview_counts_initiatives_held_with_their_reach_ambassadors_and_a
     SuggestionFactory(author=world.pupil_a.user)
     groups = {
         group.key: group
-        for group in records(school=world.school_a, since=today - datetime.timedelta(days=365))
+        for group in PROVIDER.records(
+            school=world.school_a, period=between(today - datetime.timedelta(days=365))
+        )
     }
     held = groups["agency.initiatives_held"]
     assert (held.commitment, held.count, held.oecd) == (3, 1, (6,))
@@ -61,7 +64,7 @@ def test_the_overview_counts_initiatives_held_with_their_reach_ambassadors_and_a
 
 def test_student_agency_joins_the_workspace_navigation_and_the_overview(db: None) -> None:
     assert "students" in {section.key for section in REGISTRY.sections}
-    assert records in REGISTRY.providers
+    assert PROVIDER in REGISTRY.providers
 
 
 def test_the_demo_school_gets_an_ambassador_team_initiatives_and_suggestions(world: World) -> None:

@@ -9,7 +9,6 @@ from tests.conftest import ROLES, World
 from tests.credentials.factories import issue
 
 EVERYONE_400 = dict.fromkeys(ROLES, 400)
-ISSUING_NSO = {"nso_x": 200, "admin": 200}
 
 
 def _credential(w: World, name: str) -> str:
@@ -19,6 +18,11 @@ def _credential(w: World, name: str) -> str:
 def _issuer(w: World) -> str:
     issue(w.school_a)
     return reverse("credentials:issuer", args=["ro"])
+
+
+def _issuer_did(w: World) -> str:
+    issue(w.school_a)
+    return reverse("credentials:issuer_did", args=["ro"])
 
 
 def _status_list(w: World) -> str:
@@ -35,7 +39,27 @@ CASES = [
         lambda w: reverse("credentials:issuer", args=["es"]),
         dict.fromkeys(ROLES, 404),
     ),
+    Case("credentials:issuer_did", _issuer_did, ANYONE),
+    Case(
+        "credentials:issuer_did (no key yet)",
+        lambda w: reverse("credentials:issuer_did", args=["es"]),
+        dict.fromkeys(ROLES, 404),
+    ),
     Case("credentials:status_list", _status_list, ANYONE),
+    Case("credentials:achievement", lambda w: reverse("credentials:achievement", args=["2026-2027"]), ANYONE),
+    Case(
+        "credentials:achievement (not a label's years)",
+        lambda w: reverse("credentials:achievement", args=["2026-2031"]),
+        dict.fromkeys(ROLES, 404),
+    ),
+    Case(
+        "credentials:image", lambda w: reverse("credentials:image", args=["etwinning-school-label"]), ANYONE
+    ),
+    Case(
+        "credentials:image (unknown)",
+        lambda w: reverse("credentials:image", args=["unknown"]),
+        dict.fromkeys(ROLES, 404),
+    ),
     Case("credentials:verify", lambda w: reverse("credentials:verify"), ANYONE),
     Case(
         "credentials:verify (empty post)",
@@ -53,12 +77,5 @@ CASES = [
         "credentials:nso_list",
         lambda w: reverse("credentials:nso_list"),
         only({"nso_x": 200, "nso_y": 200, "admin": 200}, others=403),
-    ),
-    Case("credentials:revoke", lambda w: _credential(w, "revoke"), only(ISSUING_NSO, others=404)),
-    Case(
-        "credentials:revoke (empty post)",
-        lambda w: _credential(w, "revoke"),
-        only({"nso_x": 400, "admin": 400}, others=404),
-        method="post",
     ),
 ]

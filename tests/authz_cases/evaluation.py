@@ -102,9 +102,14 @@ CASES = [
         method="post",
     ),
     Case(
-        "evaluation:revoke",
-        lambda w: _url("evaluation:revoke", _awarded(w).pk),
-        only({"nso_x": 302, "admin": 302}, others=404),
+        "evaluation:withdraw",
+        lambda w: _url("evaluation:withdraw", _awarded(w).award.pk),
+        only(NSO_X, others=404),
+    ),
+    Case(
+        "evaluation:withdraw (empty post)",
+        lambda w: _url("evaluation:withdraw", _awarded(w).award.pk),
+        only({"nso_x": 400, "admin": 400}, others=404),
         method="post",
     ),
     Case(

@@ -46,6 +46,21 @@ CASES = [
         only(STAFF_A, others=404),
     ),
     Case(
+        "events:session_edit",
+        lambda w: reverse(
+            "events:session_edit", args=[SessionFactory(event=EventFactory(school=w.school_a)).pk]
+        ),
+        only(STAFF_A, others=404),
+    ),
+    Case(
+        "events:session_cancel",
+        lambda w: reverse(
+            "events:session_cancel", args=[SessionFactory(event=EventFactory(school=w.school_a)).pk]
+        ),
+        only(dict.fromkeys(STAFF_A, 302), others=404),
+        method="post",
+    ),
+    Case(
         "events:event_status",
         lambda w: reverse("events:event_status", args=[_event(w)]),
         only(dict.fromkeys(STAFF_A, 302), others=404),

@@ -17,6 +17,7 @@ PRODUCTION_ENVIRONMENT = {
     "REDIS_URL": "redis://127.0.0.1:6379/1",
     "TWINSCHOOLS_HTTPS": "true",
     "TWINSCHOOLS_SITE_URL": "https://twinschools.example.eu",
+    "TWINSCHOOLS_CREDENTIAL_KEY": "c5#Hr8!pW2qLz7@Vn4Tb",
 }
 
 

@@ -1,9 +1,10 @@
-"""The public verification pages, the machine API, and the NSO's list with its revoke form."""
+"""The public verification pages, the machine API, and the NSO's list of issued credentials."""
 
 from __future__ import annotations
 
 import copy
 import json
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -12,7 +13,7 @@ from django.urls import reverse
 
 from tests.clients import signed_in
 from tests.conftest import World
-from tests.credentials.factories import issue
+from tests.credentials.factories import as_issued_before_did_web, issue
 from tests.factories import SchoolFactory, country
 from twinschools.credentials import services
 
@@ -69,17 +70,62 @@ def test_the_json_is_the_credential_as_issued_with_a_credential_content_type(wor
     assert json.loads(response.content) == credential.signed_json
 
 
-def test_the_issuer_document_lists_every_key_and_the_status_list_is_signed(world: World) -> None:
+def test_the_did_document_lists_every_key_as_a_multikey_and_the_status_list_is_signed(world: World) -> None:
     credential = issue(world.school_a)
     services.rotate_issuer_key(country=world.school_a.country, rotated_by=None)
-    issuer = json.loads(Client().get(reverse("credentials:issuer", args=["ro"])).content)
-    assert issuer["id"] == credential.signed_json["issuer"]["id"]
-    assert len(issuer["verificationMethod"]) == 2
-    assert credential.signed_json["proof"]["verificationMethod"] in issuer["assertionMethod"]
-    assert all(method["publicKeyMultibase"].startswith("z6Mk") for method in issuer["verificationMethod"])
+    response = Client().get(reverse("credentials:issuer_did", args=["ro"]))
+    assert response["Content-Type"] == "application/did+ld+json"
+    did = json.loads(response.content)
+    assert did["id"] == credential.signed_json["issuer"]["id"] == "did:web:127.0.0.1:credentials:issuers:ro"
+    assert did["@context"][0] == "https://www.w3.org/ns/did/v1"
+    assert len(did["verificationMethod"]) == 2  # the retired key stays, for old credentials
+    assert {method["type"] for method in did["verificationMethod"]} == {"Multikey"}
+    assert {method["controller"] for method in did["verificationMethod"]} == {did["id"]}
+    assert credential.signed_json["proof"][0]["verificationMethod"] in did["assertionMethod"]
+    assert all(method["publicKeyMultibase"].startswith("z6Mk") for method in did["verificationMethod"])
     listed = json.loads(Client().get(reverse("credentials:status_list", args=["ro", 1])).content)
     assert listed["type"] == ["VerifiableCredential", "BitstringStatusListCredential"]
-    assert listed["proof"]["cryptosuite"] == "eddsa-rdfc-2022"
+    assert listed["issuer"] == did["id"]
+    assert listed["proof"][0]["cryptosuite"] == "eddsa-rdfc-2022"
+
+
+def test_the_https_issuer_profile_of_earlier_credentials_is_still_served(world: World) -> None:
+    old = as_issued_before_did_web(issue(world.school_a))
+    profile = json.loads(Client().get(reverse("credentials:issuer", args=["ro"])).content)
+    assert profile["id"] == old.signed_json["issuer"]["id"] == "http://127.0.0.1/credentials/issuers/ro/"
+    assert profile["type"] == ["Profile"]
+    assert old.signed_json["proof"]["verificationMethod"] in profile["assertionMethod"]
+    page = _page(Client().get(reverse("credentials:credential", args=[old.uuid])))
+    assert "verdict-valid" in page
+
+
+def test_the_achievement_resolves_as_json_ld_for_machines_and_as_a_page_for_people(world: World) -> None:
+    achievement = issue(world.school_a, years=(2026, 2027)).signed_json["credentialSubject"]["achievement"]
+    path = urlsplit(achievement["id"]).path
+    assert path == "/credentials/achievements/etwinning-school-label-2026-2027"
+
+    answer = Client().get(path, HTTP_ACCEPT="application/ld+json")
+    assert answer.status_code == 200
+    document = json.loads(answer.content)
+    assert document["id"] == achievement["id"]
+    assert {key: value for key, value in document.items() if key != "@context"} == achievement
+
+    page = Client(HTTP_ACCEPT_LANGUAGE="ro").get(path)
+    assert page.status_code == 200
+    assert "Eticheta Școală eTwinning 2026-2027" in _page(page)
+    assert Client().get("/credentials/achievements/etwinning-school-label-2026-2031").status_code == 404
+
+
+def test_the_badge_and_issuer_images_are_served_at_their_stable_addresses(world: World) -> None:
+    document = issue(world.school_a).signed_json
+    for url in (
+        document["credentialSubject"]["achievement"]["image"]["id"],
+        document["issuer"]["image"]["id"],
+    ):
+        response = Client().get(urlsplit(url).path)
+        assert response.status_code == 200, url
+        assert response["Content-Type"] in {"image/svg+xml", "image/png", "image/jpeg"}
+    assert Client().get(reverse("credentials:image", args=["nothing"])).status_code == 404
 
 
 def _verify(client: Client, **data: object):  # type: ignore[no-untyped-def]
@@ -156,27 +202,19 @@ def test_machines_get_json_from_the_page_and_the_api(world: World) -> None:
     assert broken.status_code == 400 and broken.json()["status"] == "unreadable"
 
 
-def test_the_nso_revokes_from_its_list_and_the_public_page_then_shows_revoked(world: World) -> None:
-    credential = issue(world.school_a)
-    nso = signed_in(world.people["nso_x"])
-    assert world.school_a.name in _page(nso.get(reverse("credentials:nso_list")))
-    response = nso.post(reverse("credentials:revoke", args=[credential.uuid]), {"reason": "Misconduct."})
-    assert response.status_code == 302
-    listing = _page(nso.get(reverse("credentials:nso_list")))
-    assert "Misconduct." in listing
-    assert "verdict-revoked" in _page(Client().get(reverse("credentials:credential", args=[credential.uuid])))
-    again = nso.post(reverse("credentials:revoke", args=[credential.uuid]), {"reason": "Twice."})
-    assert again.status_code == 400
+def test_the_nso_list_offers_no_revocation_of_its_own_for_a_credential_without_an_award(world: World) -> None:
+    """Revoking a credential alone would leave the label standing: only withdrawing the label revokes."""
+    issue(world.school_a)
+    listing = _page(signed_in(world.people["nso_x"]).get(reverse("credentials:nso_list")))
+    assert world.school_a.name in listing
+    assert "Withdraw the label" not in listing and 'name="reason"' not in listing
 
 
-def test_the_nso_of_another_country_neither_sees_nor_revokes(world: World) -> None:
-    credential = issue(world.school_a)
-    nso_y = signed_in(world.people["nso_y"])
-    assert world.school_a.name not in _page(nso_y.get(reverse("credentials:nso_list")))
-    response = nso_y.post(reverse("credentials:revoke", args=[credential.uuid]), {"reason": "No."})
-    assert response.status_code == 404
-    credential.refresh_from_db()
-    assert credential.revoked_at is None
+def test_the_nso_of_another_country_does_not_see_the_credential(world: World) -> None:
+    issue(world.school_a)
+    assert world.school_a.name not in _page(
+        signed_in(world.people["nso_y"]).get(reverse("credentials:nso_list"))
+    )
 
 
 @pytest.mark.parametrize("how_many", [1, 12])

@@ -26,13 +26,30 @@ def test_a_label_credential_is_an_open_badge_signed_by_the_nso_of_the_country(wo
     assert document["@context"] == [jsonld.VC_V2, jsonld.OB_V3]
     assert document["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
     assert document["id"] == f"urn:uuid:{credential.uuid}"
-    assert document["issuer"]["id"] == "http://127.0.0.1/credentials/issuers/ro/"
+    # did:web on the site's own domain (tests sign as http://127.0.0.1, without a port)
+    assert document["issuer"]["id"] == "did:web:127.0.0.1:credentials:issuers:ro"
     assert document["issuer"]["type"] == ["Profile"]
+    assert document["issuer"]["image"]["type"] == "Image"
     assert document["issuer"]["name"].startswith("National Agency for Community Programmes")  # its profile
     assert (document["validFrom"], document["validUntil"]) == ("2026-01-01T00:00:00Z", "2027-12-31T23:59:59Z")
     subject = document["credentialSubject"]
     assert subject["id"] == f"http://127.0.0.1/schools/{world.school_a.pk}/"
     assert subject["type"] == ["AchievementSubject"]
+    assert subject["name"] == world.school_a.name
+    assert {
+        "type": "IdentityObject",
+        "identityType": "identifier",
+        "hashed": False,
+        "identityHash": world.school_a.external_id,
+    } in subject["identifier"]
+    assert (
+        subject["achievement"]["id"]
+        == "http://127.0.0.1/credentials/achievements/etwinning-school-label-2026-2027"
+    )
+    assert (
+        subject["achievement"]["image"]["id"]
+        == "http://127.0.0.1/credentials/images/etwinning-school-label.svg"
+    )
     assert subject["achievement"]["name"] == "eTwinning School label 2026-2027"
     assert subject["achievement"]["inLanguage"] == "en"
     assert subject["achievement"]["criteria"]["narrative"]
@@ -41,7 +58,7 @@ def test_a_label_credential_is_an_open_badge_signed_by_the_nso_of_the_country(wo
     assert status["statusPurpose"] == "revocation"
     assert status["statusListCredential"] == "http://127.0.0.1/credentials/status/ro/1/"
     assert int(status["statusListIndex"]) == credential.status_index
-    proof = document["proof"]
+    (proof,) = document["proof"]  # a one-item array, as OB 3.0's schema wants
     assert (proof["type"], proof["cryptosuite"], proof["proofPurpose"]) == (
         "DataIntegrityProof",
         "eddsa-rdfc-2022",
@@ -68,9 +85,19 @@ def test_an_issued_credential_verifies_as_valid(world: World) -> None:
         lambda d: d.update(validUntil="2035-12-31T23:59:59Z"),
         lambda d: d["credentialStatus"].update(statusListIndex="7"),
         lambda d: d["issuer"].update(name="Someone else"),
-        lambda d: d["proof"].update(created="2020-01-01T00:00:00Z"),
+        lambda d: d["proof"][0].update(created="2020-01-01T00:00:00Z"),
+        lambda d: d["credentialSubject"].update(name="Another school"),
+        lambda d: d["credentialSubject"]["identifier"][1].update(identityHash="another-id"),
     ],
-    ids=["achievement", "validity", "status index", "issuer name", "proof options"],
+    ids=[
+        "achievement",
+        "validity",
+        "status index",
+        "issuer name",
+        "proof options",
+        "school name",
+        "school id",
+    ],
 )
 def test_a_changed_field_makes_the_signature_invalid(world: World, tamper: object) -> None:
     document = copy.deepcopy(issue(world.school_a).signed_json)
@@ -172,7 +199,9 @@ def test_a_rotated_key_keeps_old_credentials_verifiable(world: World) -> None:
     new = issue(world.school_b)
 
     assert IssuerKey.objects.filter(country=world.school_a.country).count() == 2
-    assert old.signed_json["proof"]["verificationMethod"] != new.signed_json["proof"]["verificationMethod"]
+    assert (
+        old.signed_json["proof"][0]["verificationMethod"] != new.signed_json["proof"][0]["verificationMethod"]
+    )
     assert verification.verify(old.signed_json).status == verification.VALID
     assert verification.verify(new.signed_json).status == verification.VALID
 
@@ -180,7 +209,7 @@ def test_a_rotated_key_keeps_old_credentials_verifiable(world: World) -> None:
 def test_the_private_key_is_stored_encrypted_and_bound_to_its_issuer(world: World) -> None:
     key = services.active_key(country=world.school_a.country)
     assert key.public_key_multibase.startswith("z6Mk")
-    assert key.encrypted_private_key.startswith("v1:")
+    assert key.encrypted_private_key.startswith("v2:")
     private = keys.decrypt_private_key(key.encrypted_private_key, country_code="RO", key_id=key.key_id)
     assert keys.public_multikey(private) == key.public_key_multibase
     with pytest.raises(Exception):  # noqa: B017 - AES-GCM refuses the wrong associated data

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.applications.factories import application_of, fill, open_round
 from tests.conftest import World
 from tests.e2e.conftest import NewPage
 from tests.e2e.helpers import GO_BACK
-from tests.events.factories import EventFactory
+from tests.events.factories import EventFactory, SessionFactory
 from tests.leadership.factories import open_proposal
 from twinschools.applications import services as application_services
 from twinschools.applications.models import Application, Status
-from twinschools.events.models import Event, EventStatus
+from twinschools.events.models import Event, EventStatus, Session
 from twinschools.labels.models import Round, RoundStatus
 from twinschools.leadership.models import Proposal
 
@@ -63,6 +65,26 @@ def test_cancelling_an_event_asks_first(world: World, new_page: NewPage, assert_
         unchanged=lambda: status() == EventStatus.PUBLISHED,
         done=lambda: status() == EventStatus.CANCELLED,
     )
+
+
+def test_cancelling_a_session_asks_first(world: World, new_page: NewPage) -> None:
+    event = EventFactory(school=world.school_a, status=EventStatus.PUBLISHED)
+    SessionFactory(event=event, starts_at=timezone.now() + timedelta(days=3))
+    later = SessionFactory(event=event, starts_at=timezone.now() + timedelta(days=10))
+    organiser = new_page(user=world.people["team_a"])
+    organiser.goto(reverse("events:event_manage", args=[event.pk]))
+    button = organiser.get_by_role("main").get_by_role("button", name="Cancel the session of").last
+    button.click()
+    dialog = organiser.get_by_role("dialog")
+    expect(dialog).to_be_visible()
+    dialog.get_by_role("button", name=GO_BACK).click()
+    expect(dialog).to_be_hidden()
+    assert Session.objects.filter(pk=later.pk).exists()
+    button.click()
+    with organiser.expect_navigation():
+        dialog.get_by_role("button", name="Cancel the session", exact=True).click()
+    assert not Session.objects.filter(pk=later.pk).exists()
+    expect(organiser.get_by_role("main")).to_contain_text("The session was cancelled.")
 
 
 def test_withdrawing_an_application_asks_first(world: World, new_page: NewPage) -> None:

@@ -1,4 +1,4 @@
-"""A label credential's public page shows valid; the NSO revokes it; the page then shows revoked."""
+"""A label credential's public page shows valid; the NSO withdraws the label; every page then says so."""
 
 from __future__ import annotations
 
@@ -17,30 +17,55 @@ from tests.e2e.helpers import confirm
 pytestmark = pytest.mark.browser
 
 
-def test_the_public_page_shows_valid_then_revoked_after_the_nso_revokes(
-    world: World, new_page: NewPage, assert_accessible: Any
+@pytest.fixture
+def award(world: World) -> Any:
+    from django.utils import timezone
+
+    from tests.evaluation.factories import evaluator, review, submitted
+    from twinschools.evaluation import services
+    from twinschools.evaluation.models import LabelAward, Outcome
+
+    app = submitted(world.school_a, world.people["head_a"], first_year=timezone.localdate().year)
+    for email in ("ana@eval.ro", "bogdan@eval.ro"):
+        person = evaluator(world.school_a.country, email)
+        services.assign(application=app, evaluator=person, by=world.people["nso_x"])
+        review(app, person, 5, 5, 5)
+    services.decide(application=app, outcome=Outcome.AWARDED, by=world.people["nso_x"])
+    return LabelAward.objects.get(application=app)
+
+
+def test_the_nso_withdraws_the_label_from_its_credentials_and_every_page_then_says_so(
+    world: World, award: Any, new_page: NewPage, assert_accessible: Any
 ) -> None:
-    credential = issue(world.school_a)
+    from twinschools.credentials.models import IssuedCredential
+    from twinschools.evaluation.services import award_source
+
+    credential = IssuedCredential.objects.get(source_label=award_source(award))
     visitor = new_page()
     visitor.goto(reverse("credentials:credential", args=[credential.uuid]))
     expect(visitor.get_by_role("status")).to_contain_text("Valid")
-    expect(visitor.get_by_role("link", name=world.school_a.name)).to_be_visible()
+    visitor.goto(reverse("network:school", args=[world.school_a.pk]))
+    expect(visitor.get_by_role("main")).to_contain_text("eTwinning School label")
 
     nso = new_page(user=world.people["nso_x"])
     nso.goto(reverse("credentials:nso_list"))
     assert_accessible(nso, "issued credentials")
-    nso.get_by_label(f"Reason for revoking ({world.school_a.name})").fill("The label was awarded by mistake.")
-    confirm(nso, f"Revoke ({world.school_a.name})", "Revoke the credential")
-    expect(nso.get_by_role("status")).to_contain_text("The credential was revoked")
-    expect(nso.get_by_role("table")).to_contain_text("The label was awarded by mistake.")
+    nso.get_by_role("link", name=f"Withdraw the label ({world.school_a.name})").click()
+    assert_accessible(nso, "withdraw the label")
+    nso.get_by_label("Why is the label withdrawn?").fill("The label was awarded by mistake.")
+    confirm(nso, "Withdraw the label", "Withdraw the label")
+    expect(nso.get_by_role("status")).to_contain_text("The label was withdrawn and its credential revoked")
 
-    visitor.reload()
+    visitor.goto(reverse("credentials:credential", args=[credential.uuid]))
     expect(visitor.get_by_role("status")).to_contain_text("Revoked")
     expect(visitor.get_by_role("status")).to_contain_text("The label was awarded by mistake.")
     visitor.goto(reverse("network:school", args=[world.school_a.pk]))
-    expect(visitor.get_by_role("region", name="eTwinning School label credentials")).to_contain_text(
-        "Revoked"
-    )
+    expect(visitor.locator(".badge-label")).to_have_count(0)
+    head = new_page(user=world.people["head_a"])
+    head.goto(reverse("evaluation:result", args=[award.application_id]))
+    expect(head.get_by_role("main")).to_contain_text("Their reason: The label was awarded by mistake.")
+    expect(head.get_by_role("link", name="Download the certificate (PDF)")).to_have_count(0)
+    assert_accessible(head, "result of a withdrawn label")
 
 
 @pytest.mark.parametrize("language", ["en", "ro", "ca"])
@@ -65,8 +90,9 @@ def test_the_credential_pages_are_accessible(
     assert_accessible(visitor, f"verify, bad input ({language})")
     visitor.goto(reverse("network:school", args=[world.school_a.pk]))
     assert_accessible(visitor, f"school profile with credential ({language})")
+    visitor.goto(reverse("credentials:achievement", args=[credential.label_years]))
+    expect(visitor.locator("main img")).to_be_visible()
+    assert_accessible(visitor, f"achievement ({language})")
     nso = new_page(user=world.people["nso_x"], language=language)
     nso.goto(reverse("credentials:nso_list"))
     assert_accessible(nso, f"issued credentials ({language})")
-    nso.goto(reverse("credentials:revoke", args=[credential.uuid]))
-    assert_accessible(nso, f"revoke ({language})")

@@ -81,6 +81,7 @@ def test_the_pages_of_the_organisers_day_and_of_events_are_accessible(
     person = RegistrationFactory(event=session.event, name="Ioana Pop")
     person.attended.add(session)
     RegistrationFactory(event=session.event, name="Mihai Ene")
+    coming = SessionFactory(event=session.event)  # to come: the event page offers to change or cancel it
     organiser = new_page(user=world.people["team_a"], language=language)
     pages = {
         "check-in list": reverse("events:checkin", args=[session.pk]),
@@ -90,6 +91,7 @@ def test_the_pages_of_the_organisers_day_and_of_events_are_accessible(
         "event form": reverse("events:event_edit", args=[session.event_id]),
         "new event form": reverse("events:event_create", args=[world.school_a.pk]),
         "session form": reverse("events:session_add", args=[session.event_id]),
+        "session change form": reverse("events:session_edit", args=[coming.pk]),
     }
     for where, url in pages.items():
         response = organiser.goto(url)

@@ -81,3 +81,29 @@ def test_the_certificate_carries_a_qr_code_to_its_verification_page_and_its_lang
     assert '<html lang="ca">' in html
     assert "<svg" in context["qr"] and context["qr"] in html
     assert "style=" not in html and "<style" not in html
+
+
+def test_a_certificate_and_its_verification_page_list_only_the_sessions_its_holder_was_checked_in_at(
+    world: World,
+) -> None:
+    from django.test import Client
+    from django.urls import reverse
+
+    event = EventFactory(school=world.school_a, kind=Kind.OPEN_DAY, title="Ziua porților deschise")
+    before = SessionFactory(event=event, starts_at=timezone.make_aware(datetime(2025, 3, 1, 10)))
+    came = SessionFactory(event=event, starts_at=timezone.make_aware(datetime(2026, 12, 1, 10)))
+    person = RegistrationFactory(event=event, language="en")
+    person.attended.add(came)
+    assert before.starts_at < came.starts_at
+
+    with translation.override("en"):
+        context = certificates.context_for(person, base_url=BASE_URL)
+    assert context["sessions"] == [came]
+    pdf = certificates.pdf(person, base_url=BASE_URL)
+    text = " ".join(text_of(pdf).split())
+    assert "1 December 2026" in text and "2025" not in text
+
+    page = Client().get(reverse("events:certificate_verify", args=[certificates.token_for(person)]))
+    assert page.status_code == 200
+    assert list(page.context["sessions"]) == [came]
+    assert "2025" not in page.content.decode().split("<dl", 1)[1]

@@ -350,3 +350,42 @@ def test_the_nso_grants_an_exception_from_the_schools_page_without_being_asked(w
     # nobody else may: the head of the school, nor the NSO of another country
     assert signed_in(world.people["head_a"]).post(url, {"round": round.pk}).status_code == 404
     assert signed_in(world.people["nso_y"]).post(url, {"round": round.pk}).status_code == 404
+
+
+def test_a_round_with_contradictory_dates_shows_each_error_on_its_field(world: World) -> None:
+    client = signed_in(world.people["admin"])
+    response = client.post(
+        reverse("labels:round_create"),
+        _form(name="2030-2029", registered_by="2027-06-01", label_first_year="2000", label_last_year="2100"),
+    )
+    assert response.status_code == 400
+    form = response.context["form"]
+    assert form.errors["name"] == [
+        "The second year of the name must follow the first, for example 2027-2028."
+    ]
+    assert "registered_by" in form.errors
+    assert not Round.objects.filter(name="2030-2029").exists()
+
+
+def test_the_admin_deletes_a_draft_round_from_its_page(world: World) -> None:
+    client = signed_in(world.people["admin"])
+    client.post(reverse("labels:round_create"), _form())
+    draft = Round.objects.get(name="2027-2028")
+    assert "Delete the draft" in client.get(reverse("labels:round_edit", args=[draft.pk])).content.decode()
+    response = client.post(reverse("labels:round_action", args=[draft.pk]), {"action": "delete"}, follow=True)
+    assert "The draft round 2027-2028 was deleted." in response.content.decode()
+    assert not Round.objects.filter(pk=draft.pk).exists()
+
+
+def test_a_published_round_offers_no_deletion_and_refuses_one(world: World) -> None:
+    client = signed_in(world.people["admin"])
+    published = round_named("2026-2027")
+    assert (
+        "Delete the draft"
+        not in client.get(reverse("labels:round_edit", args=[published.pk])).content.decode()
+    )
+    response = client.post(
+        reverse("labels:round_action", args=[published.pk]), {"action": "delete"}, follow=True
+    )
+    assert "A published round cannot be deleted" in response.content.decode()
+    assert Round.objects.filter(pk=published.pk).exists()

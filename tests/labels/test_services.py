@@ -14,7 +14,7 @@ from tests.labels.helpers import TODAY, eligible_school, result, round_named, te
 from twinschools.accounts.models import Role
 from twinschools.core.models import AuditEvent
 from twinschools.labels import services
-from twinschools.labels.models import ReviewRequest, ReviewStatus, Round, RoundStatus
+from twinschools.labels.models import Eligibility, ReviewRequest, ReviewStatus, Round, RoundStatus
 from twinschools.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -236,3 +236,59 @@ def timezone_now() -> datetime.datetime:
     from django.utils import timezone
 
     return timezone.now()
+
+
+def test_a_round_whose_dates_contradict_each_other_is_refused_field_by_field(world: World) -> None:
+    """The round "2030-2029", looking back from after its window, valid 2000-2100."""
+    opens = datetime.datetime(2027, 2, 1, 10, tzinfo=datetime.UTC)
+    values = _values(
+        name="2030-2029",
+        opens_at=opens,
+        closes_at=opens + datetime.timedelta(days=30),
+        registered_by=datetime.date(2027, 6, 1),
+        active_since=datetime.date(2027, 6, 1),
+        nql_from=datetime.date(2027, 5, 1),
+        nql_to=datetime.date(2027, 6, 1),
+        label_first_year=2000,
+        label_last_year=2100,
+    )
+    with pytest.raises(ValidationError) as refused:
+        services.save_round(actor=world.people["admin"], values=values)
+    errors = refused.value.message_dict
+    assert errors["name"] == ["The second year of the name must follow the first, for example 2027-2028."]
+    for field in ("registered_by", "active_since", "nql_from", "nql_to"):
+        assert errors[field] == ["This date must be on or before the day applications open (Feb. 1, 2027)."]
+    assert not Round.objects.filter(name="2030-2029").exists()
+
+
+def test_the_label_years_and_the_opening_follow_the_round_name(world: World) -> None:
+    values = _values(name="2027-2028", label_first_year=2000, label_last_year=2100)
+    values["opens_at"] = values["opens_at"].replace(year=2029)  # type: ignore[attr-defined]
+    values["closes_at"] = values["closes_at"].replace(year=2029)  # type: ignore[attr-defined]
+    with pytest.raises(ValidationError) as refused:
+        services.save_round(actor=world.people["admin"], values=values)
+    errors = refused.value.message_dict
+    assert errors["label_first_year"] == [
+        "The label's first year must be the first year of the round's name (2027)."
+    ]
+    assert errors["label_last_year"] == [
+        "The label's last year must be the second year of the round's name (2028)."
+    ]
+    assert errors["opens_at"] == ["Applications for the 2027-2028 label must open in 2026 or 2027."]
+
+
+def test_a_draft_round_can_be_deleted_with_its_eligibility_results(world: World) -> None:
+    draft = services.save_round(actor=world.people["admin"], values=_values())
+    eligible_school()
+    services.run_eligibility(round=draft, run_by=world.people["admin"], today=TODAY)
+    assert Eligibility.objects.filter(round=draft).exists()
+    services.delete_draft_round(actor=world.people["admin"], round=draft)
+    assert not Round.objects.filter(pk=draft.pk).exists()
+    assert AuditEvent.objects.filter(action="labels.round.deleted").exists()
+
+
+def test_a_published_round_cannot_be_deleted(world: World) -> None:
+    published = round_named("2026-2027")
+    with pytest.raises(ValidationError, match="A published round cannot be deleted"):
+        services.delete_draft_round(actor=world.people["admin"], round=published)
+    assert Round.objects.filter(pk=published.pk).exists()

@@ -14,7 +14,8 @@ from tests.leadership.factories import ResponsibilityFactory, closed_proposal, o
 from twinschools.accounts.models import Role
 from twinschools.leadership import demo
 from twinschools.leadership.models import Outcome, Proposal, Responsibility, Status, TeamMember
-from twinschools.leadership.records import leadership_records
+from twinschools.leadership.records import PROVIDER
+from twinschools.mission.periods import between
 from twinschools.mission.registry import REGISTRY
 
 
@@ -25,7 +26,9 @@ def test_the_overview_counts_decisions_open_proposals_responsibilities_and_the_t
     ResponsibilityFactory(school=school, owner=world.people["team_a"])
     groups = {
         group.key: group
-        for group in leadership_records(school=school, since=timezone.localdate() - timedelta(days=30))
+        for group in PROVIDER.records(
+            school=school, period=between(timezone.localdate() - timedelta(days=30))
+        )
     }
     assert {key: group.count for key, group in groups.items()} == {
         "leadership.decisions": 1,
@@ -45,14 +48,16 @@ def test_the_overview_counts_decisions_open_proposals_responsibilities_and_the_t
 def test_decisions_before_the_period_are_not_counted(world: World) -> None:
     closed_proposal(world.school_a, world.people["team_a"])
     Proposal.objects.update(closed_at=timezone.now() - timedelta(days=400))
-    groups = leadership_records(school=world.school_a, since=timezone.localdate() - timedelta(days=30))
+    groups = PROVIDER.records(
+        school=world.school_a, period=between(timezone.localdate() - timedelta(days=30))
+    )
     assert groups[0].count == 0
 
 
 def test_leadership_registers_its_sections_and_its_records() -> None:
     keys = [(section.key, section.order) for section in REGISTRY.sections]
     assert ("team", 20) in keys and ("decisions", 30) in keys
-    assert leadership_records in REGISTRY.providers
+    assert PROVIDER in REGISTRY.providers
 
 
 def test_the_demo_school_gets_a_team_responsibilities_two_decisions_and_an_open_proposal(db: None) -> None:

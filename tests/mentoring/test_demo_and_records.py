@@ -9,8 +9,9 @@ from tests.mentoring.factories import PlacedSchoolFactory, pairing_of
 from twinschools.accounts.models import Role
 from twinschools.mentoring.demo import seed_demo_mentoring
 from twinschools.mentoring.models import Meeting, MentoringRequest, MentorOffer, Pairing, PairingStatus
-from twinschools.mentoring.overview import records
+from twinschools.mentoring.records import PROVIDER
 from twinschools.mentoring.services import decide
+from twinschools.mission.periods import between
 
 pytestmark = pytest.mark.django_db
 
@@ -34,5 +35,5 @@ def test_accepted_pairs_count_for_commitment_four_of_both_schools(world: World) 
     decide(actor=world.people["nso_x"], pairing=pair, decision="accept", as_nso=True)
     since = timezone.localdate().replace(month=1, day=1)
     for school in (world.school_a, mentee):
-        (group,) = records(school=school, since=since)
+        (group,) = PROVIDER.records(school=school, period=between(since))
         assert (group.commitment, group.count, group.oecd) == (4, 1, (6,))

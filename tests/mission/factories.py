@@ -12,13 +12,13 @@ from django.utils import timezone
 
 from tests.factories import SchoolFactory
 from twinschools.mission.models import InclusionMeasure, TargetGroup
+from twinschools.mission.periods import Period
 from twinschools.mission.registry import (
     ApproachUse,
     RecordGroup,
     RecordItem,
-    register_approach_usage,
+    RecordsProvider,
     register_records,
-    unregister_approach_usage,
     unregister_records,
 )
 
@@ -37,34 +37,40 @@ class InclusionMeasureFactory(factory.django.DjangoModelFactory):
     staff_involved = 2
 
 
+class _TestProvider(RecordsProvider):
+    """A provider answering fixed groups and uses for any school, keeping the periods it was asked."""
+
+    def __init__(self, app: str, groups: tuple[RecordGroup, ...], uses: tuple[ApproachUse, ...]) -> None:
+        self.app, self.groups, self.uses = app, groups, uses
+        self.calls: list[dict[str, Any]] = []
+
+    def records(self, *, school: Any, period: Period) -> list[RecordGroup]:
+        self.calls.append({"school": school, "since": period.since, "until": period.until})
+        return list(self.groups)
+
+    def approach_usage(self, *, school: Any, period: Period) -> list[ApproachUse]:
+        return list(self.uses)
+
+
 @contextmanager
 def records_provider(*groups: RecordGroup) -> Iterator[list[dict[str, Any]]]:
     """Register a provider answering `groups` (for any school) while the block runs; yields its calls."""
-    calls: list[dict[str, Any]] = []
-
-    def provider(
-        *, school: Any, since: datetime.date, until: datetime.date | None = None
-    ) -> list[RecordGroup]:
-        calls.append({"school": school, "since": since, "until": until})
-        return list(groups)
-
+    provider = _TestProvider("test-records", groups, ())
     register_records(provider)
     try:
-        yield calls
+        yield provider.calls
     finally:
         unregister_records(provider)
 
 
 @contextmanager
 def approach_provider(*uses: ApproachUse) -> Iterator[None]:
-    def provider(*, school: Any, since: datetime.date) -> list[ApproachUse]:
-        return list(uses)
-
-    register_approach_usage(provider)
+    provider = _TestProvider("test-approaches", (), uses)
+    register_records(provider)
     try:
         yield
     finally:
-        unregister_approach_usage(provider)
+        unregister_records(provider)
 
 
 def group(commitment: int, count: int, *, key: str = "", planned: bool = False, **extra: Any) -> RecordGroup:

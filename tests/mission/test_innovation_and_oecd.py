@@ -12,11 +12,10 @@ from twinschools.mission.registry import REGISTRY, ApproachUse
 @pytest.fixture
 def no_other_apps():
     """Only the mission app's own providers, whatever other apps registered."""
-    saved = list(REGISTRY.providers), list(REGISTRY.approach_usage)
-    REGISTRY.providers[:] = [p for p in saved[0] if p.__module__.startswith("twinschools.mission")]
-    REGISTRY.approach_usage[:] = []
+    saved = list(REGISTRY.providers)
+    REGISTRY.providers[:] = [p for p in saved if p.__module__.startswith("twinschools.mission")]
     yield
-    REGISTRY.providers[:], REGISTRY.approach_usage[:] = saved
+    REGISTRY.providers[:] = saved
 
 
 def use(code: str, kind: str, count: int, *latest) -> ApproachUse:

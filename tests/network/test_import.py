@@ -630,6 +630,30 @@ def test_platform_admins_upload_every_file_and_see_the_summary() -> None:
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_importing_with_no_file_chosen_asks_for_a_file_and_imports_nothing(dry_run: bool) -> None:
+    """A browser sends the empty file input as a part with no file name."""
+    boundary = "BoUnDaRy"
+    body = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="csv_files"; filename=""\r\n'
+        "Content-Type: application/octet-stream\r\n\r\n\r\n"
+        + (f'--{boundary}\r\nContent-Disposition: form-data; name="dry_run"\r\n\r\non\r\n' if dry_run else "")
+        + f"--{boundary}--\r\n"
+    )
+
+    response = signed_in(nso_staff_of("RO")).post(
+        reverse("network:import"), data=body, content_type=f"multipart/form-data; boundary={boundary}"
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert response.context["report"] is None
+    assert "Choose at least one CSV file to import." in page
+    assert "The files were imported." not in page and "The files have no problems" not in page
+    assert not AuditEvent.objects.filter(action="network.import").exists()
+
+
+@pytest.mark.django_db
 def test_nso_staff_import_their_own_country_through_the_page() -> None:
     romanian_rows = [["S-RO-1", "Școala Gimnazială nr. 5", "RO", "Brăila", "2019-01-01"]]
 

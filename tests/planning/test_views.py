@@ -11,8 +11,9 @@ from django.utils import timezone
 from tests.clients import signed_in
 from tests.conftest import World
 from tests.planning.factories import ActionFactory, ActivityFactory, GoalFactory, NoteFactory, PlanFactory
+from twinschools.mission.periods import between
 from twinschools.network.models import Language
-from twinschools.planning import printing, queries
+from twinschools.planning import printing, queries, records
 from twinschools.planning.models import Action
 
 pytestmark = pytest.mark.django_db
@@ -176,15 +177,25 @@ def test_the_school_language_is_the_first_site_language_it_teaches_in_else_the_v
 
 def test_the_overview_gets_co_planned_activities_held_done_actions_and_what_is_planned(world: World) -> None:
     since = timezone.localdate() - datetime.timedelta(days=30)
-    ActivityFactory(
-        school=world.school_a, status="held", co_planners=[world.people["team_a"], world.people["head_a"]]
+    yesterday, next_week = (
+        timezone.now() - datetime.timedelta(days=1),
+        timezone.now() + datetime.timedelta(days=7),
     )
-    ActivityFactory(school=world.school_a, status="held", co_planners=[world.people["team_a"]])
+    together = [world.people["team_a"], world.people["head_a"]]
+    ActivityFactory(school=world.school_a, status="held", starts_at=yesterday, co_planners=together)
+    ActivityFactory(
+        school=world.school_a, status="held", starts_at=next_week, co_planners=together
+    )  # not yet
+    ActivityFactory(
+        school=world.school_a, status="held", starts_at=yesterday, co_planners=[world.people["team_a"]]
+    )
     plan = PlanFactory(school=world.school_a)
     ActionFactory(goal__plan=plan, goal__commitment=3, title="Next due", ends_on=datetime.date(2026, 1, 1))
     ActionFactory(goal__plan=plan, goal__commitment=3, ends_on=datetime.date(2026, 6, 1))
     ActionFactory(goal__plan=plan, status="done", done_on=timezone.localdate())
-    groups = {group.key: group for group in queries.records(school=world.school_a, since=since)}
+    groups = {
+        group.key: group for group in records.PROVIDER.records(school=world.school_a, period=between(since))
+    }
     assert groups["planning.coplanned_activities"].count == 1
     assert groups["planning.actions_done"].count == 1
     planned = groups["planning.planned_actions.3"]
@@ -198,8 +209,8 @@ def test_approach_usage_counts_the_planned_activities_per_approach(world: World)
         school=world.school_a, starts_at=timezone.now() + datetime.timedelta(days=3)
     ).approaches.set(["flipped"])  # Not held yet: neither counted nor on the page the count links to.
     activity.approaches.set(["flipped", "steam"])
-    uses = queries.approach_usage(
-        school=world.school_a, since=timezone.localdate() - datetime.timedelta(days=1)
+    uses = records.PROVIDER.approach_usage(
+        school=world.school_a, period=between(timezone.localdate() - datetime.timedelta(days=1))
     )
     assert sorted((use.code, use.count) for use in uses) == [("flipped", 1), ("steam", 1)]
     assert uses[0].latest[0].title == activity.title
@@ -226,7 +237,7 @@ def test_the_number_of_activities_held_links_to_those_activities(world: World) -
     )
     group = next(
         group
-        for group in queries.records(school=world.school_a, since=since)
+        for group in records.PROVIDER.records(school=world.school_a, period=between(since))
         if group.key.endswith("activities")
     )
     page = signed_in(world.people["head_a"]).get(group.url).content.decode()

@@ -12,13 +12,16 @@ from tests.conftest import World
 from tests.practices.factories import PracticeFactory, TriedFactory
 from twinschools.accounts.models import Role
 from twinschools.mission import registry
+from twinschools.mission.periods import between
 from twinschools.practices import records
 from twinschools.practices.demo import seed_practices
 from twinschools.practices.models import Comment, Practice, Tried, Visibility
 
 
 def groups_by_key(world: World, since: date) -> dict[str, registry.RecordGroup]:
-    return {group.key: group for group in records.mission_records(school=world.school_a, since=since)}
+    return {
+        group.key: group for group in records.PROVIDER.records(school=world.school_a, period=between(since))
+    }
 
 
 def test_the_overview_counts_practices_shared_adapted_by_others_tried_and_innovative(world: World) -> None:
@@ -63,9 +66,11 @@ def test_a_period_ends_when_the_overview_says(world: World) -> None:
     practice = PracticeFactory(school=world.school_a)
     Practice.objects.filter(pk=practice.pk).update(created_at=timezone.now() - timedelta(days=20))
     today = timezone.localdate()
-    within = records.mission_records(school=world.school_a, since=today - timedelta(days=30), until=today)
-    before = records.mission_records(
-        school=world.school_a, since=today - timedelta(days=30), until=today - timedelta(days=25)
+    within = records.PROVIDER.records(
+        school=world.school_a, period=between(today - timedelta(days=30), today)
+    )
+    before = records.PROVIDER.records(
+        school=world.school_a, period=between(today - timedelta(days=30), today - timedelta(days=25))
     )
     assert within[0].count == 1
     assert before[0].count == 0
@@ -75,7 +80,10 @@ def test_the_innovation_record_counts_practices_per_approach(world: World) -> No
     PracticeFactory(school=world.school_a, approaches=["flipped", "outdoor"], title="A")
     PracticeFactory(school=world.school_a, approaches=["flipped"], title="B")
     PracticeFactory(school=world.school_b, approaches=["flipped"])
-    uses = {use.code: use for use in records.approach_usage(school=world.school_a, since=date(2000, 1, 1))}
+    uses = {
+        use.code: use
+        for use in records.PROVIDER.approach_usage(school=world.school_a, period=between(date(2000, 1, 1)))
+    }
     assert {code: use.count for code, use in uses.items()} == {"flipped": 2, "outdoor": 1}
     assert [item.title for item in uses["flipped"].latest] == ["B", "A"]
     assert uses["flipped"].url.endswith("?approach=flipped")
@@ -83,8 +91,7 @@ def test_the_innovation_record_counts_practices_per_approach(world: World) -> No
 
 def test_the_library_registers_its_section_providers_and_seeder(world: World) -> None:
     assert any(section.key == "practices" and section.order == 60 for section in registry.REGISTRY.sections)
-    assert records.mission_records in registry.REGISTRY.providers
-    assert records.approach_usage in registry.REGISTRY.approach_usage
+    assert records.PROVIDER in registry.REGISTRY.providers
     assert any(seeder is seed_practices for _order, seeder in registry.REGISTRY.seeders)
 
 

@@ -6,7 +6,7 @@ import datetime
 
 from django.utils import timezone
 
-from tests.events.factories import EventFactory, RegistrationFactory
+from tests.events.factories import EventFactory, RegistrationFactory, SessionFactory
 from tests.mentoring.factories import PlacedSchoolFactory, pairing_of
 from twinschools.network.models import School, SchoolLabel
 
@@ -21,10 +21,17 @@ def labelled(school: School, year: int | None = None) -> School:
     return school
 
 
-def came_to_event_of(host: School, guest: School | None, *, school_name: str = "", **extra: object):
-    return RegistrationFactory(
+def came_to_event_of(
+    host: School, guest: School | None, *, school_name: str = "", came: bool = True, **extra: object
+):
+    """A registration for one of the host's events; `came`: checked in at its session, last week."""
+    registration = RegistrationFactory(
         event=EventFactory(school=host), school=guest, school_name=school_name, **extra
     )
+    if came:
+        last_week = timezone.now() - datetime.timedelta(days=7)
+        registration.attended.add(SessionFactory(event=registration.event, starts_at=last_week))
+    return registration
 
 
 def mentored_by(mentor: School, mentee: School):

@@ -1,9 +1,12 @@
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from tests.clients import signed_in
 from tests.conftest import World
+from tests.events.factories import SessionFactory
 from tests.factories import RegionFactory
 from tests.mentoring.factories import MentorOfferFactory
 from tests.reach.factories import came_to_event_of, labelled, mentored_by, placed_school
@@ -25,7 +28,10 @@ def test_the_school_page_lists_schools_reached_by_events_and_mentoring_with_a_ma
     by_mentoring = placed_school(ro, 47.13, 24.49, name="Școala Bistrița Nord")
     came_to_event_of(world.school_a, by_event, role="teacher")
     came_to_event_of(world.school_a, None, school_name="Școala din Sat", status="confirmed")
-    came_to_event_of(world.school_a, placed_school(ro, 45.0, 25.0, name="Absent"), status="cancelled")
+    came_to_event_of(
+        world.school_a, placed_school(ro, 45.0, 25.0, name="Absent"), status="cancelled", came=False
+    )
+    came_to_event_of(world.school_a, placed_school(ro, 45.1, 25.1, name="Registered only"), came=False)
     mentored_by(world.school_a, by_mentoring)
     world.school_a.latitude, world.school_a.longitude = 46.5, 23.0
     world.school_a.save(update_fields=["latitude", "longitude"])
@@ -41,6 +47,7 @@ def test_the_school_page_lists_schools_reached_by_events_and_mentoring_with_a_ma
     assert [m["kind"] for m in markers] == ["home", "reached", "reached"]
     assert markers[1]["url"] == reverse("network:school", args=[by_event.pk])
     assert 'id="reach-map-data"' in html and 'data-map="reach-map-data"' in html and "Absent" not in html
+    assert "Registered only" not in html  # a registration alone reaches nobody
     assert "style=" not in html
 
 
@@ -103,8 +110,24 @@ def test_a_bad_distance_comes_back_with_the_error_in_romanian(world: World) -> N
 def test_the_mission_overview_counts_the_schools_reached(world: World) -> None:
     came_to_event_of(world.school_a, placed_school(world.school_a.country, 46.0, 23.0))
     mentored_by(world.school_a, placed_school(world.school_a.country, 46.1, 23.1))
-    since = timezone.localdate().replace(month=1, day=1)
-    assert queries.reached_count(world.school_a, since) == 2
+    start = timezone.now() - timedelta(days=365)
+    assert queries.reached_count(world.school_a, start=start, end=timezone.now()) == 2
+
+
+def test_the_mission_overview_counts_a_school_reached_only_when_its_people_were_checked_in(
+    world: World,
+) -> None:
+    start, end = timezone.now() - timedelta(days=365), timezone.now()
+    registered = came_to_event_of(
+        world.school_a, placed_school(world.school_a.country, 46.0, 23.0), came=False
+    )
+    past = SessionFactory(event=registered.event, starts_at=timezone.now() - timedelta(days=3))
+    assert queries.reached_count(world.school_a, start=start, end=end) == 0  # registered, never came
+    last_year = SessionFactory(event=registered.event, starts_at=timezone.now() - timedelta(days=400))
+    registered.attended.add(last_year)
+    assert queries.reached_count(world.school_a, start=start, end=end) == 0  # came before the period
+    registered.attended.add(past)
+    assert queries.reached_count(world.school_a, start=start, end=end) == 1
 
 
 @pytest.mark.parametrize("how_many", [1, 12])

@@ -11,7 +11,7 @@ class AgencyConfig(AppConfig):
     def ready(self) -> None:
         from twinschools.agency.demo import seed_demo_agency
         from twinschools.agency.evidence import candidates as evidence_candidates
-        from twinschools.agency.overview import records
+        from twinschools.agency.records import PROVIDER as records_provider
         from twinschools.mission.registry import (
             Section,
             register_demo_seeder,
@@ -30,7 +30,7 @@ class AgencyConfig(AppConfig):
                 group=3,
             )
         )
-        register_records(records)
+        register_records(records_provider)
         from twinschools.agency import activity
 
         activity.register()

@@ -7,7 +7,6 @@ pupil at all.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from django.db.models import Count, Prefetch, QuerySet, Sum
 from django.shortcuts import get_object_or_404
@@ -21,6 +20,7 @@ from twinschools.agency.models import (
     Suggestion,
     SuggestionStatus,
 )
+from twinschools.mission.periods import Period
 from twinschools.network.models import School
 
 LIST_ROWS = 50
@@ -230,19 +230,28 @@ class Figures:
         return self.teachers_reached + self.parents_reached + self.others_reached
 
 
-def figures(school: School, *, since: date) -> Figures:
-    """Commitment 3 in numbers, for the mission overview."""
-    held = Initiative.objects.filter(school=school, status=InitiativeStatus.HELD, held_on__gte=since)
+def figures(school: School, *, period: Period) -> Figures:
+    """Commitment 3 in numbers, for the mission overview: what happened within the period
+    (initiatives held and answers given up to its end, never after today)."""
+    start, end = period.window()
+    held = Initiative.objects.filter(
+        school=school,
+        status=InitiativeStatus.HELD,
+        held_on__gte=period.since,
+        held_on__lte=period.last_day_done(),
+    )
     totals = held.aggregate(
         count=Count("pk"),
         teachers=Sum("teachers_reached"),
         parents=Sum("parents_reached"),
         others=Sum("others_reached"),
     )
-    answered = Suggestion.objects.filter(school=school, responded_at__date__gte=since).exclude(response="")
-    ambassadors = StudentProfile.objects.filter(student_teams__school=school).aggregate(
-        n=Count("pk", distinct=True)
-    )["n"]
+    answered = Suggestion.objects.filter(
+        school=school, responded_at__gte=start, responded_at__lt=end
+    ).exclude(response="")
+    ambassadors = StudentProfile.objects.filter(
+        student_teams__school=school, student_teams__created_at__lt=end
+    ).aggregate(n=Count("pk", distinct=True))["n"]
     return Figures(
         held=totals["count"] or 0,
         teachers_reached=totals["teachers"] or 0,

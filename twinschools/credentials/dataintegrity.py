@@ -47,7 +47,9 @@ def sign(
     created: datetime,
     proof_purpose: str = "assertionMethod",
 ) -> dict[str, Any]:
-    """Return a copy of `document` with a DataIntegrityProof (eddsa-rdfc-2022)."""
+    """Return a copy of `document` with a DataIntegrityProof (eddsa-rdfc-2022), as a
+    one-item `proof` array (OB 3.0's JSON Schema types `proof` as an array; VC 2.0 allows
+    either)."""
     unsecured = {key: value for key, value in copy.deepcopy(document).items() if key != "proof"}
     proof = {
         "type": "DataIntegrityProof",
@@ -58,7 +60,7 @@ def sign(
     }
     signature = private_key.sign(_hash_data(unsecured, _proof_config(unsecured, proof)))
     proof["proofValue"] = multiformats.multibase_base58btc(signature)
-    return {**unsecured, "proof": proof}
+    return {**unsecured, "proof": [proof]}
 
 
 def verify(
@@ -73,6 +75,8 @@ def verify(
     (None when unknown). Raises ProofError with the reason when anything is wrong.
     """
     proof = document.get("proof")
+    if isinstance(proof, list) and len(proof) == 1:
+        proof = proof[0]  # a one-item set; credentials issued before carry the object itself
     if not isinstance(proof, dict):
         raise ProofError("The credential has no single proof.")
     if proof.get("type") != "DataIntegrityProof" or proof.get("cryptosuite") != CRYPTOSUITE:

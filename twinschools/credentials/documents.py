@@ -1,17 +1,26 @@
 """The JSON-LD documents we publish, built from plain values (no database here):
-the OpenBadgeCredential of a label, the issuer's profile and controller document,
-and the Bitstring Status List credential."""
+the OpenBadgeCredential of a label, the issuer's DID document (and the https profile and
+controller document that credentials issued before did:web name), and the Bitstring
+Status List credential."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from twinschools.credentials import jsonld
 from twinschools.credentials.dataintegrity import format_datetime
 
 CREDENTIAL_CONTEXT = [jsonld.VC_V2, jsonld.OB_V3]
+DID_CONTEXT = [jsonld.DID_V1, jsonld.MULTIKEY_V1]
+# How long a signed status list is good for: verifiers refuse a copy older than this, so an
+# old list (from before a revocation) cannot be replayed for long. It is signed again when
+# served with less than STATUS_LIST_RENEW_BEFORE left.
+STATUS_LIST_VALIDITY = timedelta(days=1)
+STATUS_LIST_RENEW_BEFORE = timedelta(hours=12)
+# Bitstring Status List "ttl" (milliseconds): how long a verifier may cache the list.
+STATUS_LIST_TTL_MS = 60 * 60 * 1000
 # A profile (OB 3.0) that is also a controller document: verificationMethod and
 # assertionMethod are defined inline with the Security vocabulary's IRIs, as the
 # Controlled Identifiers spec defines them.
@@ -32,10 +41,17 @@ CONTROLLER_CONTEXT: list[Any] = [
 
 @dataclass(frozen=True)
 class Issuer:
-    id: str  # https URL of the profile / controller document
+    id: str  # the NSO's did:web identifier (an https profile URL in credentials issued before)
     name: str
     url: str
-    image: str = ""  # https URL of the issuer's logo, when it has one
+    image: str = ""  # https URL of the issuer's logo
+
+
+@dataclass(frozen=True)
+class Subject:
+    id: str  # the school's public profile page: a stable address
+    name: str
+    identifier: str  # the school's eTwinning registry identifier
 
 
 @dataclass(frozen=True)
@@ -80,7 +96,21 @@ def controller_document(issuer: Issuer, keys: list[PublicKey]) -> dict[str, Any]
     }
 
 
-def achievement(achievement_id: str, text: AchievementText) -> dict[str, Any]:
+def did_document(did: str, keys: list[PublicKey]) -> dict[str, Any]:
+    """The issuer's DID document (did:web): every key it ever signed with, as Multikey
+    verification methods authorised for assertions (old keys stay for old credentials)."""
+    return {
+        "@context": DID_CONTEXT,
+        "id": did,
+        "verificationMethod": [
+            {"id": key.id, "type": "Multikey", "controller": did, "publicKeyMultibase": key.multibase}
+            for key in keys
+        ],
+        "assertionMethod": [key.id for key in keys],
+    }
+
+
+def achievement(achievement_id: str, text: AchievementText, *, image: str = "") -> dict[str, Any]:
     """The label as an OB 3.0 Achievement. OB 3.0 types name and description as plain
     strings, so the achievement is stated once, in English, and says so (inLanguage);
     the verification page shows it in the reader's language."""
@@ -92,6 +122,7 @@ def achievement(achievement_id: str, text: AchievementText) -> dict[str, Any]:
         "description": text.description,
         "criteria": {"narrative": text.criteria},
         "inLanguage": text.language,
+        **({"image": {"id": image, "type": "Image", "caption": text.name}} if image else {}),
     }
 
 
@@ -99,7 +130,7 @@ def label_credential(
     *,
     credential_id: str,
     issuer: Issuer,
-    school_url: str,
+    subject: Subject,
     achievement_document: dict[str, Any],
     name: str,
     description: str,
@@ -117,8 +148,24 @@ def label_credential(
         "validFrom": start_of(valid_from),
         "validUntil": end_of(valid_until),
         "credentialSubject": {
-            "id": school_url,
+            "id": subject.id,
             "type": ["AchievementSubject"],
+            "name": subject.name,
+            # OB 3.0 IdentityObjects in plain text (a school's name is public, not personal data)
+            "identifier": [
+                {
+                    "type": "IdentityObject",
+                    "identityType": "name",
+                    "hashed": False,
+                    "identityHash": subject.name,
+                },
+                {
+                    "type": "IdentityObject",
+                    "identityType": "identifier",
+                    "hashed": False,
+                    "identityHash": subject.identifier,
+                },
+            ],
             "achievement": achievement_document,
         },
         "credentialStatus": status_entry,
@@ -138,16 +185,20 @@ def status_entry(*, list_url: str, index: int) -> dict[str, Any]:
 def status_list_credential(
     *, list_url: str, issuer: Issuer, encoded_list: str, valid_from: datetime
 ) -> dict[str, Any]:
+    """The signed list is valid for STATUS_LIST_VALIDITY from `valid_from`, so that a
+    verifier can tell a stale copy (an old list replayed) from the current one."""
     return {
         "@context": [jsonld.VC_V2],
         "id": list_url,
         "type": ["VerifiableCredential", "BitstringStatusListCredential"],
         "issuer": issuer.id,
         "validFrom": format_datetime(valid_from),
+        "validUntil": format_datetime(valid_from + STATUS_LIST_VALIDITY),
         "credentialSubject": {
             "id": f"{list_url}#list",
             "type": "BitstringStatusList",
             "statusPurpose": "revocation",
+            "ttl": STATUS_LIST_TTL_MS,
             "encodedList": encoded_list,
         },
     }

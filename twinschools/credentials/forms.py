@@ -32,9 +32,3 @@ class VerifyForm(forms.Form):
         if upload is not None:
             return upload.read(MAX_INPUT_BYTES + 1)
         return self.cleaned_data["credential"].encode("utf-8")
-
-
-class RevokeForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason for revoking"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
-    )

@@ -22,6 +22,8 @@ OB_V3 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 DATA_INTEGRITY_V2 = "https://w3id.org/security/data-integrity/v2"
 MULTIKEY_V1 = "https://w3id.org/security/multikey/v1"
 STATUS_LIST_V1 = "https://www.w3.org/ns/credentials/status/v1"
+# The DID documents we serve name it; we never process them as JSON-LD ourselves.
+DID_V1 = "https://www.w3.org/ns/did/v1"
 
 BUNDLED = {
     VC_V2: "credentials-v2.json",

@@ -82,6 +82,11 @@ class IssuedCredential(models.Model):
     revoked_by = models.ForeignKey(
         "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Set when the credential was issued again under the NSO's new issuer identifier
+    # (services.reissue_credential); the old one keeps verifying until it expires.
+    replaced_by = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="replaces"
+    )
 
     class Meta:
         verbose_name = _("issued credential")

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from twinschools.core.authz import roles_of
-from twinschools.credentials import addresses, documents, texts
+from twinschools.credentials import addresses, documents, sources, texts
 from twinschools.credentials.models import IssuedCredential, IssuerKey, StatusList
 from twinschools.network.models import Country, School
 
@@ -27,14 +27,19 @@ def credential(uuid: UUID) -> IssuedCredential:
     return get_object_or_404(credentials(), uuid=uuid)
 
 
-def controller_document(code: str) -> dict[str, Any]:
-    """The issuer's profile and every public key it has signed with; 404 before its first key."""
+def _issuer_keys(code: str) -> tuple[Country, list[IssuerKey]]:
     country = get_object_or_404(Country, code=code.upper())
     issuer_keys = list(IssuerKey.objects.filter(country=country).order_by("created_at", "pk"))
     if not issuer_keys:
         raise Http404
-    return documents.controller_document(
-        texts.issuer_of(country),
+    return country, issuer_keys
+
+
+def did_document(code: str) -> dict[str, Any]:
+    """The issuer's DID document with every public key it has signed with; 404 before its first key."""
+    country, issuer_keys = _issuer_keys(code)
+    return documents.did_document(
+        addresses.issuer_id(country.code),
         [
             documents.PublicKey(
                 id=addresses.verification_method_id(country.code, key.key_id),
@@ -45,9 +50,26 @@ def controller_document(code: str) -> dict[str, Any]:
     )
 
 
-def status_list_document(code: str, number: int) -> dict[str, Any]:
-    found = get_object_or_404(StatusList, country__code=code.upper(), number=number)
-    return dict(found.signed_json)
+def controller_document(code: str) -> dict[str, Any]:
+    """The issuer's https profile and controller document, named by credentials issued
+    before did:web: every public key under its https address; 404 before its first key."""
+    country, issuer_keys = _issuer_keys(code)
+    return documents.controller_document(
+        texts.issuer_of(country, legacy=True),
+        [
+            documents.PublicKey(
+                id=addresses.legacy_verification_method_id(country.code, key.key_id),
+                multibase=key.public_key_multibase,
+            )
+            for key in issuer_keys
+        ],
+    )
+
+
+def status_list(code: str, number: int) -> StatusList:
+    return get_object_or_404(
+        StatusList.objects.select_related("country"), country__code=code.upper(), number=number
+    )
 
 
 def issued_for_nso(user: Any) -> QuerySet[IssuedCredential]:
@@ -68,6 +90,11 @@ class CredentialState:
     def valid_until(self) -> date:
         return self.credential.valid_until
 
+    @property
+    def withdrawal_page(self) -> str | None:
+        """Where the label this credential stands for is withdrawn (which revokes it too)."""
+        return sources.withdrawal_page(self.credential.source_label)
+
 
 def state_of(credential: IssuedCredential, today: date | None = None) -> CredentialState:
     """The state from our records (the signature is checked on the credential's own page)."""
@@ -85,7 +112,9 @@ def state_of(credential: IssuedCredential, today: date | None = None) -> Credent
 
 def current_credentials_for_school(school: School, *, limit: int = 3) -> list[CredentialState]:
     """A school's most recent label credentials with their state, newest label first."""
-    found = IssuedCredential.objects.filter(school=school).order_by("-valid_until", "-pk")[:limit]
+    found = IssuedCredential.objects.filter(school=school, replaced_by__isnull=True).order_by(
+        "-valid_until", "-pk"
+    )[:limit]
     return [state_of(item) for item in found]
 
 

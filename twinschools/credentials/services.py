@@ -7,7 +7,7 @@ Every function is keyword-only, owns its transaction and leaves an audit event.
 from __future__ import annotations
 
 import secrets
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -75,6 +75,41 @@ def _signed(document: dict[str, Any], key: IssuerKey) -> dict[str, Any]:
     )
 
 
+def _signed_until(document: dict[str, Any]) -> datetime | None:
+    try:
+        return datetime.fromisoformat(str(document.get("validUntil", "")).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def status_list_needs_signing(status_list: StatusList, *, now: datetime | None = None) -> bool:
+    """True when the signed list is close to its validUntil, has none (signed before lists
+    had a validity window), or names another issuer than the NSO's did:web identifier."""
+    now = now or timezone.now()
+    document = status_list.signed_json or {}
+    until = _signed_until(document)
+    return (
+        until is None
+        or until - now < documents.STATUS_LIST_RENEW_BEFORE
+        or document.get("issuer") != addresses.issuer_id(status_list.country.code)
+    )
+
+
+def fresh_status_list(*, status_list: StatusList) -> StatusList:
+    """The status list with a signature that is still valid for a while: signed again when
+    stale, so that what we serve is always inside its short validity window.
+
+    Not audited: the bits do not change, only the signature's dates (revocations, which do
+    change them, are audited by revoke_credential)."""
+    if not status_list_needs_signing(status_list):
+        return status_list
+    with transaction.atomic():
+        locked = StatusList.objects.select_for_update().select_related("country").get(pk=status_list.pk)
+        if status_list_needs_signing(locked):  # another request may have signed it meanwhile
+            _sign_status_list(locked)
+    return locked
+
+
 def _sign_status_list(status_list: StatusList) -> None:
     country = status_list.country
     unsigned = documents.status_list_credential(
@@ -126,31 +161,99 @@ def issue_label_credential(
     if valid_until < valid_from:
         raise ValidationError(_("The label cannot end before it starts."))
     with transaction.atomic():
-        # one issuance per country at a time: the first key and list are created only once
-        Country.objects.select_for_update().filter(pk=country.pk).first()
-        active_key(country=country)
-        status_list = _open_status_list(country)
-        index = _unused_index(status_list)
-        record = IssuedCredential(
+        record = _issue(
             school=school,
             country=country,
-            label_years=label_years,
             valid_from=valid_from,
             valid_until=valid_until,
-            status_list=status_list,
-            status_index=index,
+            label_years=label_years,
             source_label=source_label,
-            issued_by=issued_by if getattr(issued_by, "pk", None) else None,
-            signed_json={},
+            issued_by=issued_by,
         )
-        record.signed_json = _signed(_unsigned_credential(record), active_key(country=country))
-        record.save()
         audit.record(
             actor=issued_by,
             action="credentials.credential.issued",
             school=school,
             target=record,
             data={"label_years": label_years, "source_label": source_label},
+        )
+    return record
+
+
+def _issue(
+    *,
+    school: School,
+    country: Country,
+    valid_from: date,
+    valid_until: date,
+    label_years: str,
+    source_label: str,
+    issued_by: Any,
+) -> IssuedCredential:
+    """Sign and save one credential; the caller holds the transaction and audits."""
+    # one issuance per country at a time: the first key and list are created only once
+    Country.objects.select_for_update().filter(pk=country.pk).first()
+    active_key(country=country)
+    status_list = _open_status_list(country)
+    index = _unused_index(status_list)
+    record = IssuedCredential(
+        school=school,
+        country=country,
+        label_years=label_years,
+        valid_from=valid_from,
+        valid_until=valid_until,
+        status_list=status_list,
+        status_index=index,
+        source_label=source_label,
+        issued_by=issued_by if getattr(issued_by, "pk", None) else None,
+        signed_json={},
+    )
+    record.signed_json = _signed(_unsigned_credential(record), active_key(country=country))
+    record.save()
+    return record
+
+
+def is_under_current_issuer(credential: IssuedCredential) -> bool:
+    issuer = credential.signed_json.get("issuer")
+    issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
+    return issuer_id == addresses.issuer_id(credential.country.code)
+
+
+def reissue_credential(*, credential: IssuedCredential, reissued_by: Any) -> IssuedCredential | None:
+    """Issue a credential again under the NSO's current issuer identifier (did:web), with the
+    same school, label and validity; the old one is marked replaced and keeps verifying
+    until it expires. Returns None when there is nothing to do: the credential is already
+    under the current identifier, was replaced, was revoked or has expired."""
+    with transaction.atomic():
+        locked = (
+            IssuedCredential.objects.select_for_update()
+            .select_related("school", "country")
+            .get(pk=credential.pk)
+        )
+        if (
+            locked.replaced_by_id is not None
+            or locked.revoked_at is not None
+            or locked.valid_until < timezone.localdate()
+            or is_under_current_issuer(locked)
+        ):
+            return None
+        record = _issue(
+            school=locked.school,
+            country=locked.country,
+            valid_from=locked.valid_from,
+            valid_until=locked.valid_until,
+            label_years=locked.label_years,
+            source_label=locked.source_label,
+            issued_by=reissued_by,
+        )
+        locked.replaced_by = record
+        locked.save(update_fields=["replaced_by"])
+        audit.record(
+            actor=reissued_by,
+            action="credentials.credential.reissued",
+            school=locked.school,
+            target=record,
+            data={"replaces": locked.pk, "label_years": locked.label_years},
         )
     return record
 
@@ -164,8 +267,14 @@ def _unsigned_credential(record: IssuedCredential) -> dict[str, Any]:
     return documents.label_credential(
         credential_id=addresses.credential_id(record.uuid),
         issuer=texts.issuer_of(country),
-        school_url=addresses.school_page(school.pk),
-        achievement_document=documents.achievement(addresses.achievement_id(record.label_years), english),
+        subject=documents.Subject(
+            id=addresses.school_page(school.pk), name=school.name, identifier=school.external_id
+        ),
+        achievement_document=documents.achievement(
+            addresses.achievement_id(record.label_years),
+            english,
+            image=addresses.image(texts.LABEL_BADGE_IMAGE),
+        ),
         name=name,
         description=description,
         valid_from=record.valid_from,
@@ -178,7 +287,8 @@ def _unsigned_credential(record: IssuedCredential) -> dict[str, Any]:
 
 
 def revoke_credential(*, credential: IssuedCredential, reason: str, revoked_by: Any) -> IssuedCredential:
-    """Revoke: set the credential's bit in its status list and re-sign the list."""
+    """Revoke: set the credential's bit in its status list and re-sign the list. The
+    credentials it replaced (re-issued under a new issuer identifier) are revoked with it."""
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": [_("Say why the credential is revoked.")]})
@@ -186,20 +296,65 @@ def revoke_credential(*, credential: IssuedCredential, reason: str, revoked_by: 
         locked = IssuedCredential.objects.select_for_update().get(pk=credential.pk)
         if locked.revoked_at is not None:
             raise ValidationError(_("This credential was already revoked."))
-        status_list = (
-            StatusList.objects.select_for_update().select_related("country").get(pk=locked.status_list_id)
+        _revoke_one(locked, reason=reason, revoked_by=revoked_by)
+        replaced = list(
+            IssuedCredential.objects.select_for_update().filter(replaced_by=locked, revoked_at__isnull=True)
         )
-        status_list.bits = statuslist.with_bit(bytes(status_list.bits), locked.status_index)
-        status_list.save(update_fields=["bits", "updated_at"])
-        _sign_status_list(status_list)
-        locked.revoked_at = timezone.now()
-        locked.revocation_reason = reason
-        locked.revoked_by = revoked_by if getattr(revoked_by, "pk", None) else None
-        locked.save(update_fields=["revoked_at", "revocation_reason", "revoked_by"])
-        audit.record(
-            actor=revoked_by,
-            action="credentials.credential.revoked",
-            school=locked.school,
-            target=locked,
-        )
+        while replaced:
+            older = replaced.pop()
+            _revoke_one(older, reason=reason, revoked_by=revoked_by)
+            replaced.extend(
+                IssuedCredential.objects.select_for_update().filter(
+                    replaced_by=older, revoked_at__isnull=True
+                )
+            )
     return locked
+
+
+def _revoke_one(locked: IssuedCredential, *, reason: str, revoked_by: Any) -> None:
+    status_list = (
+        StatusList.objects.select_for_update().select_related("country").get(pk=locked.status_list_id)
+    )
+    status_list.bits = statuslist.with_bit(bytes(status_list.bits), locked.status_index)
+    status_list.save(update_fields=["bits", "updated_at"])
+    _sign_status_list(status_list)
+    locked.revoked_at = timezone.now()
+    locked.revocation_reason = reason
+    locked.revoked_by = revoked_by if getattr(revoked_by, "pk", None) else None
+    locked.save(update_fields=["revoked_at", "revocation_reason", "revoked_by"])
+    audit.record(
+        actor=revoked_by,
+        action="credentials.credential.revoked",
+        school=locked.school,
+        target=locked,
+    )
+
+
+def reencrypt_issuer_keys(*, old_secret_keys: list[str] | None = None) -> dict[str, int]:
+    """Seal every issuer key stored in the old format ("v1": TWINSCHOOLS_CREDENTIAL_KEY or a
+    derivation of SECRET_KEY) again with TWINSCHOOLS_CREDENTIAL_KEY ("v2"), so that
+    SECRET_KEY can change. `old_secret_keys` are earlier SECRET_KEY values to try too.
+    Idempotent; keys that decrypt with nothing given are counted as unreadable and left."""
+    counts = {"reencrypted": 0, "current": 0, "unreadable": 0}
+    with transaction.atomic():
+        for key in IssuerKey.objects.select_for_update().select_related("country"):
+            if key.encrypted_private_key.startswith(f"{keys.CURRENT}:"):
+                counts["current"] += 1
+                continue
+            try:
+                private_key = keys.decrypt_private_key(
+                    key.encrypted_private_key,
+                    country_code=key.country.code,
+                    key_id=key.key_id,
+                    old_secret_keys=old_secret_keys or [],
+                )
+            except keys.KeyUnreadable:
+                counts["unreadable"] += 1
+                continue
+            key.encrypted_private_key = keys.encrypt_private_key(
+                private_key, country_code=key.country.code, key_id=key.key_id
+            )
+            key.save(update_fields=["encrypted_private_key"])
+            audit.record(actor=None, action="credentials.signing_key.reencrypted", target=key)
+            counts["reencrypted"] += 1
+    return counts

@@ -12,6 +12,11 @@ from twinschools.credentials.documents import AchievementText, Issuer
 from twinschools.network import nso
 from twinschools.network.models import Country, School
 
+# The images credentials name (served by views.image from images/, at stable addresses).
+LABEL_BADGE_IMAGE = "etwinning-school-label"
+ISSUER_IMAGE = "nso"
+IMAGES = (LABEL_BADGE_IMAGE, ISSUER_IMAGE)
+
 
 def issuer_name(country: Country) -> str:
     """The NSO's name for readers: its official name from its profile, else the generic one."""
@@ -49,19 +54,21 @@ def achievement_text(label_years: str) -> AchievementText:
     )
 
 
-def issuer_of(country: Country) -> Issuer:
+def issuer_of(country: Country, *, legacy: bool = False) -> Issuer:
     """The issuing NSO as signed into credentials, from its profile (network.nso): its
-    English name (the credential is in English), its website and its logo when set; our
-    site and the generic name otherwise. Credentials signed before keep their own copy."""
+    did:web identifier, English name (the credential is in English), its website and its
+    logo; our site, the generic name and the generic NSO emblem otherwise. Credentials
+    signed before keep their own copy. `legacy` gives the https profile address that
+    credentials issued before did:web name as their issuer."""
     with translation.override("en"):
         identity = nso.identity_of(country)
     image = (
         addresses.absolute(reverse("network:nso_logo", args=[country.code.lower()]))
         if identity.has_logo
-        else ""
+        else addresses.image(ISSUER_IMAGE)
     )
     return Issuer(
-        id=addresses.issuer_id(country.code),
+        id=addresses.legacy_issuer_id(country.code) if legacy else addresses.issuer_id(country.code),
         name=identity.english_name,
         url=identity.website or addresses.site_url() + "/",
         image=image,

@@ -74,15 +74,19 @@ def _parse_moment(value: Any) -> datetime | None:
 
 
 def _issuer_code(document: dict[str, Any]) -> str | None:
+    """The NSO's country when the issuer is one of ours: its did:web identifier, resolved
+    against our own records (no network), or the https profile address that credentials
+    issued before did:web name."""
     issuer = document.get("issuer")
     issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
-    found = addresses.ours(issuer_id, "issuer")
+    found = addresses.ours(issuer_id, "issuer_did") or addresses.ours(issuer_id, "issuer")
     return str(found["code"]).upper() if found else None
 
 
 def _key_resolver(issuer_id: str, country_code: str) -> Any:
     def resolve(method_id: str) -> Ed25519PublicKey | None:
-        # a key of this issuer only: a key of another NSO cannot sign for this one
+        # a key of this issuer only (<issuer id>#<key id>, as its DID document or profile
+        # lists it): a key of another NSO cannot sign for this one
         base, _, key_id = method_id.partition("#")
         if base != issuer_id or not key_id:
             return None

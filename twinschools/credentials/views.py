@@ -1,24 +1,25 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from twinschools.core.permissions import public, requires
-from twinschools.credentials import queries, services, texts, verification
-from twinschools.credentials.forms import RevokeForm, VerifyForm
-from twinschools.credentials.models import IssuedCredential
+from twinschools.credentials import addresses, documents, queries, services, texts, verification
+from twinschools.credentials.forms import VerifyForm
 
 VC_CONTENT_TYPE = "application/vc+ld+json"
 LD_CONTENT_TYPE = "application/ld+json"
+DID_CONTENT_TYPE = "application/did+ld+json"
+IMAGES_DIR = Path(__file__).resolve().parent / "images"
 PAGE_SIZE = 50
 
 
@@ -32,6 +33,11 @@ def _json(document: dict[str, Any], content_type: str) -> HttpResponse:
 def _wants_json(request: HttpRequest) -> bool:
     accept = request.headers.get("Accept", "")
     return "application/json" in accept and "text/html" not in accept
+
+
+def _wants_linked_data(request: HttpRequest) -> bool:
+    accept = request.headers.get("Accept", "")
+    return ("application/ld+json" in accept or "application/json" in accept) and "text/html" not in accept
 
 
 @public
@@ -57,12 +63,55 @@ def credential_json(request: HttpRequest, uuid: Any) -> HttpResponse:
 
 @public
 def issuer_document(request: HttpRequest, code: str) -> HttpResponse:
+    """The https profile and controller document named by credentials issued before did:web."""
     return _json(queries.controller_document(code), LD_CONTENT_TYPE)
 
 
 @public
+def issuer_did_document(request: HttpRequest, code: str) -> HttpResponse:
+    """The DID document of the NSO's did:web identifier."""
+    return _json(queries.did_document(code), DID_CONTENT_TYPE)
+
+
+@public
 def status_list(request: HttpRequest, code: str, number: int) -> HttpResponse:
-    return _json(queries.status_list_document(code, number), VC_CONTENT_TYPE)
+    found = services.fresh_status_list(status_list=queries.status_list(code, number))
+    response = _json(dict(found.signed_json), VC_CONTENT_TYPE)
+    response["Cache-Control"] = f"public, max-age={documents.STATUS_LIST_TTL_MS // 1000}"
+    return response
+
+
+@public
+def achievement(request: HttpRequest, years: str) -> HttpResponse:
+    """The label of some years as an OB 3.0 Achievement: JSON-LD for machines, a page for people."""
+    first, last = (int(year) for year in years.split("-"))
+    if last != first + 1:
+        raise Http404
+    if _wants_linked_data(request):
+        with translation.override("en"):
+            english = texts.achievement_text(years)
+        document = documents.achievement(
+            addresses.achievement_id(years), english, image=addresses.image(texts.LABEL_BADGE_IMAGE)
+        )
+        return _json({"@context": documents.CREDENTIAL_CONTEXT, **document}, LD_CONTENT_TYPE)
+    context = {
+        "title": texts.credential_name(years),
+        "description": texts.achievement_description(),
+        "criteria": texts.achievement_criteria(),
+        "image_name": texts.LABEL_BADGE_IMAGE,
+    }
+    return render(request, "credentials/achievement.html", context)
+
+
+@public
+def image(request: HttpRequest, name: str) -> HttpResponse:
+    """The images credentials name (the label's badge, the generic NSO emblem)."""
+    if name not in texts.IMAGES:
+        raise Http404
+    response = HttpResponse((IMAGES_DIR / f"{name}.svg").read_bytes(), content_type="image/svg+xml")
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 def _verdict_of(raw: bytes | str) -> tuple[verification.Verdict | None, str]:
@@ -112,22 +161,5 @@ def verify_api(request: HttpRequest) -> HttpResponse:
 def nso_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(queries.issued_for_nso(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     states = [queries.state_of(item) for item in page.object_list]
-    context = {"page": page, "states": states, "revoke_form": RevokeForm()}
+    context = {"page": page, "states": states}
     return render(request, "credentials/nso_list.html", context)
-
-
-@requires("credentials.revoke", load=queries.credential)
-def revoke(request: HttpRequest, obj: IssuedCredential) -> HttpResponse:
-    form = RevokeForm(request.POST) if request.method == "POST" else RevokeForm()
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.revoke_credential(
-                credential=obj, reason=form.cleaned_data["reason"], revoked_by=request.user
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The credential was revoked; its status list was signed again."))
-            return redirect("credentials:nso_list")
-    context = {"record": obj, "form": form, "state": queries.state_of(obj)}
-    return render(request, "credentials/revoke.html", context, status=400 if form.errors else 200)

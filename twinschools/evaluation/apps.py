@@ -29,6 +29,12 @@ def _assigned_sentence(params: dict[str, Any]) -> str:
     }
 
 
+def _withdrawal_page(award_pk: str) -> str:
+    from django.urls import reverse
+
+    return reverse("evaluation:withdraw", args=[int(award_pk)])
+
+
 class EvaluationConfig(AppConfig):
     """National evaluation of label applications: rubric, reviews, moderation, decision and award."""
 
@@ -51,6 +57,13 @@ class EvaluationConfig(AppConfig):
         register_kind(
             "evaluation.decided", _("The decision on your label application for %(round)s is ready.")
         )
+        register_kind(
+            "evaluation.label_withdrawn",
+            _("Your school's eTwinning School label %(years)s was withdrawn. The reason: %(reason)s"),
+        )
+        from twinschools.credentials.sources import register_source
+
+        register_source("evaluation.award", _withdrawal_page)
         # After the applications seeder (90), which writes the demo school's application.
         register_demo_seeder(seed_evaluation, order=95)
         from twinschools.accounts.home import register_todos

@@ -128,7 +128,7 @@ def seed_evaluation(*, school: Any, people: dict[str, Any], rng: Any, today: dat
     _award(revoked, (second, third), nso)
     award = LabelAward.objects.filter(application=revoked, revoked_at__isnull=True).first()
     if award is not None:
-        services.revoke_award(
+        services.withdraw_label(
             award=award,
             reason="The school closed its eTwinning team and asked for the label to be withdrawn.",
             by=nso,

@@ -131,5 +131,11 @@ class SettingsForm(forms.ModelForm):
         }
 
 
-class RevokeForm(forms.Form):
-    reason = forms.CharField(label=_("Reason for revoking"), widget=forms.Textarea(attrs={"rows": 2}))
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the label withdrawn?"),
+        help_text=_("The school's head reads this reason, and everyone who checks the credential sees it."),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Say why the label is withdrawn.")},
+    )

@@ -89,7 +89,8 @@ def _application_counts(round: Round, country_ids: list[int]) -> dict[int, dict[
         .annotate(
             drafting=Count("pk", filter=Q(status__in=EDITABLE) & ~Q(status=Status.RETURNED)),
             decided=Count("pk", filter=Q(status__in=(Status.AWARDED, Status.NOT_AWARDED, Status.RETURNED))),
-            awarded=Count("pk", filter=Q(status=Status.AWARDED)),
+            # A withdrawn label no longer counts as awarded, as on every other page.
+            awarded=Count("pk", filter=Q(status=Status.AWARDED, award__revoked_at__isnull=True)),
         )
         .order_by()
     )

@@ -26,7 +26,8 @@ from twinschools.evaluation.models import (
 )
 from twinschools.evaluation.stages import Progress, Stage, progress_of
 from twinschools.labels.models import Round, RoundStatus
-from twinschools.network.models import Country, School, SchoolLabel
+from twinschools.network.models import Country, School
+from twinschools.network.queries import held_labels
 
 # Applications the NSO list shows: from the first signature on.
 IN_EVALUATION = (Status.SUBMITTED, Status.RETURNED, Status.AWARDED, Status.NOT_AWARDED)
@@ -245,6 +246,13 @@ def result(app: Application) -> Result:
     return Result(found, criteria_for(app) if decided else [], final, reviews, award)
 
 
+def award(pk: int) -> LabelAward:
+    """An award with its application and school, for the page that withdraws it."""
+    return get_object_or_404(
+        LabelAward.objects.select_related("application__round", "school__country"), pk=pk
+    )
+
+
 def award_of(app: Application) -> LabelAward:
     found = (
         LabelAward.objects.filter(application=app, revoked_at__isnull=True).select_related("school").first()
@@ -279,8 +287,7 @@ class Cell:
 
 
 def current_label_schools(country_code: str = "") -> QuerySet[School]:
-    year = timezone.localdate().year
-    labelled = SchoolLabel.objects.filter(first_year__lte=year, last_year__gte=year).values("school_id")
+    labelled = held_labels().values("school_id")
     schools = School.objects.filter(pk__in=labelled)
     if country_code:
         schools = schools.filter(country__code=country_code.upper())

@@ -688,15 +688,19 @@ def _set_application_status(application: Application, status: str, *, by: User) 
     )
 
 
-def _notify_decided(application: Application) -> None:
+def _current_heads(school_id: int) -> list[User]:
     today = timezone.localdate()
     heads = User.objects.filter(
-        memberships__school_id=application.school_id,
+        memberships__school_id=school_id,
         memberships__role=Role.HEAD,
         memberships__started_on__lte=today,
     ).exclude(memberships__ended_on__lt=today)
+    return list(heads.distinct())
+
+
+def _notify_decided(application: Application) -> None:
     notify(
-        recipients=list(heads.distinct()),
+        recipients=_current_heads(application.school_id),
         kind="evaluation.decided",
         params={"round": application.round.name},
         url=reverse("evaluation:result", args=[application.pk]),
@@ -760,19 +764,26 @@ def _revoke_credentials(award: LabelAward, *, reason: str, by: User) -> None:
         credentials.revoke_credential(credential=credential, reason=reason, revoked_by=by)
 
 
-def revoke_award(*, award: LabelAward, reason: str, by: User) -> LabelAward:
-    """Take the label back: the award keeps its history, the school's public label goes."""
+WITHDRAWN = "evaluation.label_withdrawn"
+
+
+def withdraw_label(*, award: LabelAward, reason: str, by: User) -> LabelAward:
+    """Withdraw an awarded label: the one action behind every "withdraw" and "revoke" button.
+
+    The school's label row goes (every page that says "eTwinning School" reads it through
+    network.queries.held_labels), its credential is revoked on the status list, the award
+    keeps its history with the reason, and the school's heads are told why.
+    """
     if not reason.strip():
-        raise ValidationError(_("Say why the label is revoked."), code="reason")
+        raise ValidationError(_("Say why the label is withdrawn."), code="reason")
     with transaction.atomic():
-        locked = LabelAward.objects.select_for_update().get(pk=award.pk)
+        locked = LabelAward.objects.select_for_update().select_related("school").get(pk=award.pk)
         if locked.revoked_at is not None:
-            raise ValidationError(_("This label was already revoked."), code="revoked")
+            raise ValidationError(_("This label was already withdrawn."), code="revoked")
         locked.revoked_at, locked.revoked_by = timezone.now(), by
         locked.revocation_reason = reason.strip()[:MAX_TEXT]
         locked.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
         SchoolLabel.objects.filter(school_id=locked.school_id, first_year=locked.first_year).delete()
-        # the credential's status list says so too, for anyone who verifies it
         _revoke_credentials(locked, reason=locked.revocation_reason, by=by)
         audit.record(
             actor=by,
@@ -780,5 +791,13 @@ def revoke_award(*, award: LabelAward, reason: str, by: User) -> LabelAward:
             school=locked.school,
             target=locked,
             data={"from": "awarded", "to": "revoked"},
+        )
+        notify(
+            recipients=_current_heads(locked.school_id),
+            kind=WITHDRAWN,
+            params={"years": f"{locked.first_year}-{locked.last_year}", "reason": locked.revocation_reason},
+            url=reverse("evaluation:result", args=[locked.application_id]),
+            school=locked.school,
+            target=f"award:{locked.pk}",
         )
     return locked

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -25,13 +25,13 @@ from twinschools.evaluation.forms import (
     DecisionForm,
     DeclareForm,
     ListFilterForm,
-    RevokeForm,
     SettingsForm,
+    WithdrawForm,
     given_from,
     posted_values,
     rows_for,
 )
-from twinschools.evaluation.models import Assignment, Outcome, Review
+from twinschools.evaluation.models import Assignment, LabelAward, Outcome, Review
 from twinschools.evaluation.stages import Stage
 from twinschools.network.models import Country, School
 
@@ -130,7 +130,6 @@ def _application_page(
         "settings": services.settings_for(app.round, app.school.country_id),
         "criteria": queries.criteria_for(app),
         "award": getattr(app, "award", None),
-        "revoke": RevokeForm(),
     }
     return render(request, "evaluation/application.html", context, status=status)
 
@@ -264,22 +263,27 @@ def reopen(request: HttpRequest, obj: Review) -> HttpResponse:
     return redirect("evaluation:application", obj.application.pk)  # type: ignore[attr-defined]
 
 
-@require_POST
-@requires("evaluation.manage_application", load=queries.application)
-def revoke(request: HttpRequest, obj: Application) -> HttpResponse:
-    form = RevokeForm(request.POST)
-    award = getattr(obj, "award", None)
-    if award is None:
-        raise Http404
-    try:
-        if not form.is_valid():
-            raise ValidationError(_("Say why the label is revoked."))
-        services.revoke_award(award=award, reason=form.cleaned_data["reason"], by=request.user)
-    except ValidationError as error:
-        messages.error(request, _errors(error))
-    else:
-        messages.success(request, _("The label was revoked."))
-    return redirect("evaluation:application", obj.pk)
+@requires("evaluation.manage_application", load=queries.award)
+def withdraw(request: HttpRequest, obj: LabelAward) -> HttpResponse:
+    """The one way a label ends early: the school's label, credential and certificate go together."""
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.withdraw_label(award=obj, reason=form.cleaned_data["reason"], by=request.user)  # type: ignore[arg-type]
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("The label was withdrawn and its credential revoked; the school was told why.")
+            )
+            return redirect("evaluation:application", obj.application_id)
+    context = {
+        "award": obj,
+        "app": obj.application,
+        "form": form,
+        "credential": credential_queries.credential_issued_for(services.award_source(obj)),
+    }
+    return render(request, "evaluation/withdraw.html", context, status=400 if form.errors else 200)
 
 
 @requires("evaluation.settings", load=queries.country)

@@ -13,7 +13,7 @@ class EventsConfig(AppConfig):
 
         register_personal_data()
         from twinschools.events.demo import seed_demo_events
-        from twinschools.events.overview import records
+        from twinschools.events.records import PROVIDER as records_provider
         from twinschools.mission.registry import (
             Section,
             register_demo_seeder,
@@ -31,7 +31,7 @@ class EventsConfig(AppConfig):
                 commitment=4,
             )
         )
-        register_records(records)
+        register_records(records_provider)
         from twinschools.events import activity
 
         activity.register()

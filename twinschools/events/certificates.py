@@ -23,7 +23,7 @@ from twinschools.accounts.models import Membership, Role
 from twinschools.core import certificates as printing
 from twinschools.core.site import absolute
 from twinschools.events import queries_day
-from twinschools.events.models import Kind, Registration, RegistrationStatus
+from twinschools.events.models import Kind, Registration, RegistrationStatus, Session
 from twinschools.network import nso
 
 COURSE_SHARE = 0.8
@@ -44,6 +44,11 @@ def earned(registration: Registration) -> bool:
         and attended > 0
         and attended >= sessions_needed(registration)
     )
+
+
+def attended_sessions(registration: Registration) -> list[Session]:
+    """The sessions its holder was checked in at, in order: all a certificate may list."""
+    return sorted(registration.attended.all(), key=lambda session: (session.starts_at, session.pk))
 
 
 def token_for(registration: Registration) -> str:
@@ -78,8 +83,7 @@ def context_for(registration: Registration, *, base_url: str) -> dict[str, Any]:
     school issues it and its head signs; the footnote names the country's NSO."""
     event = registration.event
     school = event.school
-    attended = sorted(registration.attended.all(), key=lambda session: session.starts_at)
-    sessions = attended or list(event.sessions.all())
+    sessions = attended_sessions(registration)
     verify_url = absolute(reverse("events:certificate_verify", args=[token_for(registration)]))
     return {
         "registration": registration,

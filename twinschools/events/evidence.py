@@ -5,22 +5,32 @@ from __future__ import annotations
 from datetime import date
 
 from django.urls import reverse
+from django.utils import timezone
 
 from twinschools.events.models import Event, EventStatus
 from twinschools.mission.registry import EvidenceCandidate
 
 
 def candidates(*, school: object, since: date, until: date | None = None) -> list[EvidenceCandidate]:
-    events = Event.objects.filter(school=school, status=EventStatus.PUBLISHED, created_at__date__gte=since)
+    """Events that took place: their first session began in the window, and before now.
+
+    An event announced but not yet held is no evidence of anything (nor is its creation date).
+    """
+    events = Event.objects.filter(
+        school=school,
+        status=EventStatus.PUBLISHED,
+        first_starts_at__date__gte=since,
+        first_starts_at__lte=timezone.now(),
+    )
     if until is not None:
-        events = events.filter(created_at__date__lte=until)
+        events = events.filter(first_starts_at__date__lte=until)
     return [
         EvidenceCandidate(
             commitment=4,
             key=f"events.event:{event.pk}",
             title=event.title,
             url=reverse("events:event_detail", args=[event.pk]),
-            on=event.created_at.date(),
+            on=timezone.localdate(event.first_starts_at),
         )
-        for event in events.order_by("-created_at")[:50]
+        for event in events.order_by("-first_starts_at")[:50]
     ]

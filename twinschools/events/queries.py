@@ -6,10 +6,10 @@ Public reads carry counts only: never a registrant's name or e-mail.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
-from django.db.models import Count, Min, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from twinschools.events.models import (
@@ -95,23 +95,31 @@ def registrants(event: Event) -> list[Registration]:
 
 @dataclass(frozen=True)
 class Figures:
-    held: int
-    reached: int
-    latest: tuple[Event, ...]
+    held: int  # events with a session that took place in the period
+    reached: int  # people checked in at one of those sessions at least
+    latest: tuple[Event, ...]  # each with `held_at`, its last session in the period
 
 
-def figures(school: School, *, since: date, until: date | None = None) -> Figures:
-    """Events held in the period (their first session in it) and the people they reached."""
-    events = _with_counts(Event.objects.filter(school=school, status=EventStatus.PUBLISHED)).filter(
-        first_start__date__gte=since
+def figures(school: School, *, start: datetime, end: datetime) -> Figures:
+    """Events held in the period and the people they reached, counting only what happened:
+    sessions that began between `start` and `end` (never after now), and people checked in
+    at them. An event whose registrations were purged keeps its count of people who came."""
+    took_place = Session.objects.filter(
+        event__school=school,
+        event__status=EventStatus.PUBLISHED,
+        starts_at__gte=start,
+        starts_at__lt=end,
     )
-    if until is not None:
-        events = events.filter(first_start__date__lte=until)
-    events = events.annotate(
-        reached=Count("registrations", filter=Q(registrations__status__in=REACHED), distinct=True)
-    ).order_by("-first_start")
+    in_period = Q(sessions__starts_at__gte=start, sessions__starts_at__lt=end)
+    events = (
+        Event.objects.filter(pk__in=took_place.values("event_id"))
+        .annotate(held_at=Max("sessions__starts_at", filter=in_period))
+        .order_by("-held_at", "-pk")
+    )
     rows = list(events)
-    return Figures(held=len(rows), reached=sum(row.reached for row in rows), latest=tuple(rows[:3]))
+    came = Registration.objects.filter(attended__in=took_place.values("pk")).values("pk").distinct().count()
+    purged = sum(row.attended_count or 0 for row in rows if row.registrations_purged_at is not None)
+    return Figures(held=len(rows), reached=came + purged, latest=tuple(rows[:3]))
 
 
 def sessions_of(event: Event) -> QuerySet[Session]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -33,6 +34,7 @@ from twinschools.events.models import (
     Session,
 )
 from twinschools.network.models import School
+from twinschools.network.reference import TIME_ZONES
 
 OFFER_HOURS = 48
 REGISTRATIONS_PER_HOUR = 10  # per client address, against bots filling the list
@@ -44,41 +46,159 @@ STATUS_CHANGE = "status_change"
 # Events ---------------------------------------------------------------------
 
 
-def _check_event(*, online: bool, address: str, capacity: int) -> None:
+AUDIENCE_FIELDS = ("for_teachers", "for_heads", "for_parents")
+
+
+def _check_event(fields: dict[str, object]) -> None:
+    """The rules an event's own fields must keep, each refusal on the field it concerns."""
     errors: dict[str, list[str]] = {}
-    if not online and not address.strip():
+    if not fields.get("online") and not str(fields.get("address") or "").strip():
         errors["address"] = [_("Give the address of an event held on site.")]
-    if capacity < 1:
+    if int(fields.get("capacity") or 0) < 1:  # type: ignore[call-overload]
         errors["capacity"] = [_("An event needs at least one seat.")]
+    if not any(fields.get(name) for name in AUDIENCE_FIELDS):
+        errors["for_teachers"] = [_("Choose who the event is for: teachers, heads of school or parents.")]
+    latitude, longitude = fields.get("latitude"), fields.get("longitude")
+    if latitude is not None and not -90 <= float(latitude) <= 90:  # type: ignore[arg-type]
+        errors["latitude"] = [_("A latitude lies between -90 and 90 degrees.")]
+    if longitude is not None and not -180 <= float(longitude) <= 180:  # type: ignore[arg-type]
+        errors["longitude"] = [_("A longitude lies between -180 and 180 degrees.")]
+    if (latitude is None) != (longitude is None):
+        missing = "longitude" if longitude is None else "latitude"
+        errors.setdefault(missing, []).append(_("Give both the latitude and the longitude, or neither."))
+    opens, closes = fields.get("registration_opens"), fields.get("registration_closes")
+    if isinstance(opens, datetime) and isinstance(closes, datetime) and closes <= opens:
+        errors["registration_closes"] = [_("Registration must close after it opens.")]
     if errors:
         raise ValidationError(errors)
 
 
+def _check_session(*, starts_at: datetime, ends_at: datetime, now: datetime) -> None:
+    if starts_at < now:
+        raise ValidationError(
+            {"starts_at": [_("A session cannot start in the past: give a date and time still to come.")]}
+        )
+    if ends_at <= starts_at:
+        raise ValidationError({"ends_at": [_("A session must end after it starts.")]})
+
+
 @transaction.atomic
-def save_event(*, school: School, event: Event | None, by: User, **fields: object) -> Event:
-    """Create the event (as a draft) or change it; `fields` are the Event's editable fields."""
-    _check_event(
-        online=bool(fields.get("online")),
-        address=str(fields.get("address", "")),
-        capacity=int(fields.get("capacity", 0)),  # type: ignore[call-overload]
-    )
+def save_event(
+    *,
+    school: School,
+    event: Event | None,
+    by: User,
+    first_session: tuple[datetime, datetime] | None = None,
+    **fields: object,
+) -> Event:
+    """Create the event (as a draft) or change it; `fields` are the Event's editable fields.
+    A new event may come with its first session (start, end), refused in the past."""
+    _check_event(fields)
     if event is None:
         event = Event(school=school)
     for name, value in fields.items():
         setattr(event, name, value)
     event.save()
     audit.record(actor=by, action="events.event.saved", school=school, target=event)
+    if first_session is not None:
+        add_session(event=event, starts_at=first_session[0], ends_at=first_session[1], by=by)
     return event
 
 
 @transaction.atomic
 def add_session(*, event: Event, starts_at: datetime, ends_at: datetime, by: User) -> Session:
-    if ends_at <= starts_at:
-        raise ValidationError({"ends_at": [_("A session must end after it starts.")]})
+    _check_session(starts_at=starts_at, ends_at=ends_at, now=timezone.now())
     session = Session.objects.create(event=event, starts_at=starts_at, ends_at=ends_at)
     refresh_span(event_ids=[event.pk])
     audit.record(actor=by, action="events.session.added", school=event.school, target=session)
     return session
+
+
+# The people told when a session moves or is cancelled: everyone holding or waiting for a seat.
+TOLD_OF_CHANGES = (*HOLDS_SEAT, RegistrationStatus.WAITING_LIST)
+SESSION_CHANGED = "session_changed"
+SESSION_CANCELLED = "session_cancelled"
+
+
+def _locked_session(session: Session, now: datetime) -> Session:
+    session = Session.objects.select_for_update().select_related("event__school").get(pk=session.pk)
+    if session.starts_at <= now:
+        raise ValidationError(
+            _("This session has already begun: it can no longer be changed or cancelled."), code="begun"
+        )
+    return session
+
+
+def _tell_registrants(session: Session, kind: str, *, was: tuple[datetime, datetime]) -> int:
+    """E-mail each registrant of the session's event, after the commit, in their language."""
+    ids = list(
+        Registration.objects.filter(event_id=session.event_id, status__in=TOLD_OF_CHANGES).values_list(
+            "pk", flat=True
+        )
+    )
+    times = {"was_starts_at": was[0].isoformat(), "was_ends_at": was[1].isoformat()}
+    if kind == SESSION_CHANGED:
+        times |= {"starts_at": session.starts_at.isoformat(), "ends_at": session.ends_at.isoformat()}
+    for pk in ids:
+        transaction.on_commit(
+            lambda pk=pk: tasks.send_session_email.delay(  # type: ignore[misc]
+                registration_id=pk, kind=kind, **times
+            )
+        )
+    return len(ids)
+
+
+@transaction.atomic
+def change_session(*, session: Session, starts_at: datetime, ends_at: datetime, by: User) -> Session:
+    """Correct a session still to come; its registrants are told the new time."""
+    now = timezone.now()
+    session = _locked_session(session, now)
+    _check_session(starts_at=starts_at, ends_at=ends_at, now=now)
+    was = (session.starts_at, session.ends_at)
+    if was == (starts_at, ends_at):
+        return session
+    session.starts_at, session.ends_at = starts_at, ends_at
+    session.save(update_fields=["starts_at", "ends_at"])
+    refresh_span(event_ids=[session.event_id])
+    told = _tell_registrants(session, SESSION_CHANGED, was=was)
+    audit.record(
+        actor=by,
+        action="events.session.changed",
+        school=session.event.school,
+        target=session,
+        data={
+            "event": session.event_id,
+            "was": was[0].isoformat(),
+            "now": starts_at.isoformat(),
+            "told": told,
+        },
+    )
+    return session
+
+
+@transaction.atomic
+def cancel_session(*, session: Session, by: User) -> None:
+    """Cancel a session still to come: it is removed from the event, its registrants are told.
+    A published event keeps at least one session (cancel the event itself instead)."""
+    session = _locked_session(session, timezone.now())
+    event = session.event
+    if event.status == EventStatus.PUBLISHED and not event.sessions.exclude(pk=session.pk).exists():
+        raise ValidationError(
+            _("This is the event's only session: cancel the event instead, or add another session first."),
+            code="only_session",
+        )
+    was = (session.starts_at, session.ends_at)
+    told = _tell_registrants(session, SESSION_CANCELLED, was=was)
+    pk = session.pk
+    session.delete()
+    refresh_span(event_ids=[event.pk])
+    audit.record(
+        actor=by,
+        action="events.session.cancelled",
+        school=event.school,
+        target=event,
+        data={"session": pk, "was": was[0].isoformat(), "told": told},
+    )
 
 
 def refresh_span(*, event_ids: list[int]) -> None:
@@ -297,6 +417,41 @@ def send_registration_email(*, registration_id: int, kind: str) -> None:
         }
         subject = subjects[kind] % {"title": registration.event.title}
         body = render_to_string("events/email/registration.txt", context)
+    send_mail(subject, body, None, [registration.email])
+
+
+def send_session_email(
+    *,
+    registration_id: int,
+    kind: str,
+    was_starts_at: str,
+    was_ends_at: str,
+    starts_at: str = "",
+    ends_at: str = "",
+) -> None:
+    """Tell a registrant that a session moved or was cancelled, in the language they registered
+    in, with the times as the organising school's country reads them (run by a Celery task)."""
+    registration = Registration.objects.select_related("event__school__country").get(pk=registration_id)
+    event = registration.event
+    zone = TIME_ZONES.get(event.school.country.code, settings.TIME_ZONE)
+    context = {
+        "registration": registration,
+        "event": event,
+        "kind": kind,
+        "was_starts_at": datetime.fromisoformat(was_starts_at),
+        "was_ends_at": datetime.fromisoformat(was_ends_at),
+        "starts_at": datetime.fromisoformat(starts_at) if starts_at else None,
+        "ends_at": datetime.fromisoformat(ends_at) if ends_at else None,
+        "manage_url": site_url() + reverse("events:registration", args=[registration.token]),
+        "event_url": site_url() + reverse("events:event_detail", args=[event.pk]),
+    }
+    with translation.override(registration.language), timezone.override(zone):
+        subject = (
+            _("A session of %(title)s was cancelled")
+            if kind == SESSION_CANCELLED
+            else _("A session of %(title)s has a new date")
+        ) % {"title": event.title}
+        body = render_to_string("events/email/session.txt", context)
     send_mail(subject, body, None, [registration.email])
 
 

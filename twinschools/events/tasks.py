@@ -13,6 +13,28 @@ def send_registration_email(*, registration_id: int, kind: str) -> None:
 
 
 @shared_task
+def send_session_email(
+    *,
+    registration_id: int,
+    kind: str,
+    was_starts_at: str,
+    was_ends_at: str,
+    starts_at: str = "",
+    ends_at: str = "",
+) -> None:
+    from twinschools.events import services
+
+    services.send_session_email(
+        registration_id=registration_id,
+        kind=kind,
+        was_starts_at=was_starts_at,
+        was_ends_at=was_ends_at,
+        starts_at=starts_at,
+        ends_at=ends_at,
+    )
+
+
+@shared_task
 def expire_seat_offers() -> int:
     from twinschools.events import services
 

@@ -23,7 +23,7 @@ from twinschools.core.site import site_url
 from twinschools.events import charts, ical, queries, queries_day, queries_public, services
 from twinschools.events.forms import EVENT_FIELDS, EventForm, FirstSessionForm, RegistrationForm, SessionForm
 from twinschools.events.forms_public import CalendarForm
-from twinschools.events.models import Event, EventStatus, Kind, Registration, RegistrationStatus
+from twinschools.events.models import Event, EventStatus, Kind, Registration, RegistrationStatus, Session
 from twinschools.network.models import School
 
 SECTION = "events"
@@ -54,13 +54,22 @@ def _event_form_page(request: HttpRequest, school: School, event: Event | None) 
     first = FirstSessionForm(request.POST or None) if event is None else None
     if request.method == "POST" and form.is_valid() and (first is None or first.is_valid()):
         fields = {name: form.cleaned_data[name] for name in EVENT_FIELDS}
+        session = first.cleaned_data if first is not None else {}
         try:
-            saved = services.save_event(school=school, event=event, by=request.user, **fields)
+            saved = services.save_event(
+                school=school,
+                event=event,
+                by=request.user,
+                first_session=(session["starts_at"], session["ends_at"])
+                if session.get("starts_at")
+                else None,
+                **fields,
+            )
         except ValidationError as error:
-            show_service_errors(form, error)
+            # The first session's refusals go to its own fields, the event's to the event form.
+            on_session = first is not None and set(getattr(error, "error_dict", {})) <= set(first.fields)
+            show_service_errors(first if on_session and first is not None else form, error)
         else:
-            if first is not None and first.cleaned_data.get("starts_at"):
-                services.add_session(event=saved, by=request.user, **first.cleaned_data)
             messages.success(request, _("The event %(title)s was saved.") % {"title": saved.title})
             return redirect("events:event_manage", saved.pk)
     context = {
@@ -94,6 +103,7 @@ def event_manage(request: HttpRequest, obj: Event) -> HttpResponse:
         "registrants": queries.registrants(obj),
         "can_organise": request.user.has_perm("events.organise", obj.school),
         "session_form": SessionForm(),
+        "now": timezone.now(),  # sessions still to come can be changed or cancelled
     }
     return render(request, "events/event_manage.html", context)
 
@@ -111,6 +121,43 @@ def session_add(request: HttpRequest, obj: Event) -> HttpResponse:
             return redirect("events:event_manage", obj.pk)
     context = {"school": obj.school, "section": SECTION, "event": obj, "form": form}
     return render(request, "events/session_form.html", context, status=_status(form))
+
+
+@requires("events.organise", load=queries_day.session_day)
+def session_edit(request: HttpRequest, obj: Session) -> HttpResponse:
+    """Correct a session still to come; its registrants are told by e-mail."""
+    initial = {"starts_at": localtime(obj.starts_at), "ends_at": localtime(obj.ends_at)}
+    form = SessionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_session(session=obj, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            show_service_errors(form, error)
+        else:
+            messages.success(
+                request, _("The session was changed. The people registered were told by e-mail.")
+            )
+            return redirect("events:event_manage", obj.event_id)
+    context = {
+        "school": obj.event.school,
+        "section": SECTION,
+        "event": obj.event,
+        "session": obj,
+        "form": form,
+    }
+    return render(request, "events/session_edit.html", context, status=_status(form))
+
+
+@require_POST
+@requires("events.organise", load=queries_day.session_day)
+def session_cancel(request: HttpRequest, obj: Session) -> HttpResponse:
+    try:
+        services.cancel_session(session=obj, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The session was cancelled. The people registered were told by e-mail."))
+    return redirect("events:event_manage", obj.event_id)
 
 
 @require_POST

@@ -155,5 +155,9 @@ def certificate(request: HttpRequest, token: str) -> HttpResponse:
 @public
 def certificate_verify(request: HttpRequest, token: str) -> HttpResponse:
     found = certificates.verified(token)
-    context = {"registration": found, "event": found.event, "sessions": found.event.sessions.all()}
+    context = {
+        "registration": found,
+        "event": found.event,
+        "sessions": certificates.attended_sessions(found),
+    }
     return render(request, "events/day/verify.html", context)

@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from twinschools.accounts.models import User
@@ -54,6 +55,53 @@ RULE_FIELDS = (
 )
 
 
+# The dates the eligibility check looks back to: each must lie on or before the opening day.
+LOOK_BACK_FIELDS = ("registered_by", "active_since", "nql_from", "nql_to")
+
+
+def _name_years(name: str) -> tuple[int, int] | None:
+    first, _dash, last = name.partition("-")
+    return (int(first), int(last)) if first.isdigit() and last.isdigit() else None
+
+
+def _check_years(values: dict[str, Any], errors: dict[str, list[str]]) -> None:
+    """The name says which two years the label covers; the label years and the window follow it."""
+    years = _name_years(values["name"])
+    if years is None:
+        return
+    first, last = years
+    if last != first + 1:
+        errors["name"] = [_("The second year of the name must follow the first, for example 2027-2028.")]
+        return
+    if values["label_first_year"] != first:
+        errors["label_first_year"] = [
+            _("The label's first year must be the first year of the round's name (%(year)s).")
+            % {"year": first}
+        ]
+    if values["label_last_year"] != last:
+        errors["label_last_year"] = [
+            _("The label's last year must be the second year of the round's name (%(year)s).")
+            % {"year": last}
+        ]
+    opening_year = timezone.localtime(values["opens_at"]).year
+    if opening_year not in (first - 1, first):
+        errors.setdefault("opens_at", []).append(
+            _("Applications for the %(name)s label must open in %(before)s or %(first)s.")
+            % {"name": values["name"], "before": first - 1, "first": first}
+        )
+
+
+def _check_look_back(values: dict[str, Any], errors: dict[str, list[str]]) -> None:
+    """The check looks back from the opening day, so its reference dates cannot lie after it."""
+    opening_day = timezone.localdate(values["opens_at"])
+    shown = date_format(opening_day, "DATE_FORMAT")
+    for field in LOOK_BACK_FIELDS:
+        if values[field] > opening_day:
+            errors.setdefault(field, []).append(
+                _("This date must be on or before the day applications open (%(day)s).") % {"day": shown}
+            )
+
+
 def check_rules(values: dict[str, Any], *, instance: Round | None = None) -> None:
     """Raises a ValidationError naming each field whose value breaks the round's rules."""
     errors: dict[str, list[str]] = {}
@@ -63,6 +111,9 @@ def check_rules(values: dict[str, Any], *, instance: Round | None = None) -> Non
         errors["nql_to"] = [_("The National Quality Label window must end on or after its first day.")]
     if values["label_last_year"] < values["label_first_year"]:
         errors["label_last_year"] = [_("The label cannot end before the year it starts.")]
+    else:
+        _check_years(values, errors)
+    _check_look_back(values, errors)
     if not 1 <= values["min_active_teachers"] <= 50:
         errors["min_active_teachers"] = [_("Ask for between 1 and 50 active teachers.")]
     kinds = list(values["activity_kinds"])
@@ -131,6 +182,21 @@ def publish_round(*, actor: User, round: Round) -> Round:
     audit.record(actor=actor, action="labels.round.published", target=round)
     transaction.on_commit(lambda: tasks.send_invitations.delay(round_id=round.pk))
     return round
+
+
+@transaction.atomic
+def delete_draft_round(*, actor: User, round: Round) -> None:
+    """Deletes a round nobody was invited to or applied in: a draft set up by mistake."""
+    locked = Round.objects.select_for_update().get(pk=round.pk)
+    if locked.is_published:
+        raise ValidationError(_("A published round cannot be deleted: schools were told its rules."))
+    if locked.applications.exists():
+        raise ValidationError(_("This round cannot be deleted: schools have applied in it."))
+    audit.record(actor=actor, action="labels.round.deleted", target=locked, data={"name": locked.name})
+    # The check's results go first, in one statement each, not row by row through the collector.
+    Eligibility.objects.filter(round=locked).delete()
+    EligibilityException.objects.filter(round=locked).delete()
+    locked.delete()
 
 
 @transaction.atomic

@@ -88,6 +88,10 @@ def round_action(request: HttpRequest, obj: Round) -> HttpResponse:
             copy = services.duplicate_round(actor=request.user, round=obj)  # type: ignore[arg-type]
             messages.success(request, _("A draft for the next year was created from this round."))
             return redirect("labels:round_edit", copy.pk)
+        elif action == "delete":
+            services.delete_draft_round(actor=request.user, round=obj)  # type: ignore[arg-type]
+            messages.success(request, _("The draft round %(name)s was deleted.") % {"name": obj.name})
+            return redirect("labels:admin_rounds")
         elif action == "run":
             services.request_eligibility_run(actor=request.user, round=obj)  # type: ignore[arg-type]
             messages.success(request, _("The eligibility check was launched; its counts are below."))

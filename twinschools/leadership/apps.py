@@ -30,7 +30,7 @@ class LeadershipConfig(AppConfig):
                 group=1,
             )
         )
-        register_records(records.leadership_records)
+        register_records(records.PROVIDER)
         from twinschools.leadership import activity
 
         activity.register()

@@ -10,7 +10,7 @@ class MentoringConfig(AppConfig):
 
     def ready(self) -> None:
         from twinschools.mentoring.demo import seed_demo_mentoring
-        from twinschools.mentoring.overview import records
+        from twinschools.mentoring.records import PROVIDER as records_provider
         from twinschools.mission.registry import (
             Section,
             register_demo_seeder,
@@ -28,7 +28,7 @@ class MentoringConfig(AppConfig):
                 commitment=4,
             )
         )
-        register_records(records)
+        register_records(records_provider)
         from twinschools.mentoring import activity
 
         activity.register()

@@ -16,7 +16,7 @@ class MissionConfig(AppConfig):
 
 def _join_the_workspace() -> None:
     from twinschools.mission.demo import seed_inclusion
-    from twinschools.mission.providers import inclusion_records
+    from twinschools.mission.records import PROVIDER as records_provider
     from twinschools.mission.registry import (
         Section,
         register_demo_seeder,
@@ -57,7 +57,7 @@ def _join_the_workspace() -> None:
                 group=group,
             )
         )
-    register_records(inclusion_records)
+    register_records(records_provider)
     from twinschools.mission import activity
 
     activity.register()

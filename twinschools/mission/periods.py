@@ -7,8 +7,9 @@ By default the last twelve months; or one school year (1 September to
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 LAST_12_MONTHS = "last-12-months"
@@ -27,6 +28,32 @@ class Period:
 
     def contains(self, day: date) -> bool:
         return self.since <= day and (self.until is None or day <= self.until)
+
+    def last_day_done(self, today: date | None = None) -> date:
+        """The last day whose records count as done: the period's end, never after today."""
+        today = today or timezone.localdate()
+        return min(self.until, today) if self.until is not None else today
+
+    def window(self, now: datetime | None = None) -> tuple[datetime, datetime]:
+        """The moments whose records count as done: from the first day's midnight up to the
+        end of the last day, never after now (`start <= moment < end`)."""
+        now = now or timezone.now()
+        start = _midnight(max(self.since, EARLIEST))
+        if self.until is None:
+            return start, now
+        return start, min(_midnight(self.until + timedelta(days=1)), now)
+
+
+EARLIEST = date(1900, 1, 1)  # "all years" starts here: an aware date.min would overflow
+
+
+def _midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def between(since: date, until: date | None = None) -> Period:
+    """A period from `since` to `until` (None: up to today, with what is planned after it)."""
+    return Period(key=key_for(since, until), label="", since=since, until=until)
 
 
 def school_year_of(day: date) -> int:

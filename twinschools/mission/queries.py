@@ -184,7 +184,7 @@ class CommitmentSummary:
 
 
 def overview(school: School, *, period: Period, user: Any) -> list[CommitmentSummary]:
-    groups = records_for(school=school, since=period.since, until=period.until)
+    groups = records_for(school=school, period=period)
     sections = sections_for(user, school)
     # What is planned is planned in the action plan, when an app registers one.
     action_plan = next((url for section, url in sections if section.key == PLAN_SECTION), None)
@@ -333,9 +333,7 @@ class InnovationRecord:
 
 
 def innovation_record(school: School, *, period: Period) -> InnovationRecord:
-    uses = [
-        use for use in approach_usage_for(school=school, since=period.since, until=period.until) if use.count
-    ]
+    uses = [use for use in approach_usage_for(school=school, period=period) if use.count]
     kinds = list(dict.fromkeys(use.kind for use in uses))
     rows = []
     for code, label in ApproachCode.choices:
@@ -384,11 +382,7 @@ class DimensionEvidence:
 
 
 def learning_organisation(school: School, *, period: Period) -> list[DimensionEvidence]:
-    done = [
-        group
-        for group in records_for(school=school, since=period.since, until=period.until)
-        if not group.planned
-    ]
+    done = [group for group in records_for(school=school, period=period) if not group.planned]
     approaches = innovation_record(school, period=period).total
     return [
         DimensionEvidence(

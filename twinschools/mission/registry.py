@@ -2,10 +2,11 @@
 
 Each app registers, from its AppConfig.ready():
 - its sections, which make up the workspace navigation (`register_section`);
-- a records provider, which tells the mission overview what the school did
-  per commitment (`register_records`);
-- an approach-usage provider, which feeds the innovation record with the
-  pedagogical approaches its records use (`register_approach_usage`);
+- its one records provider (`register_records`), a `RecordsProvider` whose
+  `records(school=..., period=...)` tells the mission overview what the school
+  did per commitment and what is planned, and whose
+  `approach_usage(school=..., period=...)` feeds the innovation record with the
+  pedagogical approaches its records used;
 - a demo seeder, which gives the demo school a lived-in workspace
   (`register_demo_seeder`);
 - an evidence provider, which proposes the school's records as evidence for
@@ -17,22 +18,23 @@ Each app registers, from its AppConfig.ready():
 So the overview and the navigation never import the apps, and a new app joins
 the workspace without editing anyone else's code.
 
-Providers are called as `provider(school=..., since=...)`. A provider that also
-accepts `until` (a date, or None for "up to today and beyond") is given the end
-of the period too, so a past school year on the overview counts only that year;
-one that does not is counted from `since` on.
+Every provider is given the whole period (`mission.periods.Period`: its first
+day and its last, or None for "up to today, with what is planned after it"), so
+a past school year counts only that year. What is counted as done must have
+happened: within the period and not after now (`Period.window`); what is still
+to come is a group marked `planned`.
 """
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 from typing import Any
 
 from django.urls import reverse
+
+from twinschools.mission.periods import Period
 
 OVERVIEW_GROUP = 0
 LABEL_GROUP = 6
@@ -128,8 +130,25 @@ class PlanStatusCount:
     counts: tuple[int, ...]
 
 
-RecordsProvider = Callable[..., list[RecordGroup]]  # (*, school, since) -> groups
-ApproachUsageProvider = Callable[..., list[ApproachUse]]  # (*, school, since) -> uses
+class RecordsProvider:
+    """An app's one plug-in into the overview, the innovation record and the OECD view.
+
+    Subclass it in the app's `records.py`, override what the app has to tell, and
+    register one instance from the app's `AppConfig.ready()` with `register_records`.
+    `app` names the app: registering again for the same app replaces its provider.
+    """
+
+    app: str = ""
+
+    def records(self, *, school: Any, period: Period) -> list[RecordGroup]:
+        """What the school did in the period (only what happened), and what is planned."""
+        return []
+
+    def approach_usage(self, *, school: Any, period: Period) -> list[ApproachUse]:
+        """How often the app's records done in the period used each pedagogical approach."""
+        return []
+
+
 DemoSeeder = Callable[..., None]  # (*, school, people, rng, today) -> None
 EvidenceProvider = Callable[..., list[EvidenceCandidate]]  # (*, school, since, until) -> candidates
 PlanProgressProvider = Callable[..., list[PlanStatusCount]]  # (*, school) -> counts per status
@@ -139,7 +158,6 @@ PlanProgressProvider = Callable[..., list[PlanStatusCount]]  # (*, school) -> co
 class Registry:
     sections: list[Section] = field(default_factory=list)
     providers: list[RecordsProvider] = field(default_factory=list)
-    approach_usage: list[ApproachUsageProvider] = field(default_factory=list)
     seeders: list[tuple[int, DemoSeeder]] = field(default_factory=list)
     evidence: list[EvidenceProvider] = field(default_factory=list)
     activity: list[ActivitySource] = field(default_factory=list)
@@ -156,23 +174,16 @@ def register_section(section: Section) -> None:
 
 
 def register_records(provider: RecordsProvider) -> None:
-    if provider not in REGISTRY.providers:
-        REGISTRY.providers.append(provider)
+    """Register an app's records provider: one per app, the last registration wins."""
+    if not isinstance(provider, RecordsProvider) or not provider.app:
+        raise TypeError("Register a RecordsProvider instance that names its app.")
+    REGISTRY.providers[:] = [known for known in REGISTRY.providers if known.app != provider.app]
+    REGISTRY.providers.append(provider)
 
 
 def unregister_records(provider: RecordsProvider) -> None:
     if provider in REGISTRY.providers:
         REGISTRY.providers.remove(provider)
-
-
-def register_approach_usage(provider: ApproachUsageProvider) -> None:
-    if provider not in REGISTRY.approach_usage:
-        REGISTRY.approach_usage.append(provider)
-
-
-def unregister_approach_usage(provider: ApproachUsageProvider) -> None:
-    if provider in REGISTRY.approach_usage:
-        REGISTRY.approach_usage.remove(provider)
 
 
 def register_demo_seeder(seeder: DemoSeeder, *, order: int) -> None:
@@ -222,27 +233,17 @@ def sections_for(user: Any, school: Any) -> list[tuple[Section, str]]:
     ]
 
 
-@cache
-def _accepts_until(provider: Callable[..., Any]) -> bool:
-    parameters = inspect.signature(provider).parameters.values()
-    return any(p.name == "until" or p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters)
-
-
-def _period(provider: Callable[..., Any], since: date, until: date | None) -> dict[str, date | None]:
-    return {"since": since, "until": until} if _accepts_until(provider) else {"since": since}
-
-
-def records_for(*, school: Any, since: date, until: date | None = None) -> list[RecordGroup]:
+def records_for(*, school: Any, period: Period) -> list[RecordGroup]:
     groups: list[RecordGroup] = []
     for provider in REGISTRY.providers:
-        groups += provider(school=school, **_period(provider, since, until))
+        groups += provider.records(school=school, period=period)
     return groups
 
 
-def approach_usage_for(*, school: Any, since: date, until: date | None = None) -> list[ApproachUse]:
+def approach_usage_for(*, school: Any, period: Period) -> list[ApproachUse]:
     uses: list[ApproachUse] = []
-    for provider in REGISTRY.approach_usage:
-        uses += provider(school=school, **_period(provider, since, until))
+    for provider in REGISTRY.providers:
+        uses += provider.approach_usage(school=school, period=period)
     return uses
 
 

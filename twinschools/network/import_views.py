@@ -30,7 +30,7 @@ def import_network(request: HttpRequest) -> HttpResponse:
         if report.imported:
             form = ImportForm()  # the files are in; offer a fresh form
     context = {"form": form, "report": report, "kinds": KINDS}
-    return render(request, "network/import.html", context)
+    return render(request, "network/import.html", context, status=400 if form.errors else 200)
 
 
 def country_scope_of(user: object) -> set[int] | None:

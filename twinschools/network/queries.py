@@ -10,7 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Collate
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -45,8 +45,24 @@ class DirectoryFilters:
     label: str = ""
 
 
+def held_labels(year: int | None = None) -> QuerySet[SchoolLabel]:
+    """The eTwinning School labels held in a year (this one by default).
+
+    The one definition of "a current eTwinning School": the profile, the directory, the public
+    map, the regional figures and the homes all read it. A withdrawn label has no row here
+    (evaluation.services.withdraw_label removes it as it revokes the credential), so they agree.
+    """
+    year = timezone.localdate().year if year is None else year
+    return SchoolLabel.objects.filter(first_year__lte=year, last_year__gte=year)
+
+
+def holds_label(year: int, prefix: str = "") -> Q:
+    """The same rule as a filter through a relation (`prefix` such as "schools__")."""
+    return Q(**{f"{prefix}labels__first_year__lte": year, f"{prefix}labels__last_year__gte": year})
+
+
 def _current_label(year: int) -> QuerySet[SchoolLabel]:
-    return SchoolLabel.objects.filter(school=OuterRef("pk"), first_year__lte=year, last_year__gte=year)
+    return held_labels(year).filter(school=OuterRef("pk"))
 
 
 def directory(filters: DirectoryFilters) -> QuerySet[School]:

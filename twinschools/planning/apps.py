@@ -11,12 +11,11 @@ class PlanningConfig(AppConfig):
     def ready(self) -> None:
         from twinschools.mission.registry import (
             Section,
-            register_approach_usage,
             register_demo_seeder,
             register_records,
             register_section,
         )
-        from twinschools.planning import demo, queries
+        from twinschools.planning import demo, records
 
         register_section(
             Section(
@@ -38,11 +37,10 @@ class PlanningConfig(AppConfig):
                 group=2,
             )
         )
-        register_records(queries.records)
+        register_records(records.PROVIDER)
         from twinschools.planning import activity
 
         activity.register()
-        register_approach_usage(queries.approach_usage)
         register_demo_seeder(demo.seed, order=40)
         from twinschools.mission.registry import register_evidence
         from twinschools.planning.evidence import candidates as evidence_candidates

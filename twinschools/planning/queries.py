@@ -9,23 +9,18 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.formats import date_format
-from django.utils.translation import gettext
 
 from twinschools.accounts.models import ClassGroup, User
 from twinschools.accounts.queries import school as school_by_pk
 from twinschools.accounts.queries import staff_of
 from twinschools.core.mission import COMMITMENTS
-from twinschools.mission.registry import ApproachUse, RecordGroup, RecordItem
 from twinschools.network.models import Project, School
 from twinschools.planning.models import (
-    OPEN_STATUSES,
     Action,
     ActionStatus,
-    ActivityStatus,
     CalendarActivity,
     ChangeKind,
     FeedToken,
@@ -318,120 +313,3 @@ def staff_of_schools(user: User) -> QuerySet[School]:
     return School.objects.filter(
         pk__in=current_memberships().filter(user=user, role__in=STAFF_ROLES).values("school_id")
     )
-
-
-# The mission overview and the innovation record ------------------------------------
-
-
-def records(*, school: School, since: date) -> list[RecordGroup]:
-    """Co-planned activities held and actions done (commitment 2), and what the current plan has open."""
-    calendar_url = reverse("planning:calendar", args=[school.pk])
-    held = (
-        CalendarActivity.objects.filter(school=school, status=ActivityStatus.HELD, starts_at__date__gte=since)
-        .annotate(planners=Count("co_planners"))
-        .filter(planners__gte=2)
-        .order_by("-starts_at", "-id")
-    )
-    held_latest = list(held.values("pk", "title", "starts_at")[:LATEST])
-    done = Action.objects.filter(school=school, status=ActionStatus.DONE, done_on__gte=since).order_by(
-        "-done_on", "-id"
-    )
-    done_latest = list(done.values("pk", "title", "done_on")[:LATEST])
-    groups = [
-        RecordGroup(
-            commitment=2,
-            key="planning.coplanned_activities",
-            label=gettext("Co-planned activities held"),
-            count=held.count(),
-            url=f"{calendar_url}?status=held&coplanned=on&since={since.isoformat()}",
-            latest=tuple(
-                RecordItem(
-                    row["title"],
-                    reverse("planning:activity", args=[row["pk"]]),
-                    timezone.localdate(row["starts_at"]),
-                )
-                for row in held_latest
-            ),
-            oecd=(3,),
-        ),
-        RecordGroup(
-            commitment=2,
-            key="planning.actions_done",
-            label=gettext("Action plan actions done"),
-            count=done.count(),
-            url=reverse("planning:plan", args=[school.pk]) + "?status=done",
-            latest=tuple(
-                RecordItem(row["title"], reverse("planning:action", args=[row["pk"]]), row["done_on"])
-                for row in done_latest
-            ),
-            oecd=(1,),
-        ),
-    ]
-    return groups + _planned_groups(school)
-
-
-LATEST = 3
-
-
-def _planned_groups(school: School) -> list[RecordGroup]:
-    current = Plan.objects.filter(school=school).order_by("-starts_on", "-id").first()
-    if current is None:
-        return []
-    open_actions = list(
-        Action.objects.filter(goal__plan=current, status__in=OPEN_STATUSES)
-        .order_by("ends_on", "id")
-        .values("pk", "title", "ends_on", "goal__commitment")
-    )
-    plan_url = reverse("planning:plan", args=[school.pk])
-    groups = []
-    for commitment in COMMITMENTS:
-        rows = [row for row in open_actions if row["goal__commitment"] == commitment.number]
-        groups.append(
-            RecordGroup(
-                commitment=commitment.number,
-                key=f"planning.planned_actions.{commitment.number}",
-                label=gettext("Actions planned"),
-                count=len(rows),
-                url=f"{plan_url}#commitment-{commitment.number}",
-                latest=tuple(
-                    RecordItem(row["title"], reverse("planning:action", args=[row["pk"]]), row["ends_on"])
-                    for row in rows[:LATEST]
-                ),
-                planned=True,
-            )
-        )
-    return groups
-
-
-def approach_usage(*, school: School, since: date) -> list[ApproachUse]:
-    """How many activities of the calendar since `since`, up to now, used each approach, with the
-    latest three: the same window as the calendar page the count links to."""
-    start = timezone.make_aware(datetime.combine(since, time.min))
-    rows = (
-        CalendarActivity.approaches.through.objects.filter(
-            calendaractivity__school=school,
-            calendaractivity__starts_at__gte=start,
-            calendaractivity__starts_at__lt=timezone.now(),
-        )
-        .exclude(calendaractivity__status=ActivityStatus.CANCELLED)
-        .order_by("-calendaractivity__starts_at", "-calendaractivity_id")
-        .values_list(
-            "approach_id", "calendaractivity_id", "calendaractivity__title", "calendaractivity__starts_at"
-        )
-    )
-    uses: dict[str, list[RecordItem]] = {}
-    for code, pk, title, starts_at in rows:
-        uses.setdefault(code, []).append(
-            RecordItem(title, reverse("planning:activity", args=[pk]), timezone.localdate(starts_at))
-        )
-    calendar_url = reverse("planning:calendar", args=[school.pk])
-    return [
-        ApproachUse(
-            code=code,
-            kind=gettext("Planned activities"),
-            count=len(items),
-            url=f"{calendar_url}?approach={code}&since={since.isoformat()}",
-            latest=tuple(items[:LATEST]),
-        )
-        for code, items in sorted(uses.items())
-    ]

@@ -14,7 +14,6 @@ class PracticesConfig(AppConfig):
         register_personal_data()
         from twinschools.mission.registry import (
             Section,
-            register_approach_usage,
             register_demo_seeder,
             register_records,
             register_section,
@@ -33,11 +32,10 @@ class PracticesConfig(AppConfig):
                 group=2,
             )
         )
-        register_records(records.mission_records)
+        register_records(records.PROVIDER)
         from twinschools.practices import activity
 
         activity.register()
-        register_approach_usage(records.approach_usage)
         register_demo_seeder(seed_practices, order=60)
         from twinschools.mission.registry import register_evidence
         from twinschools.practices.evidence import candidates as evidence_candidates

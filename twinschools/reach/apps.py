@@ -10,7 +10,7 @@ class ReachConfig(AppConfig):
 
     def ready(self) -> None:
         from twinschools.mission.registry import Section, register_records, register_section
-        from twinschools.reach.overview import records
+        from twinschools.reach.records import PROVIDER as records_provider
 
         register_section(
             Section(
@@ -22,4 +22,4 @@ class ReachConfig(AppConfig):
                 commitment=4,
             )
         )
-        register_records(records)
+        register_records(records_provider)

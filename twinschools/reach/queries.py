@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import datetime
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
@@ -20,9 +20,10 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Round
 
 from twinschools.core.authz import roles_of
-from twinschools.events.models import Registration, RegistrationStatus
+from twinschools.events.models import Registration
 from twinschools.mentoring.models import MentorOffer, Pairing, PairingStatus
 from twinschools.network.models import Country, Region, School
+from twinschools.network.queries import holds_label
 
 EARTH_KM = 6371.0
 KM_PER_DEGREE = 111.32
@@ -64,10 +65,13 @@ class Reach:
         return [item for item in self.schools if item.latitude is not None and item.longitude is not None]
 
 
+# Reached means came: checked in at a session at least. A registration alone reaches nobody.
+CAME = Q(attended__isnull=False)
+
+
 def _reached_registrations(school: School) -> QuerySet[Registration]:
-    """People of other schools who came (confirmed a seat or attended a session)."""
-    came = Q(status=RegistrationStatus.CONFIRMED) | Q(attended__isnull=False)
-    return Registration.objects.filter(came, event__school=school).exclude(school=school)
+    """People of other schools who came (checked in at a session of one of its events)."""
+    return Registration.objects.filter(CAME, event__school=school).exclude(school=school).distinct()
 
 
 def _event_rows(school: School) -> Iterable[Mapping[str, Any]]:
@@ -128,11 +132,22 @@ def school_reach(school: School) -> Reach:
     return Reach(schools=sorted(found.values(), key=lambda item: item.name.casefold()))
 
 
-def reached_count(school: School, since: date) -> int:
-    """Registry schools reached since a date (for the mission overview), in one query."""
-    by_events = _reached_registrations(school).filter(created_at__date__gte=since).values("school_id")
+def reached_count(school: School, *, start: datetime, end: datetime) -> int:
+    """Registry schools reached between two moments (for the mission overview), in one query:
+    people of another school checked in at a session that began then, and mentee schools
+    whose pairing was accepted then. A registration alone reaches nobody."""
+    by_events = (
+        Registration.objects.filter(
+            event__school=school,
+            attended__starts_at__gte=start,
+            attended__starts_at__lt=end,
+            school__isnull=False,
+        )
+        .exclude(school=school)
+        .values("school_id")
+    )
     by_mentoring = Pairing.objects.filter(
-        mentor=school, status__in=REACHED_PAIRS, decided_at__date__gte=since
+        mentor=school, status__in=REACHED_PAIRS, decided_at__gte=start, decided_at__lt=end
     ).values("mentee_id")
     return School.objects.filter(Q(pk__in=by_events) | Q(pk__in=by_mentoring)).count()
 
@@ -151,22 +166,17 @@ def regions_of(countries: QuerySet[Country]) -> QuerySet[Region]:
     return Region.objects.filter(country__in=countries).select_related("country").order_by("name")
 
 
-def _current_label(year: int, prefix: str = "") -> Q:
-    return Q(**{f"{prefix}labels__first_year__lte": year, f"{prefix}labels__last_year__gte": year})
-
-
 def anchors(countries: QuerySet[Country], year: int) -> QuerySet[School]:
     """Schools that anchor the network: current eTwinning Schools and active mentor schools."""
     mentors = MentorOffer.objects.filter(active=True).values("school_id")
     return School.objects.filter(
         country__in=countries, latitude__isnull=False, longitude__isnull=False
-    ).filter(_current_label(year) | Q(pk__in=mentors))
+    ).filter(holds_label(year) | Q(pk__in=mentors))
 
 
 def reached_schools(countries: QuerySet[Country]) -> QuerySet[School]:
     """Schools of these countries that some other school's events or mentoring reached."""
-    came = Q(status=RegistrationStatus.CONFIRMED) | Q(attended__isnull=False)
-    by_events = Registration.objects.filter(came, school__isnull=False).exclude(school=F("event__school"))
+    by_events = Registration.objects.filter(CAME, school__isnull=False).exclude(school=F("event__school"))
     by_mentoring = Pairing.objects.filter(status__in=REACHED_PAIRS).values("mentee_id")
     return School.objects.filter(country__in=countries).filter(
         Q(pk__in=by_events.values("school_id")) | Q(pk__in=by_mentoring)
@@ -197,7 +207,8 @@ def _near_an_anchor(countries: QuerySet[Country], *, km: float, year: int) -> Ra
     country_sql, country_params = countries.values("pk").query.sql_with_params()
     sql = f"""
         WITH anchor AS (
-            -- from the few labels and offers to their schools, not through all the schools
+            -- from the few labels and offers to their schools, not through all the schools;
+            -- the labels held this year, as network.queries.held_labels says
             SELECT a.latitude AS lat, a.longitude AS lon
             FROM network_schoollabel l JOIN network_school a ON a.id = l.school_id
             WHERE l.first_year <= %s AND l.last_year >= %s AND a.latitude IS NOT NULL AND a.longitude IS NOT NULL
@@ -277,7 +288,7 @@ def region_table(
     """
     reached_ids = reached_schools(countries).values("pk")
     regions = regions_of(countries).annotate(
-        etwinning=Count("schools", filter=_current_label(year, "schools__"), distinct=True),
+        etwinning=Count("schools", filter=holds_label(year, "schools__"), distinct=True),
         reached=Count("schools", filter=Q(schools__in=reached_ids), distinct=True),
         all_schools=Count("schools", distinct=True),
     )

@@ -29,13 +29,19 @@ class MultipleFileField(forms.FileField):
     def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
         single_clean = super().clean
         if isinstance(data, list | tuple):
+            # A multiple input sends an empty list when nothing was chosen: the field's own
+            # "required" check only ever sees single files, so it is made here.
+            if not data and self.required:
+                raise forms.ValidationError(self.error_messages["required"], code="required")
             return [single_clean(one, initial) for one in data]
         return [single_clean(data, initial)]
 
 
 class ImportForm(forms.Form):
     # Not "files": that is the form's own attribute holding request.FILES.
-    csv_files = MultipleFileField(label=_("CSV files"))
+    csv_files = MultipleFileField(
+        label=_("CSV files"), error_messages={"required": _("Choose at least one CSV file to import.")}
+    )
     dry_run = forms.BooleanField(
         label=_("Only check the files; import nothing"),
         required=False,
