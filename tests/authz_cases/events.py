@@ -12,7 +12,10 @@ STAFF_A = {"teacher_a": 200, "team_a": 200, "head_a": 200, "admin": 200}
 
 
 def _event(w: World) -> int:
-    return SessionFactory(event=EventFactory(school=w.school_a)).event_id
+    """An event of school A with a session and a registrant (whose details only organisers see)."""
+    event_id = SessionFactory(event=EventFactory(school=w.school_a)).event_id
+    RegistrationFactory(event_id=event_id)
+    return event_id
 
 
 def _registration(w: World) -> str:

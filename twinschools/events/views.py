@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import rules
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -96,11 +97,14 @@ def event_edit(request: HttpRequest, obj: Event) -> HttpResponse:
 
 @requires("workspace.view", load=queries.event)
 def event_manage(request: HttpRequest, obj: Event) -> HttpResponse:
+    sees_registrants = rules.has_perm("events.see_registrants", request.user, obj)
     context = {
+        "sees_registrants": sees_registrants,
+        "registration_counts": queries.registration_counts(obj),
         "school": obj.school,
         "section": SECTION,
         "event": obj,
-        "registrants": queries.registrants(obj),
+        "registrants": queries.registrants(obj) if sees_registrants else [],
         "can_organise": request.user.has_perm("events.organise", obj.school),
         "session_form": SessionForm(),
         "now": timezone.now(),  # sessions still to come can be changed or cancelled
