@@ -77,6 +77,14 @@ CASES = [
         only(dict.fromkeys(STAFF_A, 302), others=404),
         method="post",
     ),
+    Case(
+        "events:registration_erase",
+        lambda w: reverse(
+            "events:registration_erase", args=[RegistrationFactory(event=EventFactory(school=w.school_a)).pk]
+        ),
+        only({"teacher_a": 302, "team_a": 302, "head_a": 302}, others=404),
+        method="post",
+    ),
     Case("events:event_detail", lambda w: reverse("events:event_detail", args=[_event(w)]), ANYONE),
     Case("events:confirm", lambda w: reverse("events:confirm", args=[_registration(w)]), ANYONE),
     Case("events:registration", lambda w: reverse("events:registration", args=[_registration(w)]), ANYONE),

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -188,6 +188,21 @@ def registration_decide(request: HttpRequest, obj: Registration) -> HttpResponse
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("events:event_manage", registration.event_id)
+
+
+@require_POST
+@requires("events.see_registrants", load=queries_day.registration_at_event, superusers=False)
+def registration_erase(request: HttpRequest, obj: Registration) -> HttpResponse:
+    """The organisers erase a registrant who asked: every registration of that address at the school's events."""
+    event_id = obj.event_id
+    count = services.erase_registrant(registration=obj, by=request.user)
+    done = ngettext(
+        "The registrant's data was erased (%(count)s registration).",
+        "The registrant's data was erased (%(count)s registrations).",
+        count,
+    )
+    messages.success(request, done % {"count": count})
+    return redirect("events:event_manage", event_id)
 
 
 # The public -------------------------------------------------------------------
