@@ -28,6 +28,7 @@ from twinschools.network.models import (
     School,
     SchoolLabel,
 )
+from twinschools.network.reference import time_zone_for
 
 PASSWORD = "correct horse battery staple"
 
@@ -57,6 +58,7 @@ class SchoolFactory(factory.django.DjangoModelFactory):
     region = factory.SubFactory(RegionFactory, country=factory.SelfAttribute("..country"))
     registered_on = datetime.date(2015, 9, 1)
     search_text = factory.LazyAttribute(lambda school: School.search_text_for(school.name, school.town))
+    time_zone = factory.LazyAttribute(lambda school: time_zone_for(school.country.code))
 
     @factory.post_generation
     def levels(self, create: bool, extracted: list[str] | None, **kwargs: object) -> None:

@@ -334,7 +334,7 @@ def _parent_items(world: World, count: int) -> Any:
 # write in a savepoint), the eTwinning record, then each provider's fixed set-based reads.
 HOME_PAGES = {
     "teacher": (_teacher_items, 28),
-    "head": (_head_items, 35),
+    "head": (_head_items, 36),  # with the parts in conflict of the application being written
     "nso": (_nso_items, 27),
     "evaluator": (_evaluator_items, 22),
     "admin": (_admin_items, 20),

@@ -8,7 +8,7 @@ from tests.applications.factories import application_of, fill
 from tests.clients import signed_in
 from tests.conftest import World
 from twinschools.applications import services
-from twinschools.applications.models import Evidence, Part
+from twinschools.applications.models import Evidence, Part, PartConflict
 
 
 def _esafety(app):
@@ -77,8 +77,66 @@ def test_without_javascript_a_conflicting_save_shows_both_versions_and_keeps_the
     body = response.content.decode()
     assert response.status_code == 409
     assert "Team wrote that.</textarea>" in body
-    assert "The version Teacher A saved on" in body and "Ana wrote this." in body
+    assert "The saved text, by Teacher A on" in body and "Ana wrote this." in body
+    assert "Your version, not saved over it" in body and "Keep both versions" in body
     assert Part.objects.get(pk=part.pk).text == "Ana wrote this."
+    conflict = PartConflict.objects.get(part=part)
+    assert f'name="conflict" id="part-{part.pk}-conflict" value="{conflict.pk}"' in body
+    # The buttons beside the versions work without JavaScript too.
+    response = signed_in(world.people["team_a"]).post(
+        reverse("applications:resolve_conflict", args=[part.pk]),
+        {
+            "resolve": f"{conflict.pk}:both",
+            "revision": 1,
+            "text": "Team wrote that.",
+            "conflict": conflict.pk,
+        },
+        follow=True,
+    )
+    assert "both versions were kept" in response.content.decode()
+    assert Part.objects.get(pk=part.pk).text == "Ana wrote this.\nTeam wrote that."
+
+
+def test_an_autosave_while_a_conflict_is_open_answers_with_the_conflict_and_keeps_the_text(
+    world: World,
+) -> None:
+    app = application_of(world.school_a, world.people["head_a"])
+    part = app.parts.first()
+    services.save_part(part=part, text="Ana wrote this.", base_revision=0, by=world.people["teacher_a"])
+    client = signed_in(world.people["team_a"])
+    url = reverse("applications:save_part", args=[part.pk])
+    first = client.post(url, {"text": "Team wrote that.", "base_revision": 0}, HTTP_HX_REQUEST="true")
+    conflict = PartConflict.objects.get(part=part)
+    body = first.content.decode()
+    assert "Not saved: someone else changed the same lines." in body
+    assert f'id="part-{part.pk}-conflict" value="{conflict.pk}" hx-swap-oob="true"' in body
+    # The base stays the revision the writer started from; the reply never refreshes it.
+    assert f'id="part-{part.pk}-base" value="0" hx-swap-oob="true"' in body
+    again = client.post(
+        url,
+        {"text": "Team wrote that, and more.", "base_revision": 1, "conflict": conflict.pk},
+        HTTP_HX_REQUEST="true",
+    )
+    assert "Not saved over the other text" in again.content.decode()
+    assert Part.objects.get(pk=part.pk).text == "Ana wrote this."
+    conflict.refresh_from_db()
+    assert conflict.text == "Team wrote that, and more." and conflict.is_open
+
+
+def test_the_sign_page_lists_the_open_conflicts_and_comments(world: World) -> None:
+    app = application_of(world.school_a, world.people["head_a"])
+    fill(app, world.people["teacher_a"])
+    part = app.parts.filter(statement__isnull=False).order_by("pk").first()
+    services.save_part(part=part, text="Other words.", base_revision=0, by=world.people["team_a"])
+    services.add_comment(
+        application=app, section_id=part.section_id, text="Is this right?", by=world.people["teacher_a"]
+    )
+    client = signed_in(world.people["head_a"])
+    body = client.get(reverse("applications:sign", args=[app.pk])).content.decode()
+    assert "has versions in conflict (by Team A)" in body
+    assert "1 comment is not resolved: “Is this right?”" in body
+    response = client.post(reverse("applications:sign", args=[app.pk]), {"declaration": "on"})
+    assert response.status_code == 400 and not app.submissions.exists()
 
 
 def test_the_head_signs_through_the_page_and_gets_a_receipt(world: World) -> None:
@@ -130,8 +188,9 @@ def test_the_application_page_costs_the_same_queries_for_one_or_many_items(
             application=app, section_id=section.pk, text=f"Note {number}", by=world.people["team_a"]
         )
     client = signed_in(world.people["teacher_a"])
-    # one query per evidence provider (six workspace apps) among them
-    with django_assert_num_queries(23):  # type: ignore[operator]
+    # one query per evidence provider (six workspace apps) among them, and two for conflicts
+    # (the section's parts' conflicts, and the sections with parts in conflict)
+    with django_assert_num_queries(25):  # type: ignore[operator]
         assert client.get(reverse("applications:detail", args=[app.pk])).status_code == 200
 
 

@@ -62,8 +62,14 @@ def test_saves_of_the_same_line_conflict_save_nothing_and_show_both(world: World
     assert result.others[0].text == "Ana's version." and result.others[0].author == ana
     part.refresh_from_db()
     assert part.text == "Ana's version." and part.revision == 2
-    # Bogdan combines both and saves on top: every text written is in the history.
-    services.save_part(part=part, text="Ana's version.\nBogdan's version.", base_revision=2, by=bogdan)
+    # Bogdan combines both and saves that as the resolution: every text written is in the history.
+    services.resolve_conflict(
+        conflict=result.conflict,
+        resolution="merged",
+        revision=2,
+        text="Ana's version.\nBogdan's version.",
+        by=bogdan,
+    )
     texts = set(PartRevision.objects.filter(part=part).values_list("text", flat=True))
     assert {"Ana's version.", "Ana's version.\nBogdan's version."} <= texts
 

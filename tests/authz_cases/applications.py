@@ -120,6 +120,12 @@ CASES = [
         method="post",
     ),
     Case(
+        "applications:resolve_conflict",
+        lambda w: _url("applications:resolve_conflict", _application(w).parts.first()),
+        only(dict.fromkeys(STAFF_A, 302), others=404),  # no conflict posted: back to the part
+        method="post",
+    ),
+    Case(
         "applications:evidence_file",
         lambda w: _url("applications:evidence_file", _evidence(w)),
         only(READERS, others=404),

@@ -56,8 +56,19 @@ def test_two_teachers_co_write_a_part_and_the_head_signs_and_submits(
     assert_accessible(ana, "conflict shown (teacher, en)")
     assert PartRevision.objects.filter(part=part, text=merged).exists()
 
+    # The head cannot sign over the open conflict; the sign page names the part.
     head = new_page(user=world.people["head_a"], language="ro")
     head.goto(reverse("applications:sign", args=[app.pk]))
+    expect(head.get_by_role("main")).to_contain_text("are versiuni în conflict (de la Teacher A)")
+    # Ana combines the two in her box and saves that as the resolution.
+    combined = "First line, by Ana.\nMiddle line.\nLast line, by Bogdan, rewritten by Ana."
+    ana.locator(box).fill(combined)
+    with ana.expect_navigation():
+        ana.get_by_role("button", name="Save my box as the combined text").click()
+    expect(ana.locator(box)).to_have_value(combined)
+    assert Part.objects.get(pk=part.pk).text == combined
+    head.reload()
+    expect(head.get_by_role("main")).not_to_contain_text("în conflict")
     assert_accessible(head, "sign (head, ro)")
     head.get_by_label("Declar pe propria răspundere").check()
     with head.expect_navigation():

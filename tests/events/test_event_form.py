@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
@@ -37,7 +38,10 @@ def test_the_event_form_groups_its_fields_under_headings(world) -> None:
 
 
 def test_a_new_event_is_saved_with_its_first_session(world) -> None:
-    starts = (timezone.localtime() + timedelta(days=7)).replace(second=0, microsecond=0)
+    # typed in the school's zone (Romania), whatever the site's zone
+    starts = (timezone.localtime(timezone=ZoneInfo("Europe/Bucharest")) + timedelta(days=7)).replace(
+        second=0, microsecond=0
+    )
     response = signed_in(world.people["team_a"]).post(
         reverse("events:event_create", args=[world.school_a.pk]),
         _posted(**{

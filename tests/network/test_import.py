@@ -650,7 +650,7 @@ def test_importing_with_no_file_chosen_asks_for_a_file_and_imports_nothing(dry_r
     assert response.context["report"] is None
     assert "Choose at least one CSV file to import." in page
     assert "The files were imported." not in page and "The files have no problems" not in page
-    assert not AuditEvent.objects.filter(action="network.import").exists()
+    assert not AuditEvent.objects.filter(action="network.registry.imported").exists()
 
 
 @pytest.mark.django_db

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import random
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
@@ -15,6 +16,8 @@ from tests.conftest import World
 from tests.planning.factories import ActivityFactory
 from twinschools.planning import demo
 from twinschools.planning.models import Action, CalendarActivity, Goal, Plan, ProgressNote
+
+BUCHAREST = ZoneInfo("Europe/Bucharest")
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +48,7 @@ def test_a_teacher_plans_an_activity_with_a_colleague_and_a_class(world: World) 
     assert set(activity.co_planners.all()) == {world.people["teacher_a"], world.people["team_a"]}
     assert list(activity.classes.all()) == [world.class_a]
     assert sorted(activity.approaches.values_list("code", flat=True)) == ["collaborative", "flipped"]
-    assert timezone.localtime(activity.starts_at).hour == 9
+    assert timezone.localtime(activity.starts_at, BUCHAREST).hour == 9  # the school's zone
 
 
 def test_a_timed_activity_without_a_time_comes_back_with_the_field_error_and_the_input(world: World) -> None:
@@ -65,7 +68,9 @@ def test_an_all_day_activity_needs_no_time(world: World) -> None:
     form = _form(world, all_day="on", start_time="", end_time="", end_date="2026-03-03")
     assert client.post(reverse("planning:add_activity", args=[world.school_a.pk]), form).status_code == 302
     activity = CalendarActivity.objects.get()
-    assert activity.all_day and timezone.localtime(activity.ends_at).date() == datetime.date(2026, 3, 3)
+    assert activity.all_day and timezone.localtime(activity.ends_at, BUCHAREST).date() == datetime.date(
+        2026, 3, 3
+    )
 
 
 def test_the_second_save_of_an_activity_shows_the_conflict(world: World) -> None:

@@ -90,7 +90,9 @@ def test_the_feed_carries_the_required_calendar_and_event_properties(world: Worl
     ):
         assert name in event, name
     assert event.decoded("DTSTART") == timed.starts_at
-    assert event.decoded("DTSTART").utcoffset() == datetime.timedelta(0)
+    # in the school's zone, named by TZID and described by a VTIMEZONE (RFC 5545 3.2.19, 3.6.5)
+    assert str(event.decoded("DTSTART").tzinfo) == "Europe/Bucharest"
+    assert "BEGIN:VTIMEZONE\r\nTZID:Europe/Bucharest\r\n" in text
     assert str(event["SUMMARY"]) == "Videoconferință cu partenerii din Lleida"
     assert str(event["STATUS"]) == "CONFIRMED" and int(event["SEQUENCE"]) == 1
     assert str(event["URL"]).endswith(reverse("planning:activity", args=[timed.pk]))

@@ -28,3 +28,6 @@ class ApplicationsConfig(AppConfig):
         from twinschools.applications.home import todos as home_todos
 
         register_todos(home_todos)
+        from twinschools.applications import notices
+
+        notices.register()

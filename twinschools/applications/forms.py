@@ -11,6 +11,8 @@ from twinschools.applications.services import check_evidence_file
 class PartForm(forms.Form):
     text = forms.CharField(label=_("Your answer"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
     base_revision = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    # The writer's open conflict, while the box holds a version that waits for a decision.
+    conflict = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
 
 
 class LinkForm(forms.Form):

@@ -12,7 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 from twinschools.accounts.home import SUCCESS, WARNING, Contribution, Fact, Todo
 from twinschools.accounts.models import STAFF_ROLES
-from twinschools.applications.models import EDITABLE, Application, Comment, Part, Status
+from twinschools.applications.models import EDITABLE, Application, Comment, Part, PartConflict, Status
 from twinschools.core.authz import Roles
 from twinschools.labels.models import Eligibility, FormSection, RoundStatus
 
@@ -88,11 +88,12 @@ def _readiness(apps: list[Application]) -> dict[int, tuple[int, int, int]]:
     return found
 
 
-def _writing(user: Any, apps: list[Application]) -> tuple[dict[int, int], dict[int, int]]:
-    """Per application being written: parts this person last saved, and comments others left unresolved."""
+def _writing(user: Any, apps: list[Application]) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
+    """Per application being written: parts this person last saved, comments others left unresolved,
+    and parts with versions in conflict (nobody signs until someone resolves them)."""
     editable = [a.pk for a in apps if a.status in EDITABLE]
     if not editable:
-        return {}, {}
+        return {}, {}, {}
     parts = dict(
         Part.objects.filter(application_id__in=editable, updated_by=user)
         .values("application_id")
@@ -108,7 +109,14 @@ def _writing(user: Any, apps: list[Application]) -> tuple[dict[int, int], dict[i
         .values_list("application_id", "n")
         .order_by()
     )
-    return parts, comments
+    conflicts = dict(
+        PartConflict.objects.filter(part__application_id__in=editable, resolved_at__isnull=True)
+        .values("part__application_id")
+        .annotate(n=Count("part_id", distinct=True))
+        .values_list("part__application_id", "n")
+        .order_by()
+    )
+    return parts, comments, conflicts
 
 
 def todos(*, user: Any, roles: Roles, now: datetime) -> list[Contribution]:
@@ -137,7 +145,7 @@ def todos(*, user: Any, roles: Roles, now: datetime) -> list[Contribution]:
     if not latest:
         return found
     apps = list(latest.values())
-    parts, comments = _writing(user, apps)
+    parts, comments, conflicts = _writing(user, apps)
     heads = set(roles.schools_with("head"))
     readiness = _readiness([a for a in apps if a.school_id in heads])
     contributions = found
@@ -151,6 +159,15 @@ def todos(*, user: Any, roles: Roles, now: datetime) -> list[Contribution]:
                 url,
                 "pencil-square",
                 order=40,
+            ),
+            Todo(
+                "applications.conflicts",
+                _("Application parts with versions in conflict, waiting for someone to choose"),
+                conflicts.get(app.pk, 0),
+                url,
+                "exclamation-triangle",
+                WARNING,
+                41,
             ),
             Todo(
                 "applications.comments",

@@ -4,7 +4,9 @@ An application has one Part per statement of its form (the school's current
 practice) and one per section that asks for a two-year plan. Parts are saved
 without locks: each carries a revision, and every save leaves a PartRevision,
 so who wrote what and when is kept and a concurrent save can be merged three
-ways (services.save_part). Signing freezes the text into a Submission.
+ways (services.save_part). A save that cannot be merged opens a PartConflict, which
+holds the part's text until a person resolves it. Signing freezes the text into a
+Submission.
 """
 
 from __future__ import annotations
@@ -121,6 +123,53 @@ class PartRevision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.part_id} r{self.revision}"
+
+
+class Resolution(models.TextChoices):
+    MINE = "mine", pgettext_lazy("conflict resolution", "the other version was kept")
+    THEIRS = "theirs", pgettext_lazy("conflict resolution", "the saved text was kept")
+    BOTH = "both", pgettext_lazy("conflict resolution", "both versions were kept")
+    MERGED = "merged", pgettext_lazy("conflict resolution", "the versions were combined")
+    SAME = "same", pgettext_lazy("conflict resolution", "the versions became the same")
+
+
+class PartConflict(models.Model):
+    """A version of a part that could not be saved over another one, kept until a person resolves it.
+
+    While a part has an open conflict its text does not change through saves: every save is kept
+    as its writer's pending version here (services.save_part), and only a resolution
+    (services.resolve_conflict: keep one, keep both, or a combined text) writes the part.
+    """
+
+    part = models.ForeignKey(Part, on_delete=models.CASCADE, related_name="conflicts")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField(blank=True, default="")  # the writer's pending version
+    base_revision = models.PositiveIntegerField()  # the revision the writer started from
+    against_revision = models.PositiveIntegerField()  # the part's revision when the conflict opened
+    opened_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resolution = models.CharField(max_length=10, choices=Resolution.choices, blank=True, default="")
+
+    class Meta:
+        ordering = ["part", "opened_at", "pk"]
+        indexes = [
+            models.Index(
+                fields=["part"], condition=models.Q(resolved_at__isnull=True), name="part_conflict_open"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.part_id} conflict {self.pk}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolved_at is None
 
 
 class EvidenceKind(models.TextChoices):

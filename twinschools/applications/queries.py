@@ -10,7 +10,15 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from twinschools.applications.models import Application, Comment, Evidence, Part, PartRevision, Submission
+from twinschools.applications.models import (
+    Application,
+    Comment,
+    Evidence,
+    Part,
+    PartConflict,
+    PartRevision,
+    Submission,
+)
 from twinschools.core.authz import roles_of
 from twinschools.labels.models import Eligibility, FormSection, Round, RoundStatus
 from twinschools.mission.registry import EvidenceCandidate, evidence_for
@@ -53,6 +61,33 @@ def part(pk: int) -> Part:
     )
     found.application = application(found.application_id)
     return found
+
+
+def open_conflict(part: Part, pk: object) -> PartConflict | None:
+    """An open conflict of this part (None when it is not one, or already resolved)."""
+    try:
+        number = int(str(pk))
+    except ValueError:
+        return None
+    return PartConflict.objects.filter(pk=number, part=part, resolved_at__isnull=True).first()
+
+
+def with_conflicts(parts: list[Part], viewer: Any = None) -> list[Part]:
+    """Give each part its conflicts (one query for all): `open_conflicts`, `past_conflicts` (resolved,
+    for the history) and `my_conflict`, the viewer's most recently written open one, whose text
+    and base revision the viewer's box holds."""
+    rows = PartConflict.objects.filter(part__in=parts).select_related("author", "resolved_by")
+    by_part: dict[int, list[PartConflict]] = {}
+    for row in rows.order_by("opened_at", "pk"):
+        by_part.setdefault(row.part_id, []).append(row)
+    viewer_id = getattr(viewer, "pk", None)
+    for item in parts:
+        found = by_part.get(item.pk, [])
+        item.open_conflicts = [c for c in found if c.is_open]  # type: ignore[attr-defined]
+        item.past_conflicts = [c for c in found if not c.is_open]  # type: ignore[attr-defined]
+        mine = [c for c in item.open_conflicts if viewer_id and c.author_id == viewer_id]  # type: ignore[attr-defined]
+        item.my_conflict = max(mine, key=lambda c: (c.updated_at, c.pk)) if mine else None  # type: ignore[attr-defined]
+    return parts
 
 
 def evidence(pk: int) -> Evidence:
@@ -153,6 +188,7 @@ class SectionProgress:
     answered: int = 0
     total: int = 0
     open_comments: int = 0
+    open_conflicts: int = 0
 
     @property
     def complete(self) -> bool:
@@ -194,10 +230,19 @@ def _progress(app: Application, sections: list[FormSection]) -> list[SectionProg
     open_notes = app.comments.filter(resolved_at__isnull=True).values("section_id").annotate(n=Count("pk"))
     for note in open_notes:
         progress[note["section_id"]].open_comments = note["n"]
+    conflicts = (
+        PartConflict.objects.filter(part__application=app, resolved_at__isnull=True)
+        .values("part__section_id")
+        .annotate(n=Count("part_id", distinct=True))
+    )
+    for in_conflict in conflicts:
+        progress[in_conflict["part__section_id"]].open_conflicts = in_conflict["n"]
     return list(progress.values())
 
 
-def application_page(app: Application, *, number: int, with_candidates: bool) -> ApplicationPage | None:
+def application_page(
+    app: Application, *, number: int, with_candidates: bool, viewer: Any = None
+) -> ApplicationPage | None:
     """One section of the application in full, and every section's progress (None: no such section)."""
     sections = _sections(app)
     if not 1 <= number <= len(sections):
@@ -214,6 +259,7 @@ def application_page(app: Application, *, number: int, with_candidates: bool) ->
         else:
             view.parts.append(item)
     view.parts.sort(key=lambda p: p.statement.order if p.statement else 0)
+    with_conflicts(view.parts + ([view.plan] if view.plan else []), viewer)
     view.evidence = list(
         app.evidence.filter(section=section).select_related("added_by").order_by("added_at", "pk")
     )

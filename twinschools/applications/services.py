@@ -18,12 +18,14 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from twinschools.accounts.models import STAFF_ROLES, Membership, User
-from twinschools.applications.merging import merge, normalise
+from twinschools.applications.merging import keep_both, merge, normalise
 from twinschools.applications.models import (
     EDITABLE,
     Application,
@@ -31,7 +33,9 @@ from twinschools.applications.models import (
     Evidence,
     EvidenceKind,
     Part,
+    PartConflict,
     PartRevision,
+    Resolution,
     Signatory,
     Status,
     Submission,
@@ -39,6 +43,7 @@ from twinschools.applications.models import (
 from twinschools.core import audit
 from twinschools.labels.models import Eligibility, FormSection, Round, SectionKind, in_language
 from twinschools.network.models import School
+from twinschools.notifications.services import notify
 from twinschools.practices.services import ATTACHMENT_SIGNATURES, extension_of
 
 DECLARATION_VERSION = "2025-1"
@@ -106,12 +111,23 @@ def start_application(*, school: School, round: Round, by: User) -> Application:
 
 @dataclass(frozen=True)
 class SaveResult:
-    """What became of a save: "saved", "merged", "unchanged" or "conflict" (nothing written)."""
+    """What became of a save.
+
+    "saved", "merged" or "unchanged"; "conflict" when it could not be merged (a conflict opens);
+    "held" when the part already had an open conflict (the text waits as the writer's version);
+    "resolved" when the conflict the box was in has been resolved meanwhile. Only the first
+    two write the part's text.
+    """
 
     outcome: str
     part: Part
     text: str  # what the writer's box should now hold
     others: tuple[PartRevision, ...] = field(default=())  # the saves merged with, or the one in conflict
+    conflict: PartConflict | None = None  # the writer's open conflict (conflict, held) or the resolved one
+
+    @property
+    def in_conflict(self) -> bool:
+        return self.outcome in ("conflict", "held")
 
 
 def _text_at(part: Part, revision: int) -> str:
@@ -129,51 +145,240 @@ def _between(part: Part, base_revision: int) -> tuple[PartRevision, ...]:
     )
 
 
-def save_part(*, part: Part, text: str, base_revision: int, by: User) -> SaveResult:
+def _latest(part: Part) -> tuple[PartRevision, ...]:
+    return _between(part, part.revision - 1) if part.revision else ()
+
+
+def _write(part: Part, text: str, *, by: User, now: datetime, merged_from: int | None = None) -> None:
+    """The part takes a new text: one more revision, kept in the history with its author."""
+    part.text, part.revision, part.updated_by, part.updated_at = text, part.revision + 1, by, now
+    part.save(update_fields=["text", "revision", "updated_by", "updated_at"])
+    PartRevision.objects.create(
+        part=part, revision=part.revision, text=text, author=by, saved_at=now, merged_from=merged_from
+    )
+
+
+def _hold(
+    part: Part, *, text: str, by: User, base_revision: int, own: PartConflict | None, now: datetime
+) -> PartConflict:
+    """Keep a save that may not change the part as its writer's pending version."""
+    if own is None:
+        own = PartConflict.objects.filter(part=part, author=by, text=text, resolved_at__isnull=True).first()
+    if own is None:
+        own = PartConflict.objects.create(
+            part=part,
+            author=by,
+            text=text,
+            base_revision=base_revision,
+            against_revision=part.revision,
+            opened_at=now,
+            updated_at=now,
+        )
+        audit.record(
+            actor=by,
+            action="applications.part_conflict.opened",
+            school=part.application.school,
+            target=own,
+            data={"part": part.pk, "conflict": own.pk, "against": part.revision},
+        )
+    elif own.text != text:
+        own.text, own.updated_at = text, now
+        own.save(update_fields=["text", "updated_at"])
+    return own
+
+
+def save_part(
+    *, part: Part, text: str, base_revision: int, by: User, conflict_id: int | None = None
+) -> SaveResult:
     """Save one part without a lock.
 
-    The writer sends the revision they started from. If another save came in
-    between, the three texts are merged (base from the history); when both
-    changed the same lines, nothing is written and the caller shows both.
+    The writer sends the revision they started from (and, while their box is in a conflict,
+    that conflict). If another save came in between, the three texts are merged (base from
+    the history); when both changed the same lines, a conflict opens: nothing is written and
+    the writer's text is kept as a pending version. While a part has an open conflict, no
+    save changes its text, whatever revision it carries: each is kept as its writer's pending
+    version until a person resolves the conflict (resolve_conflict).
     """
     mine = normalise(text)
     if len(mine) > MAX_TEXT:
         raise ValidationError(_("A part can hold at most 20,000 characters."), code="too_long")
     with transaction.atomic():
         # The row lock makes concurrent saves of one part take turns: one revision per save.
-        locked = Part.objects.select_for_update().select_related("application").get(pk=part.pk)
+        locked = Part.objects.select_for_update().select_related("application__school").get(pk=part.pk)
         _refuse_unless_editable(locked.application)
+        now = timezone.now()
+        own = None
+        if conflict_id:
+            own = PartConflict.objects.filter(pk=conflict_id, part=locked, author=by).first()
+        if own is not None and not own.is_open:
+            # Someone resolved the conflict this box was in. The same text again changes nothing;
+            # new words are merged from where the writer started, or conflict again.
+            if mine in (own.text, locked.text):
+                return SaveResult("resolved", locked, locked.text, _latest(locked), own)
+            base_revision, own = own.base_revision, None
+        elif own is not None:
+            base_revision = own.base_revision
         if not 0 <= base_revision <= locked.revision:
             base_revision = locked.revision if mine == locked.text else 0
+        if own is not None or locked.conflicts.filter(resolved_at__isnull=True).exists():
+            if mine == locked.text:
+                if own is not None:
+                    _close(own, by=by, resolution=Resolution.SAME, now=now)
+                return SaveResult("unchanged", locked, mine, ())
+            held = _hold(locked, text=mine, by=by, base_revision=base_revision, own=own, now=now)
+            return SaveResult("held", locked, mine, _latest(locked), held)
         others: tuple[PartRevision, ...] = ()
         outcome = "saved"
         if base_revision != locked.revision:
             others = _between(locked, base_revision)
             merged = merge(_text_at(locked, base_revision), mine, locked.text)
             if merged is None:
-                return SaveResult("conflict", locked, mine, others[-1:])
+                opened = _hold(locked, text=mine, by=by, base_revision=base_revision, own=None, now=now)
+                return SaveResult("conflict", locked, mine, others[-1:], opened)
             mine, outcome = merged, "merged"
         if mine == locked.text:
             return SaveResult("unchanged", locked, mine, others)
-        now = timezone.now()
-        locked.text, locked.revision, locked.updated_by, locked.updated_at = (
-            mine,
-            locked.revision + 1,
-            by,
-            now,
-        )
-        locked.save(update_fields=["text", "revision", "updated_by", "updated_at"])
-        PartRevision.objects.create(
-            part=locked,
-            revision=locked.revision,
-            text=mine,
-            author=by,
-            saved_at=now,
-            merged_from=base_revision if outcome == "merged" else None,
-        )
+        _write(locked, mine, by=by, now=now, merged_from=base_revision if outcome == "merged" else None)
         if locked.application.status == Status.WITHDRAWN:
             _set_status(locked.application, Status.DRAFT, by=by, action="reopened")
     return SaveResult(outcome, locked, mine, others)
+
+
+def _close(conflict: PartConflict, *, by: User, resolution: str, now: datetime) -> None:
+    conflict.resolved_at, conflict.resolved_by, conflict.resolution = now, by, resolution
+    conflict.save(update_fields=["resolved_at", "resolved_by", "resolution"])
+
+
+RESOLUTIONS = (Resolution.MINE, Resolution.THEIRS, Resolution.BOTH, Resolution.MERGED)
+
+
+def resolve_conflict(
+    *,
+    conflict: PartConflict,
+    resolution: str,
+    revision: int,
+    by: User,
+    text: str | None = None,
+    box_conflict_id: int | None = None,
+) -> Part:
+    """A person resolves an open conflict: keep the pending version ("mine"), keep the saved one
+    ("theirs"), keep both (merge3, with both sides of the lines changed by both), or save a
+    combined text written in their box ("merged").
+
+    `revision` is the part's revision the person saw beside the two versions: if the saved text
+    changed since (another conflict was resolved), nothing is decided. The conflict's author,
+    resolving with their box, resolves with what the box holds now. Whoever's text is replaced
+    or not kept is told.
+    """
+    if resolution not in RESOLUTIONS:
+        raise ValidationError(_("Choose how to resolve the conflict."), code="resolution")
+    box = normalise(text) if text is not None else None
+    if box is not None and len(box) > MAX_TEXT:
+        raise ValidationError(_("A part can hold at most 20,000 characters."), code="too_long")
+    if resolution == Resolution.MERGED and box is None:
+        raise ValidationError(_("Write the combined text in the box first."), code="text")
+    with transaction.atomic():
+        locked = (
+            Part.objects.select_for_update(of=("self",))
+            .select_related("application__school", "section", "statement", "updated_by")
+            .get(pk=conflict.part_id)
+        )
+        _refuse_unless_editable(locked.application)
+        current = PartConflict.objects.select_related("author").get(pk=conflict.pk)
+        if not current.is_open:
+            raise ValidationError(_("Someone has already resolved this conflict."), code="resolved")
+        if revision != locked.revision:
+            raise ValidationError(
+                _("The saved text changed while you were deciding. Read both versions again, then choose."),
+                code="stale",
+            )
+        now = timezone.now()
+        if box is not None and current.author_id == by.pk and resolution != Resolution.MERGED:
+            current.text = box
+            current.save(update_fields=["text"])
+        saved_by = locked.updated_by
+        if resolution == Resolution.MINE:
+            new = current.text
+        elif resolution == Resolution.THEIRS:
+            new = locked.text
+        elif resolution == Resolution.BOTH:
+            new = keep_both(_text_at(locked, current.base_revision), current.text, locked.text)
+        else:
+            new = box or ""
+        changed = new != locked.text
+        if changed:
+            _write(locked, new, by=by, now=now, merged_from=current.base_revision)
+        _close(current, by=by, resolution=resolution, now=now)
+        # The resolver's own pending version was what their box held: the resolution took it in.
+        if box_conflict_id and resolution == Resolution.MERGED:
+            mine = PartConflict.objects.filter(
+                pk=box_conflict_id, part=locked, author=by, resolved_at__isnull=True
+            ).first()
+            if mine is not None:
+                _close(mine, by=by, resolution=Resolution.MERGED, now=now)
+        for same in PartConflict.objects.filter(part=locked, resolved_at__isnull=True, text=locked.text):
+            _close(same, by=by, resolution=Resolution.SAME, now=now)
+        audit.record(
+            actor=by,
+            action="applications.part_conflict.resolved",
+            school=locked.application.school,
+            target=current,
+            data={
+                "part": locked.pk,
+                "conflict": current.pk,
+                "resolution": resolution,
+                "revision": locked.revision,
+            },
+        )
+        _tell_resolved(locked, current, resolution=resolution, by=by, saved_by=saved_by)
+        if locked.application.status == Status.WITHDRAWN and changed:
+            _set_status(locked.application, Status.DRAFT, by=by, action="reopened")
+    return locked
+
+
+def part_names(part: Part) -> dict[str, Any]:
+    """What a notification needs to name a part in its reader's language: section and statement texts."""
+    return {
+        "section": part.section.title or {"en": str(part.section.get_kind_display())},
+        "statement": part.statement.text if part.statement is not None else None,
+    }
+
+
+def part_url(part: Part) -> str:
+    position = FormSection.objects.filter(
+        form_version_id=part.section.form_version_id, order__lt=part.section.order
+    ).count()
+    if position == 0:
+        address = reverse("applications:detail", args=[part.application_id])
+    else:
+        address = reverse("applications:section", args=[part.application_id, position + 1])
+    return f"{address}#part-{part.pk}"
+
+
+CONFLICT_RESOLVED = "applications.conflict_resolved"
+
+
+def _tell_resolved(
+    part: Part, conflict: PartConflict, *, resolution: str, by: User, saved_by: User | None
+) -> None:
+    """Tell the authors of the two versions, but not the person who chose, what became of their text."""
+    if resolution == Resolution.MINE:
+        told = [saved_by]  # the saved text was replaced
+    elif resolution == Resolution.THEIRS:
+        told = [conflict.author]  # the pending version was not used
+    else:
+        told = [saved_by, conflict.author]
+    recipients = [person for person in told if person is not None and person.pk != by.pk]
+    if not recipients:
+        return
+    notify(
+        recipients=recipients,
+        kind=CONFLICT_RESOLVED,
+        params={"person": by.full_name or by.email or "", "resolution": resolution, **part_names(part)},
+        url=part_url(part),
+        school=part.application.school,
+        target=f"application:{part.application_id}",
+    )
 
 
 # Evidence --------------------------------------------------------------------------
@@ -375,6 +580,68 @@ def missing_sentences(application: Application) -> list[str]:
     return missing
 
 
+def open_questions(application: Application) -> list[str]:
+    """What the team has not settled yet, one sentence per part in conflict and per section with
+    comments not resolved: the application is not signed over them."""
+    sentences: list[str] = []
+    conflicts = (
+        PartConflict.objects.filter(part__application=application, resolved_at__isnull=True)
+        .select_related("part__section", "part__statement", "author")
+        .order_by("part__section__order", "part__statement__order", "part_id", "opened_at")
+    )
+    by_part: dict[int, list[PartConflict]] = {}
+    for conflict in conflicts:
+        by_part.setdefault(conflict.part_id, []).append(conflict)
+    for found in by_part.values():
+        part = found[0].part
+        people = ", ".join(sorted({c.author.full_name or c.author.email or "" for c in found if c.author}))
+        names = {"section": part.section.display_title, "people": people}
+        if part.statement is not None:
+            sentences.append(
+                _(
+                    "In “%(section)s”, the answer to “%(statement)s” has versions in conflict (by %(people)s): "
+                    "keep one, keep both or combine them."
+                )
+                % {**names, "statement": part.statement.display_text}
+            )
+        else:
+            sentences.append(
+                _(
+                    "In “%(section)s”, the two-year plan has versions in conflict (by %(people)s): "
+                    "keep one, keep both or combine them."
+                )
+                % names
+            )
+    comments = (
+        application.comments.filter(resolved_at__isnull=True)
+        .select_related("section")
+        .order_by("section__order", "created_at", "pk")
+    )
+    by_section: dict[int, list[Comment]] = {}
+    for note in comments:
+        by_section.setdefault(note.section_id, []).append(note)
+    for notes in by_section.values():
+        quoted = "; ".join(
+            pgettext("a comment quoted in a sentence", "“%(comment)s”")
+            % {"comment": Truncator(n.text).chars(60)}
+            for n in notes
+        )
+        sentences.append(
+            ngettext(
+                "In “%(section)s”, %(count)s comment is not resolved: %(comments)s.",
+                "In “%(section)s”, %(count)s comments are not resolved: %(comments)s.",
+                len(notes),
+            )
+            % {"section": notes[0].section.display_title, "count": len(notes), "comments": quoted}
+        )
+    return sentences
+
+
+def reasons_not_to_sign(application: Application) -> list[str]:
+    """Everything that keeps the application from being signed: missing answers, conflicts, comments."""
+    return missing_sentences(application) + open_questions(application)
+
+
 def snapshot_of(application: Application) -> dict[str, Any]:
     """Every answer and every piece of evidence, as evaluators will read them."""
     parts = list(application.parts.select_related("section", "statement", "updated_by"))
@@ -450,7 +717,7 @@ def sign_and_submit(*, application: Application, by: User, declaration: bool) ->
                 ),
                 code="deadline",
             )
-        errors = missing_sentences(locked)
+        errors = reasons_not_to_sign(locked)
         if errors:
             raise ValidationError(errors, code="missing")
         if not declaration:

@@ -16,6 +16,7 @@ urlpatterns = [
     path("applications/<int:pk>/sign/", views.sign, name="sign"),
     path("applications/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("applications/parts/<int:pk>/", views.save_part, name="save_part"),
+    path("applications/parts/<int:pk>/resolve/", views.resolve_conflict, name="resolve_conflict"),
     path("applications/evidence/<int:pk>/file/", views.evidence_file, name="evidence_file"),
     path("applications/evidence/<int:pk>/remove/", views.remove_evidence, name="remove_evidence"),
     path("applications/comments/<int:pk>/resolve/", views.resolve_comment, name="resolve_comment"),

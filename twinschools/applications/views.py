@@ -66,7 +66,7 @@ def _detail(
     status: int = 200,
 ) -> HttpResponse:
     can_write = rules.has_perm("applications.write", request.user, app) and app.is_editable
-    page = queries.application_page(app, number=number, with_candidates=can_write)
+    page = queries.application_page(app, number=number, with_candidates=can_write, viewer=request.user)
     if page is None:
         raise Http404
     submissions = queries.submissions_of(app)
@@ -121,6 +121,22 @@ def _saved_sentence(result: services.SaveResult) -> str:
         return _("Saved, merged with the changes of %(people)s.") % {
             "people": _people([r.author for r in result.others])
         }
+    if result.outcome == "conflict":
+        return _(
+            "Not saved: someone else changed the same lines. Both versions are shown below; "
+            "yours is kept until someone chooses."
+        )
+    if result.outcome == "held":
+        return _(
+            "Not saved over the other text: this part has versions in conflict. "
+            "Your text is kept as your version until someone chooses below."
+        )
+    if result.outcome == "resolved":
+        conflict = result.conflict
+        who = conflict.resolved_by if conflict is not None else None
+        return _("%(person)s has resolved the conflict: the box now shows the saved text.") % {
+            "person": _people([who]) or _("Someone")
+        }
     if result.outcome == "unchanged":
         return _("Nothing changed since the last save.")
     return _("Saved.")
@@ -140,6 +156,7 @@ def save_part(request: HttpRequest, obj: Part) -> HttpResponse:
             text=form.cleaned_data["text"],
             base_revision=form.cleaned_data["base_revision"],
             by=request.user,
+            conflict_id=form.cleaned_data["conflict"],
         )
     except ValidationError as error:
         if request.htmx:
@@ -148,19 +165,67 @@ def save_part(request: HttpRequest, obj: Part) -> HttpResponse:
             )
         messages.error(request, " ".join(error.messages))
         return redirect(section_url(obj.application, obj.section_id, f"#part-{obj.pk}"))
-    other = result.others[-1] if result.others else None
     if request.htmx and result.outcome == "unchanged":
         # Keep the status the last real save left (a save also fires when a merged box is replaced).
         return HttpResponse(status=204)
     if request.htmx:
-        context = {"part": result.part, "result": result, "other": other, "sentence": _saved_sentence(result)}
+        part = queries.with_conflicts([result.part], request.user)[0]
+        context = {
+            "part": part,
+            "result": result,
+            "sentence": _saved_sentence(result),
+            "can_write": True,
+        }
         return render(request, "applications/_part_saved.html", context)
-    if result.outcome == "conflict":
-        conflict = {"part": obj.pk, "mine": result.text, "other": other, "base": result.part.revision}
+    if result.in_conflict and result.conflict is not None:
+        conflict = {
+            "part": obj.pk,
+            "mine": result.text,
+            "id": result.conflict.pk,
+            "base": result.conflict.base_revision,
+            "sentence": _saved_sentence(result),
+        }
         number = queries.section_number(obj.application, obj.section_id)
         return _detail(request, obj.application, number=number, conflict=conflict, status=409)
     messages.success(request, _saved_sentence(result))
     return redirect(section_url(obj.application, obj.section_id, f"#part-{obj.pk}"))
+
+
+def _resolved_sentence(resolution: str) -> str:
+    return {
+        "mine": _("The conflict is resolved: the other version replaced the saved text."),
+        "theirs": _("The conflict is resolved: the saved text was kept."),
+        "both": _("The conflict is resolved: both versions were kept, one after the other."),
+        "merged": _("The conflict is resolved: the combined text from your box was saved."),
+    }.get(resolution, _("The conflict is resolved."))
+
+
+@require_POST
+@requires("applications.write", load=queries.part, superusers=False)
+def resolve_conflict(request: HttpRequest, obj: Part) -> HttpResponse:
+    """One of the buttons beside two versions in conflict: keep one, keep both, or the box's text."""
+    chosen, _sep, resolution = request.POST.get("resolve", "").partition(":")
+    back = redirect(section_url(obj.application, obj.section_id, f"#part-{obj.pk}"))
+    conflict = queries.open_conflict(obj, chosen)
+    if conflict is None:
+        messages.error(request, _("This conflict is no longer open: someone has resolved it."))
+        return back
+    try:
+        services.resolve_conflict(
+            conflict=conflict,
+            resolution=resolution,
+            revision=int(request.POST.get("revision", "")),
+            by=request.user,
+            text=request.POST.get("text"),
+            box_conflict_id=int(request.POST.get("conflict") or 0) or None,
+        )
+    except ValueError:
+        messages.error(request, _("The choice could not be read. Reload the page and choose again."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _resolved_sentence(resolution))
+    return back
 
 
 def _back(app: Application, section_id: Any, anchor: str) -> HttpResponse:
@@ -309,7 +374,7 @@ def sign(request: HttpRequest, obj: Application) -> HttpResponse:
         "section": SECTION,
         "app": obj,
         "form": form,
-        "missing": services.missing_sentences(obj) if obj.is_editable else [],
+        "missing": services.reasons_not_to_sign(obj) if obj.is_editable else [],
     }
     return render(request, "applications/sign.html", context, status=400 if form.errors else 200)
 

@@ -5,6 +5,9 @@ permission, optionally against an object the view's URL names. The object is
 loaded by a scoped query function, and a person without the permission gets a
 404 for objects (so nobody learns what another school holds) or a 403 for
 capabilities. A test walks every URL and fails on any view without a declaration.
+
+A view given an object runs in the time zone of the object's school (core/zones.py), so
+a school's workspace reads and shows times as the school lives them.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ import rules
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+
+from twinschools.core import zones
 
 View = TypeVar("View", bound=Callable[..., HttpResponse])
 
@@ -71,7 +76,8 @@ def requires(
             obj = load(**kwargs)
             if not allowed(permission, request.user, obj):
                 raise Http404
-            return view(request, obj=obj)
+            with zones.local_to(obj):
+                return view(request, obj=obj)
 
         wrapper.permission = permission  # type: ignore[attr-defined]
         return wrapper  # type: ignore[return-value]
@@ -88,7 +94,8 @@ def _readable_by_anyone(
     request: HttpRequest, view: Callable[..., HttpResponse], permission: str, obj: Any
 ) -> HttpResponse:
     if request.user.has_perm(permission, obj):
-        return view(request, obj=obj)
+        with zones.local_to(obj):
+            return view(request, obj=obj)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     raise Http404

@@ -1,17 +1,18 @@
 """Outreach events in iCalendar (RFC 5545), built with the icalendar library.
 
 One VEVENT per session, so a course shows each of its meetings. Only public facts:
-title, description, place and organiser school; never a registrant.
+title, description, place and organiser school; never a registrant. Times are in the
+organiser school's zone (TZID), with its VTIMEZONE.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from django.urls import reverse
 from icalendar import Event as VEvent
 
-from twinschools.core import ical
+from twinschools.core import ical, zones
 from twinschools.events.models import Event, EventStatus, Session
 
 
@@ -27,8 +28,10 @@ def _session(event: Event, session: Session, stamp: datetime, base_url: str) -> 
     component = VEvent()
     component.add("uid", f"event-{event.pk}-session-{session.pk}@twinschools")
     component.add("dtstamp", stamp)
-    component.add("dtstart", session.starts_at.astimezone(UTC))
-    component.add("dtend", session.ends_at.astimezone(UTC))
+    # In the organiser school's zone, with its TZID (ical.publish adds the VTIMEZONE).
+    zone = zones.get(event.school.time_zone)
+    component.add("dtstart", ical.local(session.starts_at, zone))
+    component.add("dtend", ical.local(session.ends_at, zone))
     component.add("summary", event.title)
     description = f"{event.description}\n\n{event.school.name}".strip()
     component.add("description", description)

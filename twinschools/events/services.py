@@ -8,21 +8,21 @@ once can never both take the last seat.
 from __future__ import annotations
 
 import secrets
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Max, Min, OuterRef, QuerySet, Subquery
+from django.db.models import Max, Min, OuterRef, Q, QuerySet, Subquery
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from twinschools.accounts.models import User
-from twinschools.core import audit
+from twinschools.core import audit, zones
 from twinschools.core.site import site_url
 from twinschools.events import tasks
 from twinschools.events.models import (
@@ -405,11 +405,13 @@ def send_registration_email(*, registration_id: int, kind: str) -> None:
     context = {
         "registration": registration,
         "event": registration.event,
+        "sessions": list(registration.event.sessions.order_by("starts_at", "pk")),
         "confirm_url": base + reverse("events:confirm", args=[registration.token]),
         "manage_url": base + reverse("events:registration", args=[registration.token]),
         "kind": kind,
     }
-    with translation.override(registration.language):
+    # In the registrant's language and the organiser school's time zone (core/zones.py).
+    with translation.override(registration.language), zones.local_to(registration):
         subjects = {
             CONFIRMATION: _("Confirm your registration for %(title)s"),
             SEAT_OFFER: _("A seat is free for you at %(title)s"),
@@ -501,14 +503,25 @@ def check_in(*, registration: Registration, by: User, now: datetime | None = Non
 
 
 def send_reminders(*, now: datetime | None = None) -> int:
-    """E-mail confirmed registrants of events starting tomorrow; each person once, ever."""
+    """E-mail confirmed registrants of events starting tomorrow; each person once, ever.
+
+    "Tomorrow" is the organiser school's: one window per zone of the schools with sessions soon.
+    """
     now = now or timezone.now()
-    tomorrow = timezone.localdate(now) + timedelta(days=1)
+    soon = Event.objects.filter(sessions__starts_at__gte=now, sessions__starts_at__lt=now + timedelta(days=3))
+    tomorrow = Q(pk__in=[])
+    for name in set(soon.values_list("school__time_zone", flat=True)):
+        day = timezone.localdate(now, zones.get(name)) + timedelta(days=1)
+        start = timezone.make_aware(datetime.combine(day, time.min), zones.get(name))
+        end = timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min), zones.get(name))
+        tomorrow |= Q(
+            event__school__time_zone=name,
+            event__sessions__starts_at__gte=start,
+            event__sessions__starts_at__lt=end,
+        )
     with transaction.atomic():
         due = Registration.objects.filter(
-            status=RegistrationStatus.CONFIRMED,
-            event__status=EventStatus.PUBLISHED,
-            event__sessions__starts_at__date=tomorrow,
+            tomorrow, status=RegistrationStatus.CONFIRMED, event__status=EventStatus.PUBLISHED
         ).values("pk")
         # Lock the rows (a second run waits, then finds them marked): no DISTINCT with FOR UPDATE.
         locked = Registration.objects.select_for_update().filter(pk__in=due, reminded_at__isnull=True)
@@ -559,9 +572,10 @@ def send_reminder_email(*, registration_id: int) -> None:
     context = {
         "registration": registration,
         "event": registration.event,
+        "sessions": list(registration.event.sessions.order_by("starts_at", "pk")),
         "pass_url": site_url() + reverse("events:pass", args=[registration.token]),
     }
-    with translation.override(registration.language):
+    with translation.override(registration.language), zones.local_to(registration):
         subject = _("Tomorrow: %(title)s") % {"title": registration.event.title}
         body = render_to_string("events/day/email/reminder.txt", context)
     send_mail(subject, body, None, [registration.email])

@@ -10,14 +10,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.timezone import localtime
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from twinschools.accounts import queries as accounts_queries
-from twinschools.core import maps
+from twinschools.core import maps, zones
 from twinschools.core.forms import show_service_errors
 from twinschools.core.permissions import public, requires
 from twinschools.core.site import site_url
@@ -130,7 +128,7 @@ def session_add(request: HttpRequest, obj: Event) -> HttpResponse:
 @requires("events.organise", load=queries_day.session_day)
 def session_edit(request: HttpRequest, obj: Session) -> HttpResponse:
     """Correct a session still to come; its registrants are told by e-mail."""
-    initial = {"starts_at": localtime(obj.starts_at), "ends_at": localtime(obj.ends_at)}
+    initial = {"starts_at": timezone.localtime(obj.starts_at), "ends_at": timezone.localtime(obj.ends_at)}
     form = SessionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -235,7 +233,8 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return redirect("events:event_detail", event.pk)
     context = {"event": event, "form": form, "seats_left": max(event.capacity - event.seats_taken, 0)}
-    return render(request, "events/event_detail.html", context, status=_status(form))
+    with zones.local_to(event):  # the organiser school's zone, named on the page
+        return render(request, "events/event_detail.html", context, status=_status(form))
 
 
 @public
@@ -244,7 +243,10 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         services.confirm(registration=registration)
         return redirect("events:registration", token)
-    return render(request, "events/confirm.html", {"registration": registration, "event": registration.event})
+    with zones.local_to(registration):
+        return render(
+            request, "events/confirm.html", {"registration": registration, "event": registration.event}
+        )
 
 
 @public
@@ -264,7 +266,8 @@ def registration(request: HttpRequest, token: str) -> HttpResponse:
         "can_cancel": found.status not in (RegistrationStatus.CANCELLED, RegistrationStatus.DECLINED),
         "offered": found.status == RegistrationStatus.SEAT_OFFERED,
     }
-    return render(request, "events/registration.html", context)
+    with zones.local_to(found):
+        return render(request, "events/registration.html", context)
 
 
 # Finding events ---------------------------------------------------------------
@@ -309,7 +312,8 @@ def event_map(points: list[queries_public.MapPoint]) -> maps.MapContent:
 
 def _event_lines(event: Event) -> list[str]:
     starts = getattr(event, "next_start", None)
-    when = date_format(localtime(starts), "SHORT_DATETIME_FORMAT") if starts else ""
+    # In the organiser school's zone, with its short name: the calendar mixes schools' zones.
+    when = zones.short_with_zone(starts, event.school) if starts else ""
     return [line for line in (event.get_kind_display(), when, event.address) if line]
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import segno
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -15,11 +14,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from twinschools.core import zones
 from twinschools.core.permissions import public, requires
 from twinschools.core.site import absolute
 from twinschools.events import certificates, queries_day, services
 from twinschools.events.models import Registration, RegistrationStatus, Session
-from twinschools.network.reference import TIME_ZONES
 
 SECTION = "events"
 
@@ -132,8 +131,8 @@ def registration_pass(request: HttpRequest, token: str) -> HttpResponse:
         "registration": found,
         "event": event,
         "sessions": sorted(event.sessions.all(), key=lambda session: session.starts_at),
-        # times as the people who will be there read them: the organising school's country
-        "time_zone": TIME_ZONES.get(event.school.country.code, settings.TIME_ZONE),
+        # times as the people who will be there read them: the organising school's zone
+        "time_zone": event.school.time_zone,
         "arrival_url": arrival_url,
         "qr": _qr_svg(arrival_url),
         "certificate": certificates.earned(found),
@@ -146,7 +145,8 @@ def certificate(request: HttpRequest, token: str) -> HttpResponse:
     found = queries_day.registration_with_sessions(token)
     if not certificates.earned(found):
         raise Http404
-    content = certificates.pdf(found, base_url=request.build_absolute_uri("/").rstrip("/"))
+    with zones.local_to(found):  # its dates are the organiser school's days
+        content = certificates.pdf(found, base_url=request.build_absolute_uri("/").rstrip("/"))
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="certificate.pdf"'
     return response
@@ -160,4 +160,5 @@ def certificate_verify(request: HttpRequest, token: str) -> HttpResponse:
         "event": found.event,
         "sessions": certificates.attended_sessions(found),
     }
-    return render(request, "events/day/verify.html", context)
+    with zones.local_to(found):
+        return render(request, "events/day/verify.html", context)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from twinschools.accounts.models import User
+from twinschools.core import zones
 from twinschools.leadership.models import Choice, Process, Proposal, ResponsibilityKind
 
 
@@ -103,6 +104,9 @@ class ProposalForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # Typed and read in the school's zone (core.permissions activates it), which is named.
+        help_text = self.fields["closes_at"].help_text
+        self.fields["closes_at"].help_text = f"{help_text} {zones.note()}"
         if not self.is_bound:
             week = timezone.localtime() + timedelta(days=7)
             self.initial.setdefault("closes_at", week.replace(minute=0, second=0, microsecond=0))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from twinschools.core import zones
 from twinschools.leadership.models import Result
 from twinschools.notifications.kinds import register_kind
 
@@ -23,13 +25,27 @@ def _closed(params: dict[str, Any]) -> str:
     }
 
 
+def _opened(params: dict[str, Any]) -> str:
+    values = {key: params.get(key, "") for key in ("proposer", "title", "school")}
+    try:
+        closes = datetime.fromisoformat(str(params.get("closes")))
+    except ValueError:  # notifications written before the deadline was kept with them
+        return (
+            gettext(
+                "%(proposer)s opened the proposal “%(title)s” at %(school)s. Take your position before it closes."
+            )
+            % values
+        )
+    return gettext(
+        "%(proposer)s opened the proposal “%(title)s” at %(school)s. Take your position before it closes "
+        "on %(closes)s."
+    ) % {**values, "closes": zones.with_zone(closes, str(params.get("zone") or ""))}
+
+
 def register_notices() -> None:
     from twinschools.leadership import services
 
-    register_kind(
-        services.PROPOSAL_OPENED,
-        _("%(proposer)s opened the proposal “%(title)s” at %(school)s. Take your position before it closes."),
-    )
+    register_kind(services.PROPOSAL_OPENED, _opened)
     register_kind(
         services.PROPOSAL_REMINDER,
         _(

@@ -207,7 +207,13 @@ def open_proposal(
     notify(
         recipients=[person for person in team if person.pk != proposer.pk],
         kind=PROPOSAL_OPENED,
-        params=_notice_params(proposal, proposer=proposer.public_name),
+        # the deadline goes with the school's zone, and is written in it (notices.py)
+        params=_notice_params(
+            proposal,
+            proposer=proposer.public_name,
+            closes=proposal.closes_at.isoformat(),
+            zone=school.time_zone,
+        ),
         url=proposal_url(proposal),
         school=school,
         target=f"proposal:{proposal.pk}",

@@ -7,6 +7,7 @@ from django.db.models import URLField
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from twinschools.core import zones
 from twinschools.core.text import fold
 from twinschools.network import queries
 from twinschools.network.models import NationalSupportOrganisation
@@ -131,3 +132,17 @@ def _is_png_or_jpeg(upload: Any) -> bool:
     finally:
         upload.seek(0)
     return kind in {"PNG", "JPEG"}
+
+
+class TimeZoneForm(forms.Form):
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"),
+        help_text=_(
+            "The times of your events, calendar activities and proposals are typed, shown, mailed "
+            "and exported in this zone. Schools start with their country's."
+        ),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].choices = zones.choices()

@@ -8,6 +8,7 @@ from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from twinschools.core import zones
 from twinschools.core.text import searchable_text
 
 
@@ -100,6 +101,11 @@ class School(models.Model):
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
     website = models.URLField(_("website"), blank=True)
+    # An IANA name; set from the country (reference.TIME_ZONES) when the school is created,
+    # then the head's to change (core/zones.py activates it on the school's pages).
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default=zones.default_name, validators=[zones.validate]
+    )
     registered_on = models.DateField(_("registered in eTwinning on"))
     levels = models.ManyToManyField(Level, verbose_name=_("education levels"), blank=True)
     languages = models.ManyToManyField(Language, verbose_name=_("languages"), blank=True)

@@ -38,3 +38,10 @@ TIME_ZONES = {
     "UA": "Europe/Kyiv", "JO": "Asia/Amman", "LB": "Asia/Beirut", "TN": "Africa/Tunis",
     "MA": "Africa/Casablanca", "EG": "Africa/Cairo",
 }  # fmt: skip
+
+
+def time_zone_for(country_code: str) -> str:
+    """A new school's time zone: its country's (the head may change it), else the site's."""
+    from django.conf import settings
+
+    return TIME_ZONES.get(country_code.upper(), settings.TIME_ZONE)

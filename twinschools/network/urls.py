@@ -6,6 +6,7 @@ app_name = "network"
 urlpatterns = [
     path("schools/", views.directory, name="directory"),
     path("schools/<int:pk>/", views.school_profile, name="school"),
+    path("schools/<int:pk>/time-zone/", views.school_time_zone, name="school_time_zone"),
     path("import/", import_views.import_network, name="import"),
     path("nso/profile/", nso_views.nso_profiles, name="nso_profiles"),
     path("nso/<str:code>/profile/", nso_views.nso_profile, name="nso_profile"),

@@ -1,12 +1,18 @@
 from __future__ import annotations
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from twinschools.accounts import queries as people
-from twinschools.core.permissions import public
-from twinschools.network import queries
-from twinschools.network.forms import DirectoryForm
+from twinschools.core import zones
+from twinschools.core.forms import show_service_errors
+from twinschools.core.permissions import public, requires
+from twinschools.network import queries, services
+from twinschools.network.forms import DirectoryForm, TimeZoneForm
+from twinschools.network.models import School
 
 
 @public
@@ -34,3 +40,24 @@ def school_profile(request: HttpRequest, pk: int) -> HttpResponse:
         "can_manage_staff": request.user.has_perm("accounts.manage_staff", school),
     }
     return render(request, "network/school_profile.html", context)
+
+
+@requires("network.set_time_zone", load=people.school)
+def school_time_zone(request: HttpRequest, obj: School) -> HttpResponse:
+    """The head chooses the zone the school's times live in (its country's at first)."""
+    form = TimeZoneForm(
+        request.POST if request.method == "POST" else None, initial={"time_zone": obj.time_zone}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_time_zone(school=obj, time_zone=form.cleaned_data["time_zone"], by=request.user)
+        except ValidationError as error:
+            show_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("The school's times are now in %(zone)s.") % {"zone": zones.label(obj.time_zone)},
+            )
+            return redirect("accounts:team", obj.pk)
+    context = {"school": obj, "form": form, "zone_label": zones.label(obj.time_zone)}
+    return render(request, "network/time_zone.html", context, status=400 if form.errors else 200)

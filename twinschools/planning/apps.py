@@ -50,3 +50,6 @@ class PlanningConfig(AppConfig):
         from twinschools.planning.home import todos as home_todos
 
         register_todos(home_todos)
+        from twinschools.planning.notices import register_notices
+
+        register_notices()

@@ -1,7 +1,8 @@
 """Calendar feeds in iCalendar (RFC 5545), built with the icalendar library.
 
 Only what a calendar app needs and nothing about pupils: the title, the
-description, the place and the project's name, never class lists or names.
+description, the place and the project's name, never class lists or names. Times are in
+the school's zone (TZID), with its VTIMEZONE.
 """
 
 from __future__ import annotations
@@ -9,10 +10,9 @@ from __future__ import annotations
 from datetime import UTC, timedelta
 
 from django.urls import reverse
-from django.utils import timezone
 from icalendar import Event
 
-from twinschools.core import ical
+from twinschools.core import ical, zones
 from twinschools.planning.models import ActivityStatus, CalendarActivity
 
 
@@ -26,13 +26,15 @@ def _event(activity: CalendarActivity, stamp: object, base_url: str) -> Event:
     event = Event()
     event.add("uid", f"activity-{activity.pk}@twinschools")
     event.add("dtstamp", stamp)
+    # The school's zone: days are its days, times carry its TZID (ical.publish adds the VTIMEZONE).
+    zone = zones.get(activity.school.time_zone)
     if activity.all_day:
         # DTEND of an all-day event is the day after the last one (RFC 5545 3.6.1).
-        event.add("dtstart", timezone.localtime(activity.starts_at).date())
-        event.add("dtend", timezone.localtime(activity.ends_at).date() + timedelta(days=1))
+        event.add("dtstart", activity.starts_at.astimezone(zone).date())
+        event.add("dtend", activity.ends_at.astimezone(zone).date() + timedelta(days=1))
     else:
-        event.add("dtstart", activity.starts_at.astimezone(UTC))
-        event.add("dtend", activity.ends_at.astimezone(UTC))
+        event.add("dtstart", ical.local(activity.starts_at, zone))
+        event.add("dtend", ical.local(activity.ends_at, zone))
     event.add("summary", activity.title)
     description = activity.description
     if activity.project is not None:

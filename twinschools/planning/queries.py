@@ -298,7 +298,8 @@ FEED_PAST_DAYS = 365
 def feed_activities(feed: FeedToken) -> list[CalendarActivity]:
     """A school's activities, or the ones the person co-plans at schools where they are still staff."""
     since = timezone.now() - timedelta(days=FEED_PAST_DAYS)
-    activities = CalendarActivity.objects.filter(ends_at__gte=since).select_related("project")
+    # The school too: each activity is written in its school's time zone.
+    activities = CalendarActivity.objects.filter(ends_at__gte=since).select_related("project", "school")
     if feed.school_id is not None:
         activities = activities.filter(school_id=feed.school_id)
     else:

@@ -20,6 +20,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,6 +29,7 @@ from twinschools.accounts.queries import staff_of
 from twinschools.core import audit
 from twinschools.mission.models import Approach
 from twinschools.network.models import Project, School
+from twinschools.notifications.services import notify
 from twinschools.planning.models import (
     Action,
     ActionStatus,
@@ -41,6 +43,7 @@ from twinschools.planning.models import (
     PlanChange,
     ProgressNote,
 )
+from twinschools.planning.notices import CO_PLANNER_ADDED
 
 GOAL_FIELDS = ("commitment", "title", "description")
 ACTION_FIELDS = (
@@ -397,7 +400,29 @@ def create_activity(
     activity.classes.set(class_ids)
     activity.approaches.set(list(approaches))
     audit.record(actor=by, action="planning.activity.created", school=school, target=activity)
+    _tell_co_planners(activity, [pk for pk in planner_ids if pk != by.pk], by=by)
     return activity
+
+
+def _tell_co_planners(activity: CalendarActivity, user_ids: list[int], *, by: User) -> None:
+    """Tell the colleagues added as co-planners; the time goes with the school's zone (notices.py)."""
+    if not user_ids:
+        return
+    notify(
+        recipients=User.objects.filter(pk__in=user_ids),
+        kind=CO_PLANNER_ADDED,
+        params={
+            "by": by.public_name,
+            "title": activity.title,
+            "school": activity.school.name,
+            "starts": activity.starts_at.isoformat(),
+            "zone": activity.school.time_zone,
+            "all_day": activity.all_day,
+        },
+        url=reverse("planning:activity", args=[activity.pk]),
+        school=activity.school,
+        target=f"activity:{activity.pk}",
+    )
 
 
 @transaction.atomic

@@ -37,6 +37,7 @@ from twinschools.network.generation.tables import Table
 from twinschools.network.generation.texts import TEXT_LANGUAGES, language_of_style, texts_for
 from twinschools.network.generation.vocabulary import SCHOOL_STYLES, SchoolStyle
 from twinschools.network.models import ActivityKind, ProjectStatus, QualityLabelKind, School, Subject
+from twinschools.network.reference import time_zone_for
 
 Row = tuple[Any, ...]
 Batch = tuple[Table, list[Row]]
@@ -302,6 +303,7 @@ class NetworkBuilder:
                 latitude,
                 longitude,
                 website,
+                time_zone_for(code),
                 date.fromordinal(registered),
                 self.now,
             ),

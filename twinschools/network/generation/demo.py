@@ -27,6 +27,7 @@ from twinschools.accounts.models import (
     StudentProfile,
     User,
 )
+from twinschools.core import zones
 from twinschools.network.generation.texts import language_of_school, texts_for
 from twinschools.network.models import (
     Activity,
@@ -173,7 +174,9 @@ def seed_demo_workspace(accounts: DemoAccounts, *, seed: int, today: date) -> No
         "catalan_school": accounts.catalan_school,
     }
     rng = random.Random(f"twinschools:{seed}:workspace")
-    seed_demo(school=accounts.head_school, people=people, rng=rng, today=today)
+    # The demo school's times are its own: a 09:00 activity is 09:00 in Cluj (core/zones.py).
+    with zones.local_to(accounts.head_school):
+        seed_demo(school=accounts.head_school, people=people, rng=rng, today=today)
 
 
 def _give_project_history(

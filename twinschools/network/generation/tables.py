@@ -50,6 +50,7 @@ SCHOOL = Table(
         "latitude",
         "longitude",
         "website",
+        "time_zone",
         "registered_on",
         "updated_at",
     ),

@@ -40,6 +40,7 @@ from twinschools.network.models import (
     Region,
     School,
 )
+from twinschools.network.reference import time_zone_for
 
 # --- Schools. --------------------------------------------------------------------------------
 
@@ -135,6 +136,9 @@ class SchoolsImporter(KindImporter):
         for row in rows:
             school = self.existing.get(row["external_id"])
             fields = self._fields(row)
+            if school is None or school.country_id != fields["country_id"]:
+                # A new school lives in its country's time zone (the head may change it later).
+                fields["time_zone"] = time_zone_for(row["country"])
             if school is None:
                 school = School(external_id=row["external_id"], **fields)
                 row.status = CREATED
