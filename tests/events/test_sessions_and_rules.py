@@ -32,7 +32,10 @@ def _posted(**extra: str) -> dict[str, str]:
 
 
 def _local(moment) -> str:
-    return timezone.localtime(moment).strftime("%Y-%m-%dT%H:%M")
+    """As the organiser types it: in the time zone of school A (Bucharest), which the form reads."""
+    from zoneinfo import ZoneInfo
+
+    return timezone.localtime(moment, ZoneInfo("Europe/Bucharest")).strftime("%Y-%m-%dT%H:%M")
 
 
 def _create(world, **extra: str):
