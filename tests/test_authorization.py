@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from collections.abc import Callable
 
 import pytest
@@ -212,3 +213,92 @@ def test_no_private_data_and_no_pupil_appears_on_public_pages(
 def test_searching_the_directory_for_a_pupils_name_finds_nothing(world: World) -> None:
     response = Client().get(reverse("network:directory"), {"q": "Zorella"})
     assert response.context["page"].paginator.count == 0
+
+
+# Minors and visitors: national staff need counts and outcomes, not names or addresses.
+PUPIL_MARKERS = ("Zorella", "SEVENB")
+PUPIL_READERS = {"student_a", "parent_a", "teacher_a", "team_a", "head_a", "admin"}
+# Registrants are created by the events cases' factories: "Guest 12" <guest12@example.org>.
+REGISTRANT = re.compile(r"guest\d+@example\.org|Guest \d+")
+ORGANISERS = {"teacher_a", "team_a", "head_a"}
+# A registrant's own pages, reached with the token of their e-mail, show them their own details.
+REGISTRANTS_OWN_PAGES = {
+    "events:confirm",
+    "events:registration",
+    "events:pass",
+    "events:certificate",
+    "events:certificate_verify",
+}
+READ_CASES = [case for case in CASES if case.method == "get"]
+
+
+def _lived_in(world: World) -> None:
+    """School A's pupil Zorella on a team, with initiatives in every state and a suggestion, and
+    an event of school A whose registrant was checked in: every page then has them to leak."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.agency.factories import InitiativeFactory, StudentTeamFactory, SuggestionFactory
+    from tests.events.factories import EventFactory, RegistrationFactory, SessionFactory
+    from twinschools.agency.models import InitiativeStatus
+
+    team = StudentTeamFactory(
+        school=world.school_a, coordinators=[world.people["teacher_a"]], members=[world.pupil_a]
+    )
+    for status in InitiativeStatus.values:
+        InitiativeFactory(proposed_by=world.pupil_a.user, team=team, status=status)
+    SuggestionFactory(author=world.pupil_a.user)
+    event = EventFactory(school=world.school_a)
+    past = timezone.now() - timedelta(days=3)
+    session = SessionFactory(event=event, starts_at=past, ends_at=past + timedelta(hours=2))
+    SessionFactory(event=event)
+    RegistrationFactory(event=event).attended.add(session)
+    RegistrationFactory(event=event)
+
+
+def _text(response: object) -> str:
+    content_type = response.get("Content-Type", "")  # type: ignore[attr-defined]
+    if not any(kind in content_type for kind in ("text/", "json", "calendar", "csv", "xml")):
+        return ""
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content).decode(errors="replace")  # type: ignore[attr-defined]
+    return response.content.decode(errors="replace")  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("case", READ_CASES, ids=lambda case: case.name)
+def test_no_page_shows_a_pupils_name_or_a_registrants_contact_to_those_who_must_not_see_them(
+    world: World, case: Case
+) -> None:
+    _lived_in(world)
+    url = case.url(world)
+    for role in ROLES:
+        watch_pupils = role not in PUPIL_READERS
+        watch_registrants = role not in ORGANISERS and case.name not in REGISTRANTS_OWN_PAGES
+        if not (watch_pupils or watch_registrants):
+            continue
+        response = _client_for(world, role).get(url)
+        if response.status_code != 200:
+            continue
+        page = _text(response)
+        if watch_pupils:
+            assert [marker for marker in PUPIL_MARKERS if marker in page] == [], f"{role} on {case.name}"
+        if watch_registrants:
+            assert REGISTRANT.findall(page) == [], f"{role} on {case.name}"
+
+
+def test_the_markers_are_there_for_those_who_may_see_them(world: World) -> None:
+    """The check above is not vacuous: the organisers and the pupil's teachers do see them."""
+    from twinschools.events.models import Event
+
+    _lived_in(world)
+    head = _client_for(world, "head_a")
+    assert "Zorella" in head.get(reverse("agency:school_students", args=[world.school_a.pk])).content.decode()
+    event = Event.objects.get(school=world.school_a)
+    assert REGISTRANT.search(head.get(reverse("events:event_manage", args=[event.pk])).content.decode())
+    session = event.sessions.order_by("starts_at").first()
+    assert REGISTRANT.search(head.get(reverse("events:checkin", args=[session.pk])).content.decode())
+    national = (
+        _client_for(world, "nso_x").get(reverse("events:event_manage", args=[event.pk])).content.decode()
+    )
+    assert "Registrations confirmed: 2. People checked in: 1." in national

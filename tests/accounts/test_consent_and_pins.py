@@ -151,3 +151,14 @@ def test_only_staff_of_the_pupils_school_can_reset_a_pin(world: World) -> None:
         assert response.status_code == 404, role
     assert _sign_in("Zorella", "123456")[2] == 302
     assert not AuditEvent.objects.filter(action="accounts.student.pin_reset").exists()
+
+
+def test_the_parents_home_page_asks_for_the_consent_a_child_waits_for(world: World) -> None:
+    parent = signed_in(world.people["parent_a"])
+    assert "waiting for your consent" not in parent.get(reverse("accounts:dashboard")).content.decode()
+    world.pupil_a.parental_consent = False
+    world.pupil_a.save(update_fields=["parental_consent"])
+    assert (
+        "Children waiting for your consent to sign in"
+        in parent.get(reverse("accounts:dashboard")).content.decode()
+    )

@@ -25,10 +25,18 @@ def _suggestion(w: World) -> int:
     return SuggestionFactory(author=w.pupil_a.user).pk
 
 
+def _students_page(w: World) -> str:
+    """School A's student agency page, with Zorella on a team and her initiatives in every state."""
+    _team(w)
+    for status in (InitiativeStatus.PROPOSED, InitiativeStatus.APPROVED, InitiativeStatus.HELD):
+        _initiative(w, status)
+    return reverse("agency:school_students", args=[w.school_a.pk])
+
+
 CASES = [
     Case(
         "agency:school_students",
-        lambda w: reverse("agency:school_students", args=[w.school_a.pk]),
+        _students_page,
         only({**STAFF_A, "nso_x": 200}, others=404),
     ),
     Case(

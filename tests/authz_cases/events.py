@@ -12,7 +12,10 @@ STAFF_A = {"teacher_a": 200, "team_a": 200, "head_a": 200, "admin": 200}
 
 
 def _event(w: World) -> int:
-    return SessionFactory(event=EventFactory(school=w.school_a)).event_id
+    """An event of school A with a session and a registrant (whose details only organisers see)."""
+    event_id = SessionFactory(event=EventFactory(school=w.school_a)).event_id
+    RegistrationFactory(event_id=event_id)
+    return event_id
 
 
 def _registration(w: World) -> str:
@@ -72,6 +75,14 @@ CASES = [
             "events:registration_decide", args=[RegistrationFactory(event=EventFactory(school=w.school_a)).pk]
         ),
         only(dict.fromkeys(STAFF_A, 302), others=404),
+        method="post",
+    ),
+    Case(
+        "events:registration_erase",
+        lambda w: reverse(
+            "events:registration_erase", args=[RegistrationFactory(event=EventFactory(school=w.school_a)).pk]
+        ),
+        only({"teacher_a": 302, "team_a": 302, "head_a": 302}, others=404),
         method="post",
     ),
     Case("events:event_detail", lambda w: reverse("events:event_detail", args=[_event(w)]), ANYONE),

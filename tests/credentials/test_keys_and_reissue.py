@@ -127,7 +127,7 @@ def test_keys_sealed_with_the_secret_key_still_sign_and_are_re_encrypted_by_the_
     assert "1 key(s) re-encrypted" in out.getvalue()
     key.refresh_from_db()
     assert key.encrypted_private_key.startswith("v2:")
-    assert AuditEvent.objects.filter(action="credentials.issuer_key.reencrypted").count() == 1
+    assert AuditEvent.objects.filter(action="credentials.signing_key.reencrypted").count() == 1
     with override_settings(SECRET_KEY="rotated-secret-key-0123456789-0123456789-0123456789"):
         assert verification.verify(issue(world.school_b).signed_json).status == verification.VALID
     call_command("reencrypt_credential_keys", stdout=(again := io.StringIO()))

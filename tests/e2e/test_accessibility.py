@@ -123,6 +123,30 @@ def class_page(world: World, new_page: NewPage, language: str) -> Any:
     )
 
 
+@scene("class-head-consent-waiting")
+def class_page_waiting(world: World, new_page: NewPage, language: str) -> Any:
+    """A pupil waits for consent: the list, the head's button and the PIN buttons."""
+    from tests.factories import StudentFactory
+
+    StudentFactory(class_group=world.class_a, user__display_name="Mihai", parental_consent=False)
+    return visit(
+        new_page, reverse("accounts:class", args=[world.class_a.pk]), language, world.people["head_a"]
+    )
+
+
+@scene("parent-consent")
+def parent_consent(world: World, new_page: NewPage, language: str) -> Any:
+    world.pupil_a.parental_consent = False
+    world.pupil_a.save(update_fields=["parental_consent"])
+    return visit(new_page, reverse("agency:parent_home"), language, world.people["parent_a"])
+
+
+@scene("person-data-export")
+def person_data_export(world: World, new_page: NewPage, language: str) -> Any:
+    url = reverse("accounts:export_person", args=[world.pupil_a.user.pk])
+    return visit(new_page, url, language, world.people["head_a"])
+
+
 @scene("invitation-accept-anonymous")
 def invitation_anonymous(world: World, new_page: NewPage, language: str) -> Any:
     url = reverse("accounts:accept_invitation", args=[world.invitation_a.token])

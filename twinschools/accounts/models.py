@@ -35,6 +35,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("platform staff"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+    # Set when the person's data was erased: the row keeps no name or address, and pages show
+    # a translated placeholder (never stored, so the database holds no trace of the person).
+    erased_at = models.DateTimeField(_("erased on"), null=True, blank=True)
 
     objects = UserManager()
 
@@ -51,9 +54,13 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def public_name(self) -> str:
+        if self.erased_at is not None:
+            return str(_("Erased person"))
         return self.display_name or self.full_name or (self.email or "").split("@")[0]
 
     def get_full_name(self) -> str:
+        if self.erased_at is not None:
+            return str(_("Erased person"))
         return self.full_name or self.display_name
 
     def get_short_name(self) -> str:

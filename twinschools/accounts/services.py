@@ -420,16 +420,17 @@ def export_person_data(*, person: User, by: User) -> dict[str, Any]:
             else None
         ),
     }
-    for section in personal_data.sections():
+    exported = [section for section in personal_data.sections() if section.fields]
+    for section in exported:
         data[section.key] = section.export(person)
-    data["left_out"] = [str(section.note) for section in personal_data.sections() if section.note]
+    data["left_out"] = [str(section.note) for section in exported if section.note]
     audit.record(actor=by, action="accounts.person.exported", target=person)
     return data
 
 
 @transaction.atomic
 def erase_person(*, person: User, by: User) -> None:
-    """Erase a person's personal data.
+    """Erase a person's personal data, everywhere: each app's registered `erase` runs first.
 
     Pupils are deleted outright. Staff accounts are anonymised instead: the dated
     facts they leave (activities, projects, quality labels) belong to the school's
@@ -440,12 +441,21 @@ def erase_person(*, person: User, by: User) -> None:
     schools: list[School | None] = [m.school for m in person.memberships.select_related("school")]
     for school in schools or [None]:
         audit.record(actor=by, action="accounts.person.erased", school=school, target=person)
+    # What the other apps hold about the person (registrations by their address, notices that
+    # name them...), while the name and address are still known to find it.
+    for section in personal_data.sections():
+        if section.erase is not None:
+            section.erase(person)
+    if person.email:
+        # Invitations sent to the address: the invitation stays (who invited whom, when), not the address.
+        Invitation.objects.filter(email__iexact=person.email).update(email="")
     if hasattr(person, "student"):
         person.delete()
     else:
         person.email = None
         person.full_name = ""
-        person.display_name = _("Erased person")
+        person.display_name = ""  # pages show a translated placeholder (User.public_name)
+        person.erased_at = timezone.now()
         person.external_id = None
         person.is_active = False
         person.set_unusable_password()

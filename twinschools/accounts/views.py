@@ -263,6 +263,7 @@ def export_person(request: HttpRequest, obj: User) -> HttpResponse:
                 "note": section.note,
             }
             for section in personal_data.sections()
+            if section.fields
         ]
         context = {"person": obj, "data": data, "sections": sections, "today": timezone.localdate()}
         response = render(request, "accounts/person_data.html", context)

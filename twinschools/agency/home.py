@@ -107,6 +107,15 @@ def parent(user: Any) -> Contribution:
     )
     cards = (
         Todo(
+            "agency.consent",
+            _("Children waiting for your consent to sign in"),
+            sum(1 for child in children if not child.parental_consent),
+            url,
+            "person-check",
+            WARNING,
+            5,
+        ),
+        Todo(
             "agency.child_initiatives",
             _("What your children proposed"),
             initiatives["total"],

@@ -253,7 +253,7 @@ def reissue_credential(*, credential: IssuedCredential, reissued_by: Any) -> Iss
             action="credentials.credential.reissued",
             school=locked.school,
             target=record,
-            data={"replaces": str(locked.uuid), "label_years": locked.label_years},
+            data={"replaces": locked.pk, "label_years": locked.label_years},
         )
     return record
 
@@ -327,7 +327,6 @@ def _revoke_one(locked: IssuedCredential, *, reason: str, revoked_by: Any) -> No
         action="credentials.credential.revoked",
         school=locked.school,
         target=locked,
-        data={"reason": reason},
     )
 
 
@@ -356,6 +355,6 @@ def reencrypt_issuer_keys(*, old_secret_keys: list[str] | None = None) -> dict[s
                 private_key, country_code=key.country.code, key_id=key.key_id
             )
             key.save(update_fields=["encrypted_private_key"])
-            audit.record(actor=None, action="credentials.issuer_key.reencrypted", target=key)
+            audit.record(actor=None, action="credentials.signing_key.reencrypted", target=key)
             counts["reencrypted"] += 1
     return counts

@@ -39,7 +39,9 @@ def _export(person: Any) -> list[Row]:
 
 
 def _erase(person: Any) -> None:
-    _registrations(person).delete()
+    from twinschools.events.services import forget_registrations
+
+    forget_registrations(_registrations(person))
 
 
 def register_personal_data() -> None:

@@ -93,6 +93,15 @@ def registrants(event: Event) -> list[Registration]:
     return list(event.registrations.select_related("school").order_by("created_at", "pk"))
 
 
+def registration_counts(event: Event) -> dict[str, int]:
+    """How many registered (confirmed) and how many were checked in: what national staff read."""
+    registrations = event.registrations.all()
+    return {
+        "confirmed": registrations.filter(status=RegistrationStatus.CONFIRMED).count(),
+        "attended": registrations.filter(attended__isnull=False).distinct().count(),
+    }
+
+
 @dataclass(frozen=True)
 class Figures:
     held: int  # events with a session that took place in the period

@@ -12,3 +12,7 @@ import rules
 from twinschools.accounts.rules import is_admin, is_staff_of
 
 rules.add_perm("events.organise", is_staff_of | is_admin)
+# A registrant's name, e-mail address and check-in are for the event's organisers only: staff
+# of the organising school. NSO staff read the workspace without them (counts instead), and the
+# views that show them ask with superusers=False, so platform admins do not read them either.
+rules.add_perm("events.see_registrants", is_staff_of)

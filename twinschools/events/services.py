@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Max, Min, OuterRef, Q, Subquery
+from django.db.models import Max, Min, OuterRef, Q, QuerySet, Subquery
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -166,7 +166,12 @@ def change_session(*, session: Session, starts_at: datetime, ends_at: datetime, 
         action="events.session.changed",
         school=session.event.school,
         target=session,
-        data={"session": session.pk, "was": was[0].isoformat(), "now": starts_at.isoformat(), "told": told},
+        data={
+            "event": session.event_id,
+            "was": was[0].isoformat(),
+            "now": starts_at.isoformat(),
+            "told": told,
+        },
     )
     return session
 
@@ -574,3 +579,32 @@ def send_reminder_email(*, registration_id: int) -> None:
         subject = _("Tomorrow: %(title)s") % {"title": registration.event.title}
         body = render_to_string("events/day/email/reminder.txt", context)
     send_mail(subject, body, None, [registration.email])
+
+
+@transaction.atomic
+def erase_registrant(*, registration: Registration, by: User) -> int:
+    """Erase a registrant (who needs no account) at the organising school: every registration of
+    the same address at its events is deleted, with the name, address and check-ins. The audit
+    trail names the event, never the person. Answers how many registrations were erased."""
+    event = registration.event
+    registrations = Registration.objects.filter(
+        event__school_id=event.school_id, email__iexact=registration.email
+    )
+    count = registrations.count()
+    audit.record(
+        actor=by,
+        action="events.registrant.erased",
+        school=event.school,
+        target=event,
+        data={"registrations": count},
+    )
+    forget_registrations(registrations)
+    return count
+
+
+def forget_registrations(registrations: QuerySet[Registration]) -> None:
+    """Delete registrations (an erasure) and offer the seats they held; in the caller's transaction."""
+    event_ids = list(registrations.values_list("event_id", flat=True).distinct())
+    registrations.delete()
+    for event in Event.objects.select_for_update().filter(pk__in=event_ids):
+        _offer_free_seats(event)

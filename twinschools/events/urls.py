@@ -16,6 +16,7 @@ urlpatterns = [
     path("workspace/events/sessions/<int:pk>/cancel/", views.session_cancel, name="session_cancel"),
     path("workspace/events/<int:pk>/status/", views.event_status, name="event_status"),
     path("workspace/registrations/<int:pk>/decide/", views.registration_decide, name="registration_decide"),
+    path("workspace/registrations/<int:pk>/erase/", views.registration_erase, name="registration_erase"),
     path("events/<int:pk>/", views.event_detail, name="event_detail"),
     path("events/confirm/<str:token>/", views.confirm, name="confirm"),
     path("events/registration/<str:token>/", views.registration, name="registration"),

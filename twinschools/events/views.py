@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import rules
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -9,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -94,11 +95,14 @@ def event_edit(request: HttpRequest, obj: Event) -> HttpResponse:
 
 @requires("workspace.view", load=queries.event)
 def event_manage(request: HttpRequest, obj: Event) -> HttpResponse:
+    sees_registrants = rules.has_perm("events.see_registrants", request.user, obj)
     context = {
+        "sees_registrants": sees_registrants,
+        "registration_counts": queries.registration_counts(obj),
         "school": obj.school,
         "section": SECTION,
         "event": obj,
-        "registrants": queries.registrants(obj),
+        "registrants": queries.registrants(obj) if sees_registrants else [],
         "can_organise": request.user.has_perm("events.organise", obj.school),
         "session_form": SessionForm(),
         "now": timezone.now(),  # sessions still to come can be changed or cancelled
@@ -182,6 +186,21 @@ def registration_decide(request: HttpRequest, obj: Registration) -> HttpResponse
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("events:event_manage", registration.event_id)
+
+
+@require_POST
+@requires("events.see_registrants", load=queries_day.registration_at_event, superusers=False)
+def registration_erase(request: HttpRequest, obj: Registration) -> HttpResponse:
+    """The organisers erase a registrant who asked: every registration of that address at the school's events."""
+    event_id = obj.event_id
+    count = services.erase_registrant(registration=obj, by=request.user)
+    done = ngettext(
+        "The registrant's data was erased (%(count)s registration).",
+        "The registrant's data was erased (%(count)s registrations).",
+        count,
+    )
+    messages.success(request, done % {"count": count})
+    return redirect("events:event_manage", event_id)
 
 
 # The public -------------------------------------------------------------------

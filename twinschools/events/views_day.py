@@ -23,7 +23,7 @@ from twinschools.events.models import Registration, RegistrationStatus, Session
 SECTION = "events"
 
 
-@requires("workspace.view", load=queries_day.session_day)
+@requires("events.see_registrants", load=queries_day.session_day, superusers=False)
 def checkin(request: HttpRequest, obj: Session) -> HttpResponse:
     search = request.GET.get("q", "")
     context = {
@@ -90,7 +90,7 @@ def _search_suffix(request: HttpRequest) -> str:
     return f"?{urlencode({'q': search})}" if search else ""
 
 
-@requires("events.organise", load=queries_day.arrival)
+@requires("events.see_registrants", load=queries_day.arrival, superusers=False)
 def arrival(request: HttpRequest, obj: Registration) -> HttpResponse:
     """Opened from the registrant's QR code; the POST checks them in for the session under way."""
     if request.method == "POST":

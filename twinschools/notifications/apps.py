@@ -10,3 +10,6 @@ class NotificationsConfig(AppConfig):
         from twinschools.notifications.home import changes_since
 
         register_changes(changes_since)
+        from twinschools.notifications.personal_data import register_personal_data
+
+        register_personal_data()

@@ -20,6 +20,8 @@ def register_kind(kind: str, sentence: Any) -> None:
 
 def render(kind: str, params: dict[str, Any]) -> str:
     sentence = _SENTENCES.get(kind)
+    # A person erased since the notice was written: their name was taken out (None).
+    params = {key: gettext("Erased person") if value is None else value for key, value in params.items()}
     if sentence is None:
         return gettext("You have a new notification.")
     if callable(sentence):
