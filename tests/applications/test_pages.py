@@ -210,3 +210,23 @@ def test_the_nso_list_costs_the_same_queries_for_one_or_many_applications(
     with django_assert_num_queries(6):  # type: ignore[operator]
         response = client.get(reverse("applications:nso_list") + f"?round={round.pk}")
     assert response.content.decode().count("/applications/") >= how_many
+
+
+def test_the_conflict_reply_writes_times_in_the_schools_zone(world: World) -> None:
+    """A part belongs to the applying school, so its replies read Bucharest time, not the server's."""
+    import datetime
+
+    from django.utils import timezone
+    from django.utils.formats import date_format
+
+    app = application_of(world.school_a, world.people["head_a"])
+    part = app.parts.first()
+    services.save_part(part=part, text="Ana wrote this.", base_revision=0, by=world.people["teacher_a"])
+    saved_at = Part.objects.get(pk=part.pk).updated_at
+    reply = signed_in(world.people["team_a"]).post(
+        reverse("applications:save_part", args=[part.pk]),
+        {"text": "Team wrote that.", "base_revision": 0},
+        HTTP_HX_REQUEST="true",
+    )
+    bucharest = timezone.localtime(saved_at, datetime.timezone(datetime.timedelta(hours=2)))
+    assert date_format(bucharest, "DATETIME_FORMAT") in reply.content.decode()

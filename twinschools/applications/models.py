@@ -11,6 +11,8 @@ Submission.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -66,7 +68,22 @@ class Application(models.Model):
         return timezone.now() >= self.deadline  # type: ignore[operator]
 
 
-class Part(models.Model):
+class OfAnApplication:
+    """A thing of one application belongs to the school that applies (rules and time zones
+    find it here; the loaders of applications.queries join the application and its school)."""
+
+    application: Any
+
+    @property
+    def owning_school(self) -> Any:
+        return self.application.school
+
+    @property
+    def owning_school_id(self) -> int:
+        return int(self.application.school_id)
+
+
+class Part(OfAnApplication, models.Model):
     """One answer of the form: a statement's text, or (statement empty) the section's two-year plan."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="parts")
@@ -178,7 +195,7 @@ class EvidenceKind(models.TextChoices):
     RECORD = "record", pgettext_lazy("evidence", "Record of the school")
 
 
-class Evidence(models.Model):
+class Evidence(OfAnApplication, models.Model):
     """A file, a link or a record of the school's workspace given as evidence for a section."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="evidence")
@@ -211,7 +228,7 @@ class Evidence(models.Model):
         return self.title
 
 
-class Comment(models.Model):
+class Comment(OfAnApplication, models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="comments")
     section = models.ForeignKey("labels.FormSection", on_delete=models.PROTECT, related_name="+")
     author = models.ForeignKey(
@@ -245,7 +262,7 @@ class Signatory(models.Model):
         return f"{self.application_id} · {self.deputy_id}"
 
 
-class Submission(models.Model):
+class Submission(OfAnApplication, models.Model):
     """One signed submission: the frozen text and evidence, its hash and who signed it."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="submissions")
