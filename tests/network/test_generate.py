@@ -248,7 +248,7 @@ def test_the_demo_head_and_teacher_share_a_cluj_school_with_projects() -> None:
     assert Membership.objects.get(user=profesora).school.region.code == "ES513"
 
 
-def test_pupil_ana_signs_in_with_her_class_code_and_pin() -> None:
+def test_pupil_ana_signs_in_with_her_class_code_and_pin_and_luca_waits_for_consent() -> None:
     generate()
     ana = services.authenticate_student(code="DEMO7B", display_name="Ana", pin="246810", client="test")
     assert ana is not None and ana.email is None
@@ -258,6 +258,9 @@ def test_pupil_ana_signs_in_with_her_class_code_and_pin() -> None:
     assert class_group.name == "7B"
     assert Membership.objects.filter(user=parent, school=class_group.school, role=Role.PARENT).exists()
     assert Membership.objects.filter(user=ana, school=class_group.school, role=Role.STUDENT).exists()
+    # one pupil's parents have not answered: the class page shows him waiting for consent
+    waiting = class_group.students.filter(parental_consent=False)
+    assert [profile.user.display_name for profile in waiting] == ["Luca"]
 
 
 def _starts_with_one_of(title: str, beginnings: tuple[str, ...]) -> bool:

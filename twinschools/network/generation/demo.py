@@ -48,6 +48,8 @@ CLASS_NAME = "7B"
 CLASS_CODE = "DEMO7B"
 # Ana's PIN is published in the demo guide; the other pupils' PINs come from the seed.
 PUPILS = ("Ana", "Bogdan", "Ioana", "Matei", "Sofia", "Luca")
+# Luca's parents have not answered yet: the class page shows him waiting for consent.
+WAITING_FOR_CONSENT = "Luca"
 ANA_PIN = "246810"
 
 
@@ -257,8 +259,12 @@ def _create_class(rng: random.Random, *, school: School, parent: User, today: da
         pupil = User.objects.create(
             display_name=name, password=make_password(pin), external_id=f"DEMO-PUPIL-{index + 1}"
         )
+        consented = name != WAITING_FOR_CONSENT
         profile = StudentProfile.objects.create(
-            user=pupil, class_group=class_group, parental_consent=True, consent_recorded_on=today
+            user=pupil,
+            class_group=class_group,
+            parental_consent=consented,
+            consent_recorded_on=today if consented else None,
         )
         Membership.objects.create(user=pupil, school=school, role=Role.STUDENT, started_on=today)
         if name == "Ana":
