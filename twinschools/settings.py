@@ -215,7 +215,7 @@ CACHES = {
 TRUSTED_PROXIES = trusted_proxies(env_list("TWINSCHOOLS_TRUSTED_PROXIES", []))
 ACCOUNT_ADAPTER = "twinschools.accounts.adapter.AccountAdapter"
 # Sign-in counts per address and per account (allauth's "key" is the e-mail address).
-ACCOUNT_RATE_LIMITS = {"login": "30/m/ip", "login_failed": "10/m/ip,5/5m/key"}
+ACCOUNT_RATE_LIMITS: dict[str, str] | bool = {"login": "30/m/ip", "login_failed": "10/m/ip,5/5m/key"}
 # A NUL byte in a query, form, cookie or path gets a translated 400 before any view reads it
 # (after the language is chosen, so the page is in the reader's language).
 MIDDLEWARE.insert(

@@ -8,6 +8,7 @@ a query. Forms already refuse it field by field; this refuses it everywhere at o
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
@@ -15,7 +16,6 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 NUL = "\x00"
-FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
 
 
 def _has_nul(pairs: object) -> bool:
@@ -27,32 +27,31 @@ class RejectUnreadableInput:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if self._unreadable(request):
-            if self._bad_cookie(request):  # the session cookie is not even read
-                request.user = AnonymousUser()
-            return render(
-                request,
-                "core/bad_request.html",
-                {
-                    "problem": _(
-                        "The address or the form you sent contains a character no page accepts (a NUL "
-                        "byte). Remove it and try again."
-                    )
-                },
-                status=400,
-            )
+        if NUL in request.path or _has_nul(request.GET.lists()) or self._bad_cookie(request):
+            return self._refuse(request)
         return self.get_response(request)
 
-    def _unreadable(self, request: HttpRequest) -> bool:
-        if NUL in request.path or _has_nul(request.GET.lists()):
-            return True
-        if self._bad_cookie(request):
-            return True
-        # Only a URL-encoded body is read here: it is kept, so the view can still read
-        # request.body. A multipart body is streamed once, by the view's form.
-        if request.method == "POST" and request.content_type == FORM_CONTENT_TYPE:
-            return _has_nul(request.POST.lists())
-        return False
+    def process_view(
+        self, request: HttpRequest, view: Callable[..., HttpResponse], args: Any, kwargs: Any
+    ) -> HttpResponse | None:
+        # The form fields are read where CsrfViewMiddleware reads them anyway; views exempt
+        # from it read their body themselves (a JSON API, a streamed upload) and are left alone.
+        if (
+            request.method == "POST"
+            and not getattr(view, "csrf_exempt", False)
+            and _has_nul(request.POST.lists())
+        ):
+            return self._refuse(request)
+        return None
+
+    def _refuse(self, request: HttpRequest) -> HttpResponse:
+        if self._bad_cookie(request):  # the session cookie is not even read
+            request.user = AnonymousUser()
+        problem = _(
+            "The address or the form you sent contains a character no page accepts (a NUL byte). "
+            "Remove it and try again."
+        )
+        return render(request, "core/bad_request.html", {"problem": problem}, status=400)
 
     def _bad_cookie(self, request: HttpRequest) -> bool:
         return any(NUL in name or NUL in value for name, value in request.COOKIES.items())
