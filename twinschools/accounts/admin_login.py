@@ -18,7 +18,10 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from twinschools.core.permissions import public
 
+
+@public
 def login(request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
     if request.user.is_authenticated:
         # Signed in without the admin's rights: allauth would send them straight back here.
