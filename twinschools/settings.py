@@ -8,6 +8,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from twinschools.core.clients import trusted_proxies
 from twinschools.core.env import env_bool, env_int, env_list, env_str, env_url
 from twinschools.core.tiles import tile_source
 
@@ -207,6 +208,20 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# The real client address and the throttles (core/clients.py, core/throttle.py): the proxies
+# in front, as a count ("1") or their addresses and networks ("10.0.0.0/8, 192.0.2.7"); none
+# by default, so X-Forwarded-For is ignored. Every limit keys on the address found through them.
+TRUSTED_PROXIES = trusted_proxies(env_list("TWINSCHOOLS_TRUSTED_PROXIES", []))
+ACCOUNT_ADAPTER = "twinschools.accounts.adapter.AccountAdapter"
+# Sign-in counts per address and per account (allauth's "key" is the e-mail address).
+ACCOUNT_RATE_LIMITS: dict[str, str] | bool = {"login": "30/m/ip", "login_failed": "10/m/ip,5/5m/key"}
+# A NUL byte in a query, form, cookie or path gets a translated 400 before any view reads it
+# (after the language is chosen, so the page is in the reader's language).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "twinschools.core.middleware.RejectUnreadableInput",
+)
 
 # Security. TWINSCHOOLS_HTTPS=true is the production setting behind TLS.
 HTTPS = env_bool("TWINSCHOOLS_HTTPS", not DEBUG)

@@ -2,7 +2,12 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from twinschools.accounts import admin_login
 from twinschools.core import urls_dev
+
+# The admin signs in through allauth, with its limits (accounts/admin_login.py).
+admin.site.login = admin_login.login  # type: ignore[method-assign]
+handler400 = "twinschools.core.views.bad_request"
 
 urlpatterns = [
     path("", include("twinschools.core.urls")),

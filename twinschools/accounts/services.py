@@ -12,7 +12,6 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -32,7 +31,7 @@ from twinschools.accounts.models import (
     StudentProfile,
     User,
 )
-from twinschools.core import audit
+from twinschools.core import audit, throttle
 from twinschools.core.authz import forget_roles
 from twinschools.core.site import absolute
 from twinschools.core.text import fold
@@ -44,6 +43,14 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 PIN_DIGITS = 6
 STUDENT_LOGIN_ATTEMPTS = 10
 STUDENT_LOGIN_WINDOW_SECONDS = 15 * 60
+# A pupil's sign-in counts per address (a guesser at one computer) and per pupil (guessers
+# spread over many addresses): a class code, a name and a PIN, guessed at most this often.
+PUPIL_SIGN_IN_PER_ADDRESS = throttle.Limit(
+    "pupil-sign-in-address", STUDENT_LOGIN_ATTEMPTS, STUDENT_LOGIN_WINDOW_SECONDS
+)
+PUPIL_SIGN_IN_PER_PUPIL = throttle.Limit(
+    "pupil-sign-in-pupil", STUDENT_LOGIN_ATTEMPTS, STUDENT_LOGIN_WINDOW_SECONDS
+)
 # A new visit to the home page starts after this long away from it.
 VISIT_GAP = timedelta(minutes=30)
 
@@ -333,10 +340,14 @@ def set_parental_consent(*, student: StudentProfile, given: bool, by: User) -> N
 def authenticate_student(*, code: str, display_name: str, pin: str, client: str) -> User | None:
     """The pupil with this class code, display name and PIN, or None.
 
-    Failed attempts are counted per class and client so a PIN cannot be guessed.
+    Each attempt is counted before the PIN is checked, per class and client address
+    (core.clients.client_address) and per class and pupil, with atomic counters
+    (core/throttle.py), so a PIN cannot be guessed, even by simultaneous requests.
+    A right PIN gives its count back.
     """
-    throttle_key = f"student-login:{fold(code)}:{client}"
-    if cache.get(throttle_key, 0) >= STUDENT_LOGIN_ATTEMPTS:
+    per_address = (PUPIL_SIGN_IN_PER_ADDRESS, (fold(code), throttle.address_key(client)))
+    per_pupil = (PUPIL_SIGN_IN_PER_PUPIL, (fold(code), fold(display_name)))
+    if not throttle.take_all(per_address, per_pupil):
         raise ValidationError(
             _("Too many attempts. Wait a quarter of an hour, or ask your teacher for help."),
             code="throttled",
@@ -347,7 +358,8 @@ def authenticate_student(*, code: str, display_name: str, pin: str, client: str)
     wanted = fold(display_name)
     for student in candidates:
         if fold(student.user.display_name) == wanted and check_password(pin, student.user.password):
-            cache.delete(throttle_key)
+            for limit, parts in (per_address, per_pupil):
+                throttle.give_back(limit, *parts)
             if not student.parental_consent:
                 raise ValidationError(
                     _(
@@ -357,7 +369,6 @@ def authenticate_student(*, code: str, display_name: str, pin: str, client: str)
                     code="no_consent",
                 )
             return student.user
-    cache.set(throttle_key, cache.get(throttle_key, 0) + 1, STUDENT_LOGIN_WINDOW_SECONDS)
     return None
 
 

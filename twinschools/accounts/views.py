@@ -20,6 +20,7 @@ from twinschools.accounts.forms import (
     StudentLoginForm,
 )
 from twinschools.accounts.models import ClassGroup, Invitation, StudentProfile, User
+from twinschools.core.clients import client_address
 from twinschools.core.permissions import public, requires, signed_in
 from twinschools.network.models import School
 
@@ -227,7 +228,7 @@ def student_login(request: HttpRequest) -> HttpResponse:
                 code=form.cleaned_data["code"],
                 display_name=form.cleaned_data["display_name"],
                 pin=form.cleaned_data["pin"],
-                client=request.META.get("REMOTE_ADDR", ""),
+                client=client_address(request),
             )
         except ValidationError as error:
             form.add_error(None, error)

@@ -26,6 +26,10 @@ INVALID = "invalid"  # signature, issuer or structure: nothing it says can be tr
 
 # Bigger pasted documents are refused before parsing.
 MAX_INPUT_BYTES = 64 * 1024
+# A label credential nests objects and lists about six deep; a document nested deeper than
+# this is refused before parsing (Python's parser, and the canonicalisation after it, recurse
+# once per level, and a few thousand brackets exhaust the stack).
+MAX_NESTING = 32
 
 
 @dataclass
@@ -54,13 +58,41 @@ def parse(text: str | bytes) -> tuple[dict[str, Any] | None, str]:
     """The JSON object in pasted or uploaded text, or None and a sentence saying what is wrong."""
     if len(text) > MAX_INPUT_BYTES:
         return None, _("The credential is too large: at most 64 KB are accepted.")
+    if nesting_depth(text) > MAX_NESTING:
+        return None, _(
+            "This JSON is nested more than %(levels)d levels deep, so it is not a credential. "
+            "Paste the whole credential, from { to }."
+        ) % {"levels": MAX_NESTING}
     try:
         document = json.loads(text)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return None, _("This is not valid JSON. Paste the whole credential, from { to }.")
     if not isinstance(document, dict):
         return None, _("A credential is a JSON object, from { to }.")
     return document, ""
+
+
+def nesting_depth(text: str | bytes) -> int:
+    """How deep the JSON's objects and lists nest, counting brackets outside strings, without parsing."""
+    raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # quotation mark
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x7B, 0x5B):  # { [
+            depth += 1
+            deepest = max(deepest, depth)
+        elif byte in (0x7D, 0x5D):  # } ]
+            depth -= 1
+    return deepest
 
 
 def _parse_moment(value: Any) -> datetime | None:

@@ -98,7 +98,14 @@ class RegistrationForm(forms.Form):
     def _registry_school(self, data: dict[str, Any]) -> School | None:
         """The picked suggestion; without JavaScript, the one registry school with exactly the typed name."""
         picked = str(data.get("school") or "")
-        if picked.isdigit():
+        if picked:
+            # A registry id: ASCII digits that fit a database key ("²" is a digit to Python,
+            # 5,000 digits are not an integer it parses); anything else was not a suggestion.
+            if not (picked.isascii() and picked.isdigit() and len(picked) <= 18):
+                self.add_error(
+                    "school_name", _("Pick your school again from the suggestions, or type its name.")
+                )
+                return None
             return School.objects.filter(pk=int(picked)).first()
         typed = (data.get("school_name") or "").strip()
         if not typed:

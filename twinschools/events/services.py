@@ -11,7 +11,6 @@ import secrets
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -22,7 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from twinschools.accounts.models import User
-from twinschools.core import audit, zones
+from twinschools.core import audit, throttle, zones
 from twinschools.core.site import site_url
 from twinschools.events import tasks
 from twinschools.events.models import (
@@ -38,6 +37,7 @@ from twinschools.network.reference import TIME_ZONES
 
 OFFER_HOURS = 48
 REGISTRATIONS_PER_HOUR = 10  # per client address, against bots filling the list
+REGISTRATIONS = throttle.Limit("event-registration", REGISTRATIONS_PER_HOUR, 3600)
 CONFIRMATION = "confirmation"
 SEAT_OFFER = "seat_offer"
 STATUS_CHANGE = "status_change"
@@ -232,12 +232,11 @@ def _check_open(event: Event, now: datetime) -> None:
 
 
 def _throttle(client: str) -> None:
-    key = f"event-registration:{client}"
-    if cache.get(key, 0) >= REGISTRATIONS_PER_HOUR:
+    """`client` is the real client address (core.clients.client_address); counted atomically."""
+    if not throttle.take(REGISTRATIONS, throttle.address_key(client)):
         raise ValidationError(
             _("Too many registrations from your connection. Try again in an hour."), code="throttled"
         )
-    cache.set(key, cache.get(key, 0) + 1, 3600)
 
 
 def _mail_on_commit(registration: Registration, kind: str) -> None:

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from twinschools.accounts import queries as accounts_queries
 from twinschools.core import maps, zones
+from twinschools.core.clients import client_address
 from twinschools.core.forms import show_service_errors
 from twinschools.core.permissions import public, requires
 from twinschools.core.site import site_url
@@ -206,10 +207,6 @@ def registration_erase(request: HttpRequest, obj: Registration) -> HttpResponse:
 # The public -------------------------------------------------------------------
 
 
-def _client(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 @public
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = queries.public_event(pk)
@@ -221,7 +218,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
             services.register(
                 event=event,
                 language=get_language() or "en",
-                client=_client(request),
+                client=client_address(request),
                 **form.service_fields(),
             )
         except ValidationError as error:

@@ -25,6 +25,9 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # No row of a valid file comes near this; a longer "line" means a binary or
 # broken file, and stopping there keeps memory bounded.
 MAX_LINE_BYTES = 1024 * 1024
+# The first row only names the columns: a few hundred bytes. A longer one is not a header
+# (and a value longer than the csv module's 128 KB would stop the reader mid-line).
+MAX_HEADER_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,7 @@ def open_csv(name: str, binary: BinaryIO) -> CsvFile:
     first = binary.readline(MAX_LINE_BYTES + 1)
     header_line = _decode_header(first)
     delimiter = _choose_delimiter(header_line)
-    cells = next(csv.reader([header_line], delimiter=delimiter))
+    cells = next(csv.reader([header_line], delimiter=delimiter), [])
     columns = _significant_columns([column_name(cell) for cell in cells])
     kind = best_kind(columns)
     if kind is None:  # _choose_delimiter only returns delimiters with a known kind
@@ -133,8 +136,17 @@ def _decode_header(first: bytes) -> str:
                 ),
             )
         )
-    if len(first) > MAX_LINE_BYTES:
-        raise UnreadableFile(FileProblem(1, "", _line_too_long_message()))
+    if len(first) > MAX_HEADER_BYTES:
+        raise UnreadableFile(
+            FileProblem(
+                1,
+                "",
+                _(
+                    "The first row is longer than 64 KB, so it does not name columns: the file is probably "
+                    "not a CSV file, or its first row is missing."
+                ),
+            )
+        )
     try:
         return first.removeprefix(UTF8_BOM).decode("utf-8")
     except UnicodeDecodeError:
@@ -164,7 +176,10 @@ def _choose_delimiter(header_line: str) -> str:
 
 
 def _split(line: str, delimiter: str) -> list[str]:
-    return [column_name(cell) for cell in next(csv.reader([line], delimiter=delimiter), [])]
+    try:
+        return [column_name(cell) for cell in next(csv.reader([line], delimiter=delimiter), [])]
+    except csv.Error:  # a quotation mark never closed, for this delimiter
+        return []
 
 
 def _unknown_header_message() -> str:
@@ -185,6 +200,7 @@ def _significant_columns(columns: list[str]) -> list[str]:
 def _check_header(kind: FileKind, columns: list[str]) -> None:
     problems = []
     known = ", ".join(kind.names)
+    first_position: dict[str, int] = {}
     for position, column in enumerate(columns, start=1):
         if not column:
             problems.append(
@@ -201,7 +217,7 @@ def _check_header(kind: FileKind, columns: list[str]) -> None:
                     % {"column": column, "kind": kind.label, "known": known},
                 )
             )
-        elif columns.index(column) != position - 1:
+        elif first_position.setdefault(column, position) != position:
             problems.append(
                 FileProblem(1, column, _("The column “%(column)s” appears twice.") % {"column": column})
             )
