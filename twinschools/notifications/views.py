@@ -76,4 +76,4 @@ def preferences(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Your notification settings are saved."))
             return redirect("notifications:settings")
-    return render(request, "notifications/settings.html", {"form": form})
+    return render(request, "notifications/settings.html", {"form": form}, status=400 if form.errors else 200)

@@ -47,4 +47,6 @@ def _co_planner_added(params: dict[str, Any]) -> str:
 
 
 def register_notices() -> None:
-    register_kind(CO_PLANNER_ADDED, _co_planner_added, label=_("You are added as a co-planner of an event"))
+    register_kind(
+        CO_PLANNER_ADDED, _co_planner_added, label=_("You are added as a co-planner of an activity")
+    )
