@@ -28,7 +28,8 @@ from urllib.parse import urlsplit
 
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone, translation
 
 from twinschools.core.models import OutgoingEmail
@@ -228,3 +229,20 @@ def drain(*, batch: int = BATCH, now: datetime | None = None, limit: int | None 
 
 def pending_count() -> int:
     return OutgoingEmail.objects.filter(sent_at__isnull=True, failed_at__isnull=True).count()
+
+
+def forget(*, texts: set[str]) -> int:
+    """Delete every e-mail, sent or waiting, addressed to or naming any of `texts` (an erased
+    person's address and names): the outbox keeps no trace of them. Answers how many."""
+    mentions = Q()
+    for text in {text for text in texts if text}:
+        mentions |= (
+            Q(recipients__icontains=text)
+            | Q(subject__icontains=text)
+            | Q(body__icontains=text)
+            | Q(html__icontains=text)
+        )
+    if not mentions:
+        return 0
+    found = OutgoingEmail.objects.annotate(recipients=Cast("to", TextField())).filter(mentions)
+    return int(OutgoingEmail.objects.filter(pk__in=list(found.values_list("pk", flat=True))).delete()[0])

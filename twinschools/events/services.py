@@ -602,6 +602,8 @@ def erase_registrant(*, registration: Registration, by: User) -> int:
 def forget_registrations(registrations: QuerySet[Registration]) -> None:
     """Delete registrations (an erasure) and offer the seats they held; in the caller's transaction."""
     event_ids = list(registrations.values_list("event_id", flat=True).distinct())
+    people = registrations.values_list("email", "name")
+    mail.forget(texts={text for person in people for text in person})  # their e-mails in the outbox
     registrations.delete()
     for event in Event.objects.select_for_update().filter(pk__in=event_ids):
         _offer_free_seats(event)
