@@ -189,3 +189,16 @@ def test_concurrent_drains_deliver_each_email_exactly_once() -> None:
     delivered = _delivered_to()
     assert len(delivered) == 40 and set(delivered.values()) == {1}
     assert OutgoingEmail.objects.filter(sent_at__isnull=False).count() == 40
+
+
+@pytest.mark.django_db
+def test_allauths_own_e_mails_go_through_the_queue(
+    client: Client, world, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("account_reset_password"), {"email": "teacher_a@example.org"})
+    assert response.status_code == 302
+    queued = OutgoingEmail.objects.get()
+    assert queued.to == ["teacher_a@example.org"] and queued.sent_at is not None
+    [sent] = django_mail.outbox
+    assert sent.subject == queued.subject and "/accounts/password/reset/key/" in sent.body
