@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core import mail as django_mail
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -25,20 +26,24 @@ from twinschools.events.models import Registration
 UNREACHABLE_BROKER = "redis://127.0.0.1:9/0"  # the discard port: nothing listens there
 
 
+def _fresh_producers() -> None:
+    """Make Celery build its connection and producer pools again, for the broker it now names."""
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+
+
 @pytest.fixture
 def broker_down() -> Iterator[None]:
     """Celery sends to a broker that refuses connections, as when Redis is down."""
     conf = celery_app.conf
     was = conf.task_always_eager, conf.broker_url
     conf.task_always_eager, conf.broker_url = False, UNREACHABLE_BROKER
+    _fresh_producers()
     try:
         yield
     finally:
         conf.task_always_eager, conf.broker_url = was
-        # Forget the connections made to the dead broker; the next ones use the restored URL.
-        celery_app.pool.force_close_all()
-        celery_app._pool = None
-        celery_app.amqp._producer_pool = None
+        _fresh_producers()
 
 
 def _queue(count: int) -> list[int]:
@@ -163,10 +168,12 @@ def test_the_backoff_doubles_up_to_six_hours() -> None:
     assert mail.backoff(30) == timedelta(hours=6)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+    reason="Concurrent workers need PostgreSQL (FOR UPDATE SKIP LOCKED).",
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_drains_deliver_each_email_exactly_once() -> None:
-    if connection.vendor != "postgresql":
-        pytest.skip("Concurrent workers need PostgreSQL (FOR UPDATE SKIP LOCKED).")
     _queue(40)
     errors: list[BaseException] = []
     start = threading.Barrier(4)
