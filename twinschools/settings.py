@@ -208,6 +208,7 @@ from celery.schedules import crontab  # noqa: E402
 DIGEST_HOUR = env_int("TWINSCHOOLS_DIGEST_HOUR", 6)
 CELERY_BEAT_SCHEDULE |= {
     "core-send-queued-email": {"task": "twinschools.core.tasks.send_queued_email", "schedule": 60.0},
+    "core-purge-sent-email": {"task": "twinschools.core.tasks.purge_sent_email", "schedule": 86400.0},
     "notifications-daily-digests": {
         "task": "twinschools.notifications.tasks.send_digests",
         "schedule": crontab(hour=DIGEST_HOUR, minute=0),

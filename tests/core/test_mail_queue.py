@@ -209,3 +209,12 @@ def test_allauths_own_e_mails_go_through_the_queue(
     assert queued.to == ["teacher_a@example.org"] and queued.sent_at is not None
     [sent] = django_mail.outbox
     assert sent.subject == queued.subject and "/accounts/password/reset/key/" in sent.body
+
+
+@pytest.mark.django_db
+def test_sent_emails_are_forgotten_after_thirty_days_and_waiting_ones_never() -> None:
+    _first, waiting = _queue(2)
+    mail.drain(batch=1, limit=1)
+    assert mail.purge_sent() == 0
+    assert mail.purge_sent(now=timezone.now() + timedelta(days=31)) == 1
+    assert list(OutgoingEmail.objects.values_list("pk", flat=True)) == [waiting]

@@ -42,6 +42,7 @@ LEASE = timedelta(minutes=10)
 MAX_ATTEMPTS = 12
 FIRST_RETRY = timedelta(minutes=1)
 LONGEST_RETRY = timedelta(hours=6)
+KEEP_SENT = timedelta(days=30)
 
 
 def queue(
@@ -225,6 +226,14 @@ def drain(*, batch: int = BATCH, now: datetime | None = None, limit: int | None 
     finally:
         mail_connection.close()
     return Drained(sent=sent, failed=failed)
+
+
+def purge_sent(*, older_than: timedelta = KEEP_SENT, now: datetime | None = None) -> int:
+    """Delete the e-mails sent (or given up) longer ago than `older_than`: the queue is not an
+    archive of what people were told. Answers how many."""
+    cutoff = (now or timezone.now()) - older_than
+    done = Q(sent_at__lt=cutoff) | Q(failed_at__lt=cutoff)
+    return int(OutgoingEmail.objects.filter(done).delete()[0])
 
 
 def pending_count() -> int:

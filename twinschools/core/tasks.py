@@ -12,3 +12,11 @@ def send_queued_email() -> dict[str, int]:
 
     done = mail.drain()
     return {"sent": done.sent, "failed": done.failed}
+
+
+@shared_task
+def purge_sent_email() -> int:
+    """Daily: forget the e-mails sent more than 30 days ago."""
+    from twinschools.core import mail
+
+    return mail.purge_sent()
