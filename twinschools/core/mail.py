@@ -186,9 +186,9 @@ def _send_one(pk: int, token: str, mail_connection: Any) -> bool | None:
     renewed = OutgoingEmail.objects.filter(pk=pk, claim=token, sent_at__isnull=True).update(
         claimed_until=now + LEASE
     )
-    if not renewed:
+    row = OutgoingEmail.objects.filter(pk=pk).first() if renewed else None
+    if row is None:  # taken by another worker, or erased meanwhile
         return None
-    row = OutgoingEmail.objects.get(pk=pk)
     try:
         _message(row, mail_connection).send()
     except Exception as error:
