@@ -200,6 +200,29 @@ CELERY_BEAT_SCHEDULE = {
     # A seat offered from the waiting list passes to the next person once its offer expires.
     "events-expire-seat-offers": {"task": "twinschools.events.tasks.expire_seat_offers", "schedule": 900.0},
 }
+# The e-mail outbox and notification digests (issue 12 §4): every e-mail is a row first
+# (core/mail.py), sent by the drain: kicked after each commit, and every minute by beat in
+# case the broker was down. Digests go out at TWINSCHOOLS_DIGEST_HOUR (UTC): daily, and on
+# Mondays the weekly ones.
+from celery.schedules import crontab  # noqa: E402
+
+DIGEST_HOUR = env_int("TWINSCHOOLS_DIGEST_HOUR", 6)
+CELERY_BEAT_SCHEDULE |= {
+    "core-send-queued-email": {"task": "twinschools.core.tasks.send_queued_email", "schedule": 60.0},
+    "core-purge-sent-email": {"task": "twinschools.core.tasks.purge_sent_email", "schedule": 86400.0},
+    "notifications-daily-digests": {
+        "task": "twinschools.notifications.tasks.send_digests",
+        "schedule": crontab(hour=DIGEST_HOUR, minute=0),
+        "kwargs": {"period": "daily"},
+    },
+    "notifications-weekly-digests": {
+        "task": "twinschools.notifications.tasks.send_digests",
+        "schedule": crontab(hour=DIGEST_HOUR, minute=0, day_of_week=1),
+        "kwargs": {"period": "weekly"},
+    },
+}
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+ACCOUNT_ADAPTER = "twinschools.accounts.adapter.AccountAdapter"
 REDIS_URL = env_str("REDIS_URL", "-").strip("-")
 CACHES = {
     "default": (

@@ -30,4 +30,6 @@ CASES = [
         dict.fromkeys(ROLES, 302),
         method="post",
     ),
+    Case("notifications:settings", lambda w: reverse("notifications:settings"), SIGNED_IN),
+    Case("notifications:settings", lambda w: reverse("notifications:settings"), SIGNED_IN, method="post"),
 ]

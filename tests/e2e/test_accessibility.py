@@ -219,6 +219,25 @@ def erase_person(world: World, new_page: NewPage, language: str) -> Any:
     return visit(new_page, url, language, world.people["head_a"])
 
 
+@scene("notification-settings")
+def notification_settings(world: World, new_page: NewPage, language: str) -> Any:
+    return visit(new_page, reverse("notifications:settings"), language, world.people["head_a"])
+
+
+@scene("notification-settings-saved")
+def notification_settings_saved(world: World, new_page: NewPage, language: str) -> Any:
+    page = visit(new_page, reverse("notifications:settings"), language, world.people["teacher_a"])
+    page.locator("main input[type=radio][value=weekly]").first.check()
+    submit(page)
+    assert page.locator("main input[type=radio][value=weekly]:checked").count() == 1
+    return page
+
+
+@scene("notification-settings-of-a-pupil")
+def notification_settings_pupil(world: World, new_page: NewPage, language: str) -> Any:
+    return visit(new_page, reverse("notifications:settings"), language, world.people["student_a"])
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("name", list(SCENES))
 def test_the_page_has_no_wcag_21_aa_violation(

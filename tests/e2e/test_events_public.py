@@ -49,7 +49,7 @@ def test_a_visitor_on_the_waiting_list_takes_the_seat_someone_cancels(
     maria = new_page()
     maria.goto(event_page)
     register(maria, name="Maria Ionescu", email="maria@example.org")
-    expect(maria.get_by_role("status")).to_contain_text("We sent you an e-mail")
+    expect(maria.get_by_role("status")).to_contain_text("An e-mail is on its way to you")
     maria.goto(link_in(mailoutbox[-1]))
     with maria.expect_navigation():
         maria.get_by_role("button", name="Confirm my registration").click()

@@ -49,7 +49,9 @@ def test_the_head_invites_revokes_and_invites_again_and_the_colleague_accepts_an
 
     invite(head, COLLEAGUE)
     expect(head).to_have_url(at(reverse("accounts:team", args=[school.pk])))
-    expect(head.get_by_role("status")).to_contain_text(f"The invitation was sent to {COLLEAGUE}.")
+    expect(head.get_by_role("status")).to_contain_text(
+        f"The invitation to {COLLEAGUE} is queued: it will be e-mailed in a few moments."
+    )
     expect(invitation_row(head, COLLEAGUE)).to_contain_text("Pending until")
 
     # Revoking cannot be undone: a dialog asks first, and going back changes nothing.

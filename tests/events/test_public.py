@@ -197,7 +197,7 @@ def test_registering_again_with_a_known_email_gets_the_same_answer(client):
     assert known.status_code == new.status_code == 302
     assert known["Location"] == new["Location"]
     known_page = client.get(known["Location"]).content.decode()
-    assert "We sent you an e-mail" in known_page
+    assert "An e-mail is on its way to you" in known_page
 
 
 def test_the_honeypot_drops_bots_quietly(client):

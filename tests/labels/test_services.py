@@ -118,6 +118,25 @@ def test_an_eligible_school_is_invited_once_in_app_and_by_e_mail(
     assert invited.count() == 4 and len(mail.outbox) == 4
 
 
+def test_the_bulk_invitation_keeps_each_persons_choice_of_a_digest(
+    world: World, django_capture_on_commit_callbacks: object
+) -> None:
+    from twinschools.notifications.models import Delivery
+    from twinschools.notifications.services import send_digests, set_preferences
+
+    round = round_named("2026-2027")
+    setup = eligible_school()
+    head = teacher_at(setup.school, role=Role.HEAD)
+    set_preferences(user=head, choices={"labels.invited": Delivery.WEEKLY})
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        services.run_eligibility(round=round, run_by=world.people["admin"], today=TODAY)
+    assert head.email not in [address for message in mail.outbox for address in message.to]
+    assert len(mail.outbox) == 3  # the teachers, at once
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        assert send_digests(period="weekly") == 1
+    assert mail.outbox[-1].to == [head.email]
+
+
 def test_only_eligible_schools_are_invited(world: World, django_capture_on_commit_callbacks: object) -> None:
     setup = eligible_school(teachers=2)
     with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]

@@ -13,14 +13,13 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from twinschools.accounts import personal_data, tasks
+from twinschools.accounts import personal_data
 from twinschools.accounts.models import (
     ClassGroup,
     CountryRole,
@@ -31,7 +30,7 @@ from twinschools.accounts.models import (
     StudentProfile,
     User,
 )
-from twinschools.core import audit, throttle
+from twinschools.core import audit, mail, throttle
 from twinschools.core.authz import forget_roles
 from twinschools.core.site import absolute
 from twinschools.core.text import fold
@@ -85,9 +84,7 @@ def _invite(*, email: str, role: str, invited_by: User, **place: Any) -> Invitat
         data={"role": role, **({"country": place["country"].code} if "country" in place else {})},
     )
     accept_url = absolute(reverse("accounts:accept_invitation", args=[invitation.token]))
-    transaction.on_commit(
-        lambda: tasks.send_invitation_email.delay(invitation_id=invitation.pk, accept_url=accept_url)
-    )
+    queue_invitation_email(invitation=invitation, accept_url=accept_url)
     return invitation
 
 
@@ -147,11 +144,11 @@ def deactivate_country_role(*, held: CountryRole, by: User) -> CountryRole:
     return locked
 
 
-def send_invitation_email(*, invitation_id: int, accept_url: str) -> None:
-    """Send the invitation in the inviter's language (run by a Celery task)."""
-    invitation = Invitation.objects.select_related("school", "country", "invited_by").get(pk=invitation_id)
+def queue_invitation_email(*, invitation: Invitation, accept_url: str) -> None:
+    """Queue the invitation in the inviter's language, in the caller's transaction (the outbox)."""
     context = {"invitation": invitation, "accept_url": accept_url}
-    with translation.override(invitation.invited_by.language or translation.get_language()):
+    language = invitation.invited_by.language or translation.get_language()
+    with translation.override(language):
         if invitation.school is not None:
             subject = _("You are invited to join %(school)s on TwinSchools") % {
                 "school": invitation.school.name
@@ -161,7 +158,9 @@ def send_invitation_email(*, invitation_id: int, accept_url: str) -> None:
                 "country": invitation.place_name
             }
         body = render_to_string("accounts/email/invitation.txt", context)
-    send_mail(subject, body, None, [invitation.email])
+    mail.queue(
+        to=invitation.email, subject=subject, body=body, language=language, key=f"invitation:{invitation.pk}"
+    )
 
 
 @transaction.atomic

@@ -71,7 +71,9 @@ def invite(request: HttpRequest, obj: School) -> HttpResponse:
             form.add_error("email", error)
         else:
             messages.success(
-                request, _("The invitation was sent to %(email)s.") % {"email": form.cleaned_data["email"]}
+                request,
+                _("The invitation to %(email)s is queued: it will be e-mailed in a few moments.")
+                % {"email": form.cleaned_data["email"]},
             )
             return redirect("accounts:team", obj.pk)
     return render(request, "accounts/team.html", _team_context(obj, form=form), status=400)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from twinschools.labels.models import in_language
 from twinschools.notifications.kinds import register_kind
@@ -60,4 +61,8 @@ def conflict_resolved(params: dict[str, Any]) -> str:
 def register() -> None:
     from twinschools.applications.services import CONFLICT_RESOLVED
 
-    register_kind(CONFLICT_RESOLVED, conflict_resolved)
+    register_kind(
+        CONFLICT_RESOLVED,
+        conflict_resolved,
+        label=_("Versions of a part of your label application were combined"),
+    )

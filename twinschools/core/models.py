@@ -41,3 +41,42 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         target = f" {self.target_type}:{self.target_id}" if self.target_type else ""
         return f"{self.at:%Y-%m-%d %H:%M} {self.action}{target}"
+
+
+class OutgoingEmail(models.Model):
+    """One e-mail to send: written by `core.mail.queue` in the same transaction as the change
+    that causes it, sent by the drain (`core.mail.drain`) with retries, marked once sent.
+
+    Not the development outbox of `core/outbox.py`, which is where DEBUG's backend keeps
+    what was sent so people can read it at /dev/mail/."""
+
+    key = models.CharField(max_length=200, unique=True, null=True, blank=True)
+    to = models.JSONField(default=list)
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    html = models.TextField(blank=True)
+    headers = models.JSONField(default=dict, blank=True)
+    from_email = models.CharField(max_length=254, blank=True)
+    language = models.CharField(max_length=10, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    send_after = models.DateTimeField()
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    claim = models.CharField(max_length=32, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    failed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        indexes = [
+            models.Index(
+                fields=["send_after"],
+                name="core_email_due",
+                condition=models.Q(sent_at__isnull=True, failed_at__isnull=True),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"e-mail {self.pk}"

@@ -46,20 +46,28 @@ class EvaluationConfig(AppConfig):
         from twinschools.mission.registry import register_demo_seeder
         from twinschools.notifications.kinds import register_kind
 
-        register_kind("evaluation.assigned", _assigned_sentence)
+        register_kind(
+            "evaluation.assigned", _assigned_sentence, label=_("A label application is assigned to you")
+        )
         register_kind(
             "evaluation.no_second_opinion",
             _(
                 "The evaluators of %(school)s disagree and no other evaluator is free: assign a second opinion."
             ),
+            label=_("No evaluator is free for a second opinion"),
         )
-        register_kind("evaluation.appointed", _appointed_sentence)
         register_kind(
-            "evaluation.decided", _("The decision on your label application for %(round)s is ready.")
+            "evaluation.appointed", _appointed_sentence, label=_("You are appointed as an evaluator")
+        )
+        register_kind(
+            "evaluation.decided",
+            _("The decision on your label application for %(round)s is ready."),
+            label=_("The decision on your label application"),
         )
         register_kind(
             "evaluation.label_withdrawn",
             _("Your school's eTwinning School label %(years)s was withdrawn. The reason: %(reason)s"),
+            label=_("Your school's label is withdrawn"),
         )
         from twinschools.credentials.sources import register_source
 

@@ -334,7 +334,9 @@ def evaluators(request: HttpRequest, obj: Country) -> HttpResponse:
             form.add_error("email", error)
         else:
             if isinstance(appointed, Invitation):
-                text = _("%(email)s has no account yet: an invitation was sent by e-mail.")
+                text = _(
+                    "%(email)s has no account yet: an invitation is queued and will be e-mailed in a few moments."
+                )
             else:
                 text = _("%(email)s is now an evaluator and was told so.")
             messages.success(request, text % {"email": email})

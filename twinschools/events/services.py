@@ -12,7 +12,6 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max, Min, OuterRef, Q, QuerySet, Subquery
 from django.template.loader import render_to_string
@@ -21,9 +20,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from twinschools.accounts.models import User
-from twinschools.core import audit, throttle, zones
+from twinschools.core import audit, mail, throttle, zones
 from twinschools.core.site import site_url
-from twinschools.events import tasks
 from twinschools.events.models import (
     HOLDS_SEAT,
     Event,
@@ -140,11 +138,7 @@ def _tell_registrants(session: Session, kind: str, *, was: tuple[datetime, datet
     if kind == SESSION_CHANGED:
         times |= {"starts_at": session.starts_at.isoformat(), "ends_at": session.ends_at.isoformat()}
     for pk in ids:
-        transaction.on_commit(
-            lambda pk=pk: tasks.send_session_email.delay(  # type: ignore[misc]
-                registration_id=pk, kind=kind, **times
-            )
-        )
+        queue_session_email(registration_id=pk, kind=kind, **times)
     return len(ids)
 
 
@@ -240,9 +234,8 @@ def _throttle(client: str) -> None:
 
 
 def _mail_on_commit(registration: Registration, kind: str) -> None:
-    transaction.on_commit(
-        lambda: tasks.send_registration_email.delay(registration_id=registration.pk, kind=kind)
-    )
+    """Queue the e-mail in the outbox, in this transaction: it goes out once this commits."""
+    queue_registration_email(registration_id=registration.pk, kind=kind)
 
 
 @transaction.atomic
@@ -397,8 +390,8 @@ def decide(*, registration: Registration, approve: bool, by: User) -> Registrati
 # E-mail ---------------------------------------------------------------------
 
 
-def send_registration_email(*, registration_id: int, kind: str) -> None:
-    """Write to the registrant in the language they registered in (run by a Celery task)."""
+def queue_registration_email(*, registration_id: int, kind: str) -> None:
+    """Write to the registrant in the language they registered in (queued in the outbox)."""
     registration = Registration.objects.select_related("event__school").get(pk=registration_id)
     base = site_url()
     context = {
@@ -418,10 +411,10 @@ def send_registration_email(*, registration_id: int, kind: str) -> None:
         }
         subject = subjects[kind] % {"title": registration.event.title}
         body = render_to_string("events/email/registration.txt", context)
-    send_mail(subject, body, None, [registration.email])
+    mail.queue(to=registration.email, subject=subject, body=body, language=registration.language)
 
 
-def send_session_email(
+def queue_session_email(
     *,
     registration_id: int,
     kind: str,
@@ -431,7 +424,7 @@ def send_session_email(
     ends_at: str = "",
 ) -> None:
     """Tell a registrant that a session moved or was cancelled, in the language they registered
-    in, with the times as the organising school's country reads them (run by a Celery task)."""
+    in, with the times as the organising school's country reads them (queued in the outbox)."""
     registration = Registration.objects.select_related("event__school__country").get(pk=registration_id)
     event = registration.event
     zone = TIME_ZONES.get(event.school.country.code, settings.TIME_ZONE)
@@ -453,7 +446,7 @@ def send_session_email(
             else _("A session of %(title)s has a new date")
         ) % {"title": event.title}
         body = render_to_string("events/email/session.txt", context)
-    send_mail(subject, body, None, [registration.email])
+    mail.queue(to=registration.email, subject=subject, body=body, language=registration.language)
 
 
 # On the day -------------------------------------------------------------------
@@ -527,9 +520,7 @@ def send_reminders(*, now: datetime | None = None) -> int:
         ids = list(locked.values_list("pk", flat=True))
         Registration.objects.filter(pk__in=ids).update(reminded_at=now)
         for pk in ids:
-            transaction.on_commit(
-                lambda pk=pk: tasks.send_event_reminder.delay(registration_id=pk)  # type: ignore[misc]
-            )
+            queue_reminder_email(registration_id=pk)
     return len(ids)
 
 
@@ -565,7 +556,7 @@ def _purge_one(event: Event, now: datetime) -> None:
     )
 
 
-def send_reminder_email(*, registration_id: int) -> None:
+def queue_reminder_email(*, registration_id: int) -> None:
     """The day-before reminder, with the link to the personal pass (QR code) for the door."""
     registration = Registration.objects.select_related("event__school").get(pk=registration_id)
     context = {
@@ -577,7 +568,13 @@ def send_reminder_email(*, registration_id: int) -> None:
     with translation.override(registration.language), zones.local_to(registration):
         subject = _("Tomorrow: %(title)s") % {"title": registration.event.title}
         body = render_to_string("events/day/email/reminder.txt", context)
-    send_mail(subject, body, None, [registration.email])
+    mail.queue(
+        to=registration.email,
+        subject=subject,
+        body=body,
+        language=registration.language,
+        key=f"event-reminder:{registration.pk}",
+    )
 
 
 @transaction.atomic
@@ -604,6 +601,8 @@ def erase_registrant(*, registration: Registration, by: User) -> int:
 def forget_registrations(registrations: QuerySet[Registration]) -> None:
     """Delete registrations (an erasure) and offer the seats they held; in the caller's transaction."""
     event_ids = list(registrations.values_list("event_id", flat=True).distinct())
+    people = registrations.values_list("email", "name")
+    mail.forget(texts={text for person in people for text in person})  # their e-mails in the outbox
     registrations.delete()
     for event in Event.objects.select_for_update().filter(pk__in=event_ids):
         _offer_free_seats(event)

@@ -1,4 +1,4 @@
-"""Thin Celery tasks: ids in, the service does the work."""
+"""Thin Celery tasks: the service does the work (e-mails go through the outbox, core/mail.py)."""
 
 from __future__ import annotations
 
@@ -6,46 +6,10 @@ from celery import shared_task
 
 
 @shared_task
-def send_registration_email(*, registration_id: int, kind: str) -> None:
-    from twinschools.events import services
-
-    services.send_registration_email(registration_id=registration_id, kind=kind)
-
-
-@shared_task
-def send_session_email(
-    *,
-    registration_id: int,
-    kind: str,
-    was_starts_at: str,
-    was_ends_at: str,
-    starts_at: str = "",
-    ends_at: str = "",
-) -> None:
-    from twinschools.events import services
-
-    services.send_session_email(
-        registration_id=registration_id,
-        kind=kind,
-        was_starts_at=was_starts_at,
-        was_ends_at=was_ends_at,
-        starts_at=starts_at,
-        ends_at=ends_at,
-    )
-
-
-@shared_task
 def expire_seat_offers() -> int:
     from twinschools.events import services
 
     return services.expire_offers()
-
-
-@shared_task
-def send_event_reminder(*, registration_id: int) -> None:
-    from twinschools.events import services
-
-    services.send_reminder_email(registration_id=registration_id)
 
 
 @shared_task

@@ -226,7 +226,10 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("Thank you. We sent you an e-mail: open the link in it to confirm your registration."),
+                _(
+                    "Thank you. An e-mail is on its way to you (it may take a few minutes): "
+                    "open the link in it to confirm your registration."
+                ),
             )
             return redirect("events:event_detail", event.pk)
     context = {"event": event, "form": form, "seats_left": max(event.capacity - event.seats_taken, 0)}

@@ -14,12 +14,15 @@ def register() -> None:
             "Your school is eligible for the eTwinning School label, round %(round)s: "
             "open its page to see the rules it meets and the application dates."
         ),
+        label=_("Your school is eligible for the eTwinning School label"),
     )
     register_kind(
         "labels.review_asked",
         _("%(school)s asks for a review of its eligibility for the eTwinning School label, round %(round)s."),
+        label=_("A school asks for a review of its eligibility"),
     )
     register_kind(
         "labels.review_answered",
         _("Your NSO answered your school's review request for the eTwinning School label, round %(round)s."),
+        label=_("Your NSO answered your school's review request"),
     )

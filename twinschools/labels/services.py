@@ -262,7 +262,7 @@ def send_invitations(*, round: Round, now: datetime | None = None, mail: bool = 
 
     Bulk SQL: one INSERT ... SELECT writes the in-app notifications, one UPDATE
     marks the schools invited; the e-mails go out in the recipients' languages
-    from the notifications' mail job after commit (`mail=False`: the demo's
+    through the outbox, queued in this transaction (`mail=False`: the demo's
     generated addresses get none).
     """
     round = Round.objects.select_for_update().get(pk=round.pk)
@@ -312,11 +312,9 @@ def send_invitations(*, round: Round, now: datetime | None = None, mail: bool = 
         data={"schools": schools, "notifications": len(mailed)},
     )
     if mailed and mail:
-        from twinschools.notifications import tasks as notification_tasks
+        from twinschools.notifications.services import route_emails
 
-        transaction.on_commit(
-            lambda: notification_tasks.send_notification_emails.delay(notification_ids=mailed)
-        )
+        route_emails(notification_ids=mailed)  # into the outbox, in this transaction
     return schools
 
 

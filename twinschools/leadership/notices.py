@@ -45,15 +45,17 @@ def _opened(params: dict[str, Any]) -> str:
 def register_notices() -> None:
     from twinschools.leadership import services
 
-    register_kind(services.PROPOSAL_OPENED, _opened)
+    register_kind(services.PROPOSAL_OPENED, _opened, label=_("A proposal is opened"))
     register_kind(
         services.PROPOSAL_REMINDER,
         _(
             "The proposal “%(title)s” at %(school)s closes within a day and you have not taken a position yet."
         ),
+        label=_("A proposal closes soon"),
     )
-    register_kind(services.PROPOSAL_CLOSED, _closed)
+    register_kind(services.PROPOSAL_CLOSED, _closed, label=_("A proposal is closed"))
     register_kind(
         services.REVIEW_DUE,
         _("The review date of the decision “%(title)s” at %(school)s has come: look at how it worked out."),
+        label=_("A decision is due for review"),
     )

@@ -12,10 +12,14 @@ from typing import Any
 from django.utils.translation import gettext
 
 _SENTENCES: dict[str, Any] = {}
+_LABELS: dict[str, Any] = {}
 
 
-def register_kind(kind: str, sentence: Any) -> None:
+def register_kind(kind: str, sentence: Any, *, label: Any = None) -> None:
+    """`label` names the kind on the notification settings page (a lazy translated phrase)."""
     _SENTENCES[kind] = sentence
+    if label is not None:
+        _LABELS[kind] = label
 
 
 def render(kind: str, params: dict[str, Any]) -> str:
@@ -35,3 +39,9 @@ def render(kind: str, params: dict[str, Any]) -> str:
 
 def known_kinds() -> list[str]:
     return sorted(_SENTENCES)
+
+
+def label(kind: str) -> str:
+    """The kind's name for the settings page, in the active language."""
+    named = _LABELS.get(kind)
+    return str(named) if named is not None else kind

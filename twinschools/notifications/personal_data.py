@@ -15,6 +15,7 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from twinschools.accounts.personal_data import PersonalData, register
+from twinschools.core import mail
 from twinschools.notifications.models import Notification
 
 
@@ -41,6 +42,11 @@ def _erase(person: Any) -> None:
             notification.save(update_fields=["params"])
 
 
+def _erase_emails(person: Any) -> None:
+    """The outbox's e-mails to the person or naming them (core.mail.forget)."""
+    mail.forget(texts=names_of(person))
+
+
 def register_personal_data() -> None:
     register(
         PersonalData(
@@ -50,5 +56,15 @@ def register_personal_data() -> None:
             export=lambda person: [],
             erase=_erase,
             order=90,
+        )
+    )
+    register(
+        PersonalData(
+            key="notifications.outgoing_email",
+            title=_("E-mails to or about the person"),
+            fields=(),
+            export=lambda person: [],
+            erase=_erase_emails,
+            order=91,
         )
     )

@@ -25,3 +25,12 @@ def unread_count(user: User) -> int:
 
 def notification(pk: int) -> Notification:
     return get_object_or_404(Notification, pk=pk)
+
+
+def preferences(user: User) -> dict[str, str]:
+    """How `user` receives each kind of notification (kinds without a choice: at once)."""
+    from twinschools.notifications.kinds import known_kinds
+    from twinschools.notifications.models import Delivery, NotificationPreference
+
+    chosen = dict(NotificationPreference.objects.filter(user=user).values_list("kind", "delivery"))
+    return {kind: chosen.get(kind, Delivery.AT_ONCE) for kind in known_kinds()}

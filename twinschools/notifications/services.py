@@ -1,4 +1,5 @@
-"""Writes about notifications: create them (and mail them), mark them read.
+"""Writes about notifications: create them (and queue their e-mails), mark them read, choose
+how each kind is delivered, and send the digests.
 
 Every function is keyword-only, owns its transaction and leaves an audit event.
 """
@@ -6,21 +7,22 @@ Every function is keyword-only, owns its transaction and leaves an audit event.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from twinschools.accounts.models import User
-from twinschools.core import audit
+from twinschools.core import audit, mail
 from twinschools.core.site import absolute
-from twinschools.notifications import tasks
-from twinschools.notifications.kinds import render
-from twinschools.notifications.models import Notification
+from twinschools.notifications.kinds import known_kinds, render
+from twinschools.notifications.models import DIGESTS, Delivery, Notification, NotificationPreference
 
 
 @transaction.atomic
@@ -33,7 +35,7 @@ def notify(
     school: Any = None,
     target: str = "",
 ) -> list[Notification]:
-    """One notification per recipient; those with an e-mail address get it mailed after commit."""
+    """One notification per recipient; each is e-mailed as its recipient chose (route_emails)."""
     unique = {user.pk: user for user in recipients if user.is_active}
     created = Notification.objects.bulk_create(
         [
@@ -47,30 +49,47 @@ def notify(
         school=school,
         data={"kind": kind, "about": target, "recipients": len(created)},
     )
-    mailed = [notification.pk for notification in created if notification.recipient.email]
-    if mailed:
-        transaction.on_commit(lambda: tasks.send_notification_emails.delay(notification_ids=mailed))
+    route_emails(notification_ids=[notification.pk for notification in created])
     return created
 
 
-def send_notification_emails(*, notification_ids: list[int]) -> int:
-    """Mail each notification once, in its recipient's language (run by a Celery task)."""
-    pending = Notification.objects.filter(
-        pk__in=notification_ids, emailed_at__isnull=True, recipient__email__isnull=False
-    ).select_related("recipient", "school")
-    sent = 0
+def route_emails(*, notification_ids: list[int]) -> int:
+    """In the caller's transaction: queue in the outbox the e-mail of each notification whose
+    recipient wants it at once, and mark the others for their recipient's daily or weekly
+    digest. People without an address (pupils) and "in the app only" get no e-mail.
+    Answers how many e-mails were queued."""
+    pending = list(
+        Notification.objects.filter(pk__in=notification_ids, emailed_at__isnull=True, digest="")
+        .exclude(recipient__email__isnull=True)
+        .exclude(recipient__email="")
+        .select_related("recipient", "school")
+        .order_by("pk")
+    )
+    if not pending:
+        return 0
+    chosen = {
+        (user_id, kind): delivery
+        for user_id, kind, delivery in NotificationPreference.objects.filter(
+            user_id__in={n.recipient_id for n in pending}, kind__in={n.kind for n in pending}
+        ).values_list("user_id", "kind", "delivery")
+    }
+    now = timezone.now()
+    mailed: list[int] = []
     for notification in pending:
-        _mail_one(notification)
-        Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
-        sent += 1
-    return sent
+        delivery = chosen.get((notification.recipient_id, notification.kind), Delivery.AT_ONCE)
+        if delivery in DIGESTS:
+            Notification.objects.filter(pk=notification.pk).update(digest=delivery)
+        elif delivery == Delivery.AT_ONCE:
+            _queue_one(notification)
+            mailed.append(notification.pk)
+    Notification.objects.filter(pk__in=mailed).update(emailed_at=now)
+    return len(mailed)
 
 
-def _mail_one(notification: Notification) -> None:
+def _queue_one(notification: Notification) -> None:
     recipient = notification.recipient
-    if not recipient.email:
-        return
-    with translation.override(recipient.language or settings.LANGUAGE_CODE):
+    language = recipient.language or settings.LANGUAGE_CODE
+    with translation.override(language):
         message = render(notification.kind, notification.params)
         body = render_to_string(
             "notifications/email/notification.txt",
@@ -79,10 +98,17 @@ def _mail_one(notification: Notification) -> None:
                 "message": message,
                 "link": absolute(notification.url) if notification.url else "",
                 "inbox": absolute(reverse("notifications:inbox")),
+                "settings": absolute(reverse("notifications:settings")),
             },
         )
     subject = message if len(message) <= 150 else message[:147] + "…"
-    send_mail(subject, body, None, [recipient.email])
+    mail.queue(
+        to=str(recipient.email),
+        subject=subject,
+        body=body,
+        language=language,
+        key=f"notification:{notification.pk}",
+    )
 
 
 @transaction.atomic
@@ -99,3 +125,94 @@ def mark_all_read(*, user: User) -> int:
     if count:
         audit.record(actor=user, action="notifications.notification.read_all", data={"count": count})
     return count
+
+
+# Each person's choices, and the digests -----------------------------------------------------
+
+
+@transaction.atomic
+def set_preferences(*, user: User, choices: dict[str, str]) -> None:
+    """Keep how `user` wants each kind delivered; "at once" is the default and keeps no row."""
+    if not user.email:
+        raise ValidationError(_("You have no e-mail address: your notifications stay in the app."))
+    known = set(known_kinds())
+    for kind, delivery in choices.items():
+        if kind not in known or delivery not in Delivery.values:
+            raise ValidationError(_("Choose one of the offered ways for each kind of notification."))
+        if delivery == Delivery.AT_ONCE:
+            NotificationPreference.objects.filter(user=user, kind=kind).delete()
+        else:
+            NotificationPreference.objects.update_or_create(
+                user=user, kind=kind, defaults={"delivery": delivery}
+            )
+    audit.record(
+        actor=user,
+        action="notifications.preferences.changed",
+        target=user,
+        data={
+            delivery: sum(1 for chosen in choices.values() if chosen == delivery)
+            for delivery in Delivery.values
+        },
+    )
+
+
+def send_digests(*, period: str, now: datetime | None = None) -> int:
+    """Queue each person's daily or weekly digest of the notifications waiting for it, in their
+    language; safe to run again (a notification is in one digest only). Answers how many."""
+    if period not in DIGESTS:
+        raise ValueError(period)
+    now = now or timezone.now()
+    waiting = Notification.objects.filter(digest=period, emailed_at__isnull=True)
+    people = sorted(set(waiting.values_list("recipient_id", flat=True)))
+    queued = 0
+    for user_id in people:
+        with transaction.atomic():
+            notices = list(
+                waiting.filter(recipient_id=user_id, created_at__lte=now)
+                .select_for_update(of=("self",))
+                .select_related("recipient")
+                .order_by("created_at", "pk")
+            )
+            if not notices:
+                continue
+            if notices[0].recipient.email and notices[0].recipient.is_active:
+                _queue_digest(period, notices)
+                queued += 1
+            Notification.objects.filter(pk__in=[n.pk for n in notices]).update(emailed_at=now)
+    return queued
+
+
+def _queue_digest(period: str, notices: list[Notification]) -> None:
+    recipient = notices[0].recipient
+    language = recipient.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        items = [
+            {
+                "message": render(n.kind, n.params),
+                "link": absolute(n.url) if n.url else "",
+                "at": n.created_at,
+            }
+            for n in notices
+        ]
+        subject = (
+            _("Your daily digest from TwinSchools")
+            if period == Delivery.DAILY
+            else _("Your weekly digest from TwinSchools")
+        )
+        body = render_to_string(
+            "notifications/email/digest.txt",
+            {
+                "items": items,
+                "count": len(items),
+                "period": period,
+                "inbox": absolute(reverse("notifications:inbox")),
+                "settings": absolute(reverse("notifications:settings")),
+            },
+        )
+    mail.queue(
+        to=str(recipient.email),
+        subject=subject,
+        body=body,
+        language=language,
+        key=f"digest:{period}:{recipient.pk}:{notices[-1].pk}",
+    )

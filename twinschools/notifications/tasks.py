@@ -1,4 +1,4 @@
-"""Thin Celery tasks: ids in, the service does the work."""
+"""Thin Celery tasks: the service does the work."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from celery import shared_task
 
 
 @shared_task
-def send_notification_emails(*, notification_ids: list[int]) -> int:
+def send_digests(*, period: str) -> int:
+    """The daily or weekly digests (Celery beat, settings.CELERY_BEAT_SCHEDULE)."""
     from twinschools.notifications import services
 
-    return services.send_notification_emails(notification_ids=notification_ids)
+    return services.send_digests(period=period)

@@ -9,4 +9,5 @@ urlpatterns = [
     path("notifications/<int:pk>/read/", views.mark_read, name="mark_read"),
     path("notifications/unread/", views.unread_badge, name="unread_badge"),
     path("notifications/read-all/", views.mark_all_read, name="mark_all_read"),
+    path("notifications/settings/", views.preferences, name="settings"),
 ]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -8,8 +9,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from twinschools.core.forms import show_service_errors
 from twinschools.core.permissions import requires, signed_in
 from twinschools.notifications import queries, services
+from twinschools.notifications.forms import PreferencesForm
 from twinschools.notifications.models import Notification
 
 
@@ -56,3 +59,21 @@ def mark_all_read(request: HttpRequest) -> HttpResponse:
         % {"count": count},
     )
     return redirect("notifications:inbox")
+
+
+@signed_in
+def preferences(request: HttpRequest) -> HttpResponse:
+    """Each person chooses, per kind of notification: at once, a daily or weekly digest, or the app only."""
+    user = request.user
+    if not user.email:  # pupils: no e-mail, so nothing to choose
+        return render(request, "notifications/settings.html", {"form": None})
+    form = PreferencesForm(request.POST or None, initial_choices=queries.preferences(user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_preferences(user=user, choices=form.choices())
+        except ValidationError as error:
+            show_service_errors(form, error)
+        else:
+            messages.success(request, _("Your notification settings are saved."))
+            return redirect("notifications:settings")
+    return render(request, "notifications/settings.html", {"form": form}, status=400 if form.errors else 200)

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from twinschools.core import zones
 from twinschools.core.certificates import long_date
@@ -46,4 +47,6 @@ def _co_planner_added(params: dict[str, Any]) -> str:
 
 
 def register_notices() -> None:
-    register_kind(CO_PLANNER_ADDED, _co_planner_added)
+    register_kind(
+        CO_PLANNER_ADDED, _co_planner_added, label=_("You are added as a co-planner of an activity")
+    )

@@ -45,4 +45,4 @@ class PracticesConfig(AppConfig):
             from twinschools.notifications.kinds import register_kind
         except ImportError:  # The notifications app may not offer kinds yet: authors are then not told.
             return
-        register_kind(ADAPTED_KIND, ADAPTED_SENTENCE)
+        register_kind(ADAPTED_KIND, ADAPTED_SENTENCE, label=_("Someone adapted your practice"))

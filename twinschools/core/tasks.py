@@ -1,0 +1,22 @@
+"""Thin Celery tasks of the core: the outbox's drain."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+
+@shared_task
+def send_queued_email() -> dict[str, int]:
+    """Send the outbox's due e-mails (kicked after each commit that queues one, and periodically)."""
+    from twinschools.core import mail
+
+    done = mail.drain()
+    return {"sent": done.sent, "failed": done.failed}
+
+
+@shared_task
+def purge_sent_email() -> int:
+    """Daily: forget the e-mails sent more than 30 days ago."""
+    from twinschools.core import mail
+
+    return mail.purge_sent()
