@@ -5,7 +5,7 @@ code and PIN) are refused every page (403). The walk signs people in with force_
 which records no password sign-in, so the pages that change a second step first ask the
 person to confirm who they are (302 to allauth's reauthentication), and the stages of a
 sign-in in progress send a signed-in person on (302). Nobody reaches another person's keys
-(404 once signed in with a password: tests/accounts/test_mfa.py). A person who must enrol and has not is tested in tests/accounts/test_mfa.py.
+(404 once they confirm their password: tests/accounts/test_mfa.py). A person who must enrol and has not is tested in tests/accounts/test_mfa.py.
 """
 
 from __future__ import annotations
