@@ -94,3 +94,35 @@ def test_a_person_enrols_an_authenticator_app_signs_out_and_signs_in_with_a_code
         page.get_by_role("main").get_by_role("button", name="Sign in").click()
     expect(page).to_have_url(at(reverse("accounts:dashboard")))
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+
+
+def test_a_teacher_adds_a_passkey_that_the_server_verifies(
+    world: World, page: Any, settings: Any, live_server: Any
+) -> None:
+    """Chromium's virtual authenticator (DevTools' WebAuthn domain) stands in for a phone or key."""
+    settings.SITE_URL = live_server.url  # http://localhost:<port>: the passkey's relying party
+    devtools = page.context.new_cdp_session(page)
+    devtools.send("WebAuthn.enable")
+    devtools.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "internal",
+                "hasResidentKey": True,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+            }
+        },
+    )
+    sign_in_with_password(page, "teacher_a@example.org")
+    page.goto(reverse("mfa_add_webauthn"))
+    page.get_by_label("Password").fill(PASSWORD)
+    with page.expect_navigation():
+        page.get_by_role("main").get_by_role("button", name="Confirm").click()
+    expect(page).to_have_url(at(reverse("mfa_add_webauthn")))
+    page.get_by_label("Passwordless").check()
+    with page.expect_navigation():
+        page.get_by_role("main").get_by_role("button", name="Add").click()
+    # allauth checked the attestation against the site's host (accounts/mfa.py) and kept the key.
+    assert world.people["teacher_a"].authenticator_set.filter(type="webauthn").count() == 1
