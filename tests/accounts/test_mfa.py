@@ -25,6 +25,7 @@ from tests.clients import signed_in
 from tests.conftest import World
 from tests.factories import PASSWORD
 from twinschools.accounts import mfa
+from twinschools.core.models import AuditEvent
 from twinschools.network.generation.demo import DEMO_TOTP_SECRET
 
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DP"
@@ -207,7 +208,9 @@ def _with_time_to_spare() -> None:
 
 
 @pytest.mark.usefixtures("required")
-def test_an_nso_member_enrols_an_authenticator_app_then_signs_in_with_a_code(world: World) -> None:
+def test_an_nso_member_enrols_an_authenticator_app_then_signs_in_with_a_code(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
     nso = world.people["nso_x"]
     client = Client()
     assert _sign_in_with_password(client, nso.email).status_code == 302
@@ -225,8 +228,11 @@ def test_an_nso_member_enrols_an_authenticator_app_then_signs_in_with_a_code(wor
     wrong = "000000" if code != "000000" else "111111"
     assert client.post(reverse("mfa_activate_totp"), {"code": wrong}).status_code == 200
     assert not mfa.is_enrolled(nso)
-    assert client.post(reverse("mfa_activate_totp"), {"code": code}).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):  # allauth announces it after the commit
+        assert client.post(reverse("mfa_activate_totp"), {"code": code}).status_code == 302
     assert mfa.is_enrolled(nso)
+    added = AuditEvent.objects.filter(action="accounts.second_factor.added", actor=nso, target_id=str(nso.pk))
+    assert {"kind": "totp"} in [event.data for event in added]
     assert client.get(reverse("accounts:dashboard")).status_code == 200
     client.post(reverse("account_logout"))
 

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import segno
+from allauth.mfa import signals
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from django.conf import settings
@@ -28,6 +29,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from twinschools.accounts.models import STAFF_ROLES
+from twinschools.core import audit
 from twinschools.core.authz import roles_of
 
 ENROL_FIRST = _(
@@ -125,6 +127,27 @@ class MfaEnrolmentMiddleware:
             return HttpResponse(status=204)
         messages.warning(request, ENROL_FIRST, fail_silently=True)
         return HttpResponseRedirect(reverse("mfa_index"))
+
+
+def _audited(verb: str) -> Callable[..., None]:
+    def receive(sender: Any, *, user: Any, authenticator: Any = None, **kwargs: Any) -> None:
+        kind = str(authenticator.type) if authenticator is not None else ""
+        audit.record(actor=user, action=f"accounts.second_factor.{verb}", target=user, data={"kind": kind})
+
+    return receive
+
+
+# allauth.mfa changes a person's second step in its own views: each change joins the audit trail
+# (connected in AccountsConfig.ready()).
+record_added = _audited("added")
+record_removed = _audited("removed")
+record_reset = _audited("reset")
+
+
+def connect_audit() -> None:
+    signals.authenticator_added.connect(record_added, dispatch_uid="accounts.mfa.added")
+    signals.authenticator_removed.connect(record_removed, dispatch_uid="accounts.mfa.removed")
+    signals.authenticator_reset.connect(record_reset, dispatch_uid="accounts.mfa.reset")
 
 
 class MFAAdapter(DefaultMFAAdapter):
