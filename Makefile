@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 DEMO_ENV := DJANGO_DEBUG=true
 APT := $(shell [ "$$(id -u)" = 0 ] && echo apt-get || echo sudo apt-get)
 
-.PHONY: demo test test-postgres setup system-deps messages lint bench serve clean screenshots
+.PHONY: demo demo-code test test-postgres setup system-deps messages lint bench serve clean screenshots
 
 demo: setup
 	$(DEMO_ENV) $(PY) manage.py migrate --no-input -v0
@@ -16,6 +16,10 @@ demo: setup
 	fi
 	@echo "Serving TwinSchools at http://127.0.0.1:8000 (demo sign-ins: see README.md)"
 	$(DEMO_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+# The current sign-in code of the demo's NSO staff, evaluators and admin (their second step).
+demo-code:
+	@$(DEMO_ENV) $(PY) manage.py demo_code
 
 # Two workers (pytest-xdist): each has its own test database and live server.
 PYTEST_WORKERS ?= 2

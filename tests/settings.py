@@ -21,3 +21,6 @@ CELERY_TASK_ALWAYS_EAGER = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The suite signs national staff and admins in by the hundred with force_login; the tests of
+# multi-factor sign-in (tests/accounts/test_mfa.py, tests/e2e/test_mfa.py) turn the requirement on.
+MFA_REQUIRED_ROLES = frozenset[str]()

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django_countries",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "twinschools.core",
     "twinschools.network",
     "twinschools.accounts",
@@ -68,6 +69,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "twinschools.accounts.mfa.MfaEnrolmentMiddleware",
 ]
 
 ROOT_URLCONF = "twinschools.urls"
@@ -135,6 +137,17 @@ ACCOUNT_EMAIL_VERIFICATION = env_str("ACCOUNT_EMAIL_VERIFICATION", "mandatory")
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[TwinSchools] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if not DEBUG else "http"
+
+# Multi-factor sign-in (allauth.mfa; policy in accounts/mfa.py): an authenticator app (TOTP),
+# security keys and passkeys (WebAuthn, bound to TWINSCHOOLS_SITE_URL's host) and recovery codes.
+# Required for these roles, who are sent to enrol before anything else; offered to school staff.
+MFA_REQUIRED_ROLES = frozenset({"admin", "nso", "evaluator"})
+MFA_ADAPTER = "twinschools.accounts.mfa.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = "TwinSchools"
+# Only the development server is plain http (http://localhost:8000 for a passkey).
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ro", _("Romanian")), ("ca", _("Catalan"))]
@@ -236,7 +249,6 @@ CACHES = {
 # in front, as a count ("1") or their addresses and networks ("10.0.0.0/8, 192.0.2.7"); none
 # by default, so X-Forwarded-For is ignored. Every limit keys on the address found through them.
 TRUSTED_PROXIES = trusted_proxies(env_list("TWINSCHOOLS_TRUSTED_PROXIES", []))
-ACCOUNT_ADAPTER = "twinschools.accounts.adapter.AccountAdapter"
 # Sign-in counts per address and per account (allauth's "key" is the e-mail address).
 ACCOUNT_RATE_LIMITS: dict[str, str] | bool = {"login": "30/m/ip", "login_failed": "10/m/ip,5/5m/key"}
 # A NUL byte in a query, form, cookie or path gets a translated 400 before any view reads it

@@ -5,7 +5,8 @@ from django.urls import include, path
 from twinschools.accounts import admin_login
 from twinschools.core import urls_dev
 
-# The admin signs in through allauth, with its limits (accounts/admin_login.py).
+# The admin signs in through allauth: its limits and the second step of sign-in
+# (accounts/admin_login.py; a password posted to /admin/login/ is never checked).
 admin.site.login = admin_login.login  # type: ignore[method-assign]
 handler400 = "twinschools.core.views.bad_request"
 

@@ -17,6 +17,7 @@ from django.urls import reverse
 from tests.conftest import World
 from tests.e2e.conftest import NewPage
 from tests.e2e.data import give_school_a_record, upload_files_with_bad_rows
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
 
@@ -198,6 +199,79 @@ def sign_up(world: World, new_page: NewPage, language: str) -> Any:
 @scene("password-reset")
 def password_reset(world: World, new_page: NewPage, language: str) -> Any:
     return visit(new_page, reverse("account_reset_password"), language)
+
+
+def _enrolled(user: Any) -> Any:
+    """`user` with an authenticator app and recovery codes (allauth.mfa)."""
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DP")
+    RecoveryCodes.activate(user)
+    return user
+
+
+def _after_password_again(page: Any) -> Any:
+    """Pages that change a second step first ask for the password again (allauth)."""
+    if "/reauthenticate/" in page.url:
+        page.fill("#id_password", PASSWORD)
+        submit(page)
+    return page
+
+
+@scene("mfa-index")
+def mfa_index(world: World, new_page: NewPage, language: str) -> Any:
+    return visit(new_page, reverse("mfa_index"), language, world.people["head_a"])
+
+
+@scene("mfa-index-enrolled")
+def mfa_index_enrolled(world: World, new_page: NewPage, language: str) -> Any:
+    return visit(new_page, reverse("mfa_index"), language, _enrolled(world.people["nso_x"]))
+
+
+@scene("mfa-activate-totp")
+def mfa_activate_totp(world: World, new_page: NewPage, language: str) -> Any:
+    page = visit(new_page, reverse("mfa_activate_totp"), language, world.people["teacher_a"])
+    _after_password_again(page)
+    assert page.locator("#authenticator_secret").count() == 1
+    return page
+
+
+@scene("mfa-activate-totp-wrong-code")
+def mfa_activate_totp_wrong(world: World, new_page: NewPage, language: str) -> Any:
+    page = mfa_activate_totp(world, new_page, language)
+    page.fill("#id_code", "12")
+    submit(page)
+    assert page.locator("#id_code[aria-invalid=true], .errorlist").count() >= 1
+    return page
+
+
+@scene("mfa-recovery-codes")
+def mfa_recovery_codes(world: World, new_page: NewPage, language: str) -> Any:
+    person = _enrolled(world.people["evaluator_x"])
+    return _after_password_again(visit(new_page, reverse("mfa_view_recovery_codes"), language, person))
+
+
+@scene("mfa-add-security-key")
+def mfa_add_webauthn(world: World, new_page: NewPage, language: str) -> Any:
+    page = visit(new_page, reverse("mfa_add_webauthn"), language, world.people["head_a"])
+    return _after_password_again(page)
+
+
+@scene("mfa-security-keys")
+def mfa_list_webauthn(world: World, new_page: NewPage, language: str) -> Any:
+    return visit(new_page, reverse("mfa_list_webauthn"), language, world.people["head_a"])
+
+
+@scene("mfa-sign-in-code")
+def mfa_authenticate(world: World, new_page: NewPage, language: str) -> Any:
+    _enrolled(world.people["admin"])
+    page = visit(new_page, reverse("account_login"), language)
+    page.fill("#id_login", "admin@example.org")
+    page.fill("#id_password", PASSWORD)
+    submit(page)
+    assert "/2fa/authenticate/" in page.url
+    return page
 
 
 @scene("import-empty")

@@ -24,7 +24,7 @@ def test_a_teacher_signs_in_with_email_and_password_lands_on_the_dashboard_and_s
     page.get_by_label("Email").fill("teacher_a@example.org")
     page.get_by_label("Password").fill(PASSWORD)
     with page.expect_navigation():
-        page.get_by_role("main").get_by_role("button", name="Sign in").click()
+        page.get_by_role("main").get_by_role("button", name="Sign In", exact=True).click()
 
     expect(page).to_have_url(at(reverse("accounts:dashboard")))
     expect(page.get_by_role("heading", level=1)).to_have_text("Welcome, Teacher A")
@@ -44,6 +44,6 @@ def test_a_wrong_password_keeps_the_person_signed_out_and_says_why(world: World,
     page.get_by_label("Email").fill("teacher_a@example.org")
     page.get_by_label("Password").fill("not the password")
     with page.expect_navigation():
-        page.get_by_role("main").get_by_role("button", name="Sign in").click()
+        page.get_by_role("main").get_by_role("button", name="Sign In", exact=True).click()
     expect(page.get_by_role("main")).to_contain_text("not correct")
     expect(page.get_by_role("button", name="Sign out")).to_have_count(0)

@@ -18,7 +18,7 @@ from twinschools.applications.models import Application, Part
 from twinschools.core.text import fold
 from twinschools.evaluation.models import LabelAward
 from twinschools.network.generation import application_texts
-from twinschools.network.generation.demo import DEMO_DOMAIN, DEMO_PASSWORD
+from twinschools.network.generation.demo import DEMO_DOMAIN, DEMO_PASSWORD, DEMO_TOTP_SECRET
 from twinschools.network.generation.places import countries
 from twinschools.network.generation.texts import CATALAN, ENGLISH, ROMANIAN, SPANISH, Texts
 from twinschools.network.models import (
@@ -223,6 +223,28 @@ def test_every_sign_in_of_the_readme_works_with_the_demo_password() -> None:
     assert CountryRole.objects.filter(
         user__email=f"nso.es@{DEMO_DOMAIN}", country__code="ES", role="nso"
     ).exists()
+
+
+def test_the_demo_national_roles_and_admin_sign_in_with_the_published_authenticator_secret(
+    settings: object,
+) -> None:
+    from django.test import Client
+    from django.urls import reverse
+
+    from tests.accounts.test_mfa import totp_code
+    from twinschools.accounts import mfa
+
+    settings.MFA_REQUIRED_ROLES = frozenset({"admin", "nso", "evaluator"})  # type: ignore[attr-defined]
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert f"`{DEMO_TOTP_SECRET}`" in readme
+    generate()
+    required = [user for user in User.objects.filter(email__in=readme_sign_ins()) if mfa.is_required(user)]
+    assert {user.email.split("@")[0] for user in required} >= {"admin", "nso.ro", "nso.es", "evaluator.ro"}
+    assert all(mfa.is_enrolled(user) for user in required)
+    client = Client()
+    client.post(reverse("account_login"), {"login": f"admin@{DEMO_DOMAIN}", "password": DEMO_PASSWORD})
+    assert client.post(reverse("mfa_authenticate"), {"code": totp_code(DEMO_TOTP_SECRET)}).status_code == 302
+    assert client.get(reverse("admin:index")).status_code == 200
 
 
 def test_the_demo_shows_the_cluj_draft_and_applications_in_every_stage_of_the_evaluation() -> None:

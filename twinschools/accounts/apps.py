@@ -9,3 +9,7 @@ class AccountsConfig(AppConfig):
         from twinschools.accounts.home import invitation_todos, register_todos
 
         register_todos(invitation_todos)
+
+        from twinschools.accounts.mfa import connect_audit
+
+        connect_audit()

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from twinschools.accounts import home, personal_data, queries, services
+from twinschools.accounts import home, mfa, personal_data, queries, services
 from twinschools.accounts.forms import (
     ClassForm,
     InvitationForm,
@@ -33,6 +33,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context = {
         "home": home.home_page(request.user, now=now, last_visit=last_visit),
         "dashboard": queries.dashboard(request.user),
+        # Multi-factor sign-in: asked of national roles, offered to school staff (accounts/mfa.py).
+        "sign_in": {"required": mfa.is_required(request.user), "offered": mfa.is_offered(request.user)},
     }
     return render(request, "accounts/dashboard.html", context)
 

@@ -1,7 +1,9 @@
 """Demo accounts: people a visitor can sign in as, placed in the generated network.
 
 All of them use the password DEMO_PASSWORD and have a verified primary e-mail
-address, so allauth lets them sign in at once. The head and teacher work at a
+address, so allauth lets them sign in at once. The national roles and the admin must sign
+in with a second step (accounts/mfa.py): each has an authenticator app enrolled with the
+published secret DEMO_TOTP_SECRET (README.md; `manage.py demo_code` prints the current code). The head and teacher work at a
 school in Cluj county that has projects; the teacher gets projects, quality
 labels and activities of their own. A class 7B (code DEMO7B) at the head's
 school has pupils who sign in with the class code, their name and a PIN.
@@ -14,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.hashers import make_password
 from django.db.models import Count
 from django.utils import timezone
@@ -51,6 +55,9 @@ PUPILS = ("Ana", "Bogdan", "Ioana", "Matei", "Sofia", "Luca")
 # Luca's parents have not answered yet: the class page shows him waiting for consent.
 WAITING_FOR_CONSENT = "Luca"
 ANA_PIN = "246810"
+# The authenticator secret of the demo's admin, NSO staff and evaluators, published in the
+# README so that a visitor can add it to an authenticator app (base32, RFC 6238).
+DEMO_TOTP_SECRET = "TWINSCHOOLSDEMOSECRET234"
 
 
 @dataclass(frozen=True)
@@ -145,9 +152,18 @@ def create_demo_accounts(*, seed: int, today: date) -> DemoAccounts:
     )
     _demo_signatories(romania, spain)
     admin = _person("admin", "TwinSchools Admin", password, is_staff=True, is_superuser=True)
+    for person in (nso_ro, nso_es, evaluator_ro, *colleagues, admin):
+        _enrol_demo_authenticator(person)
     return DemoAccounts(
         head, teacher, profesora, parent, pupil, nso_ro, nso_es, evaluator_ro, admin, cluj, lleida
     )
+
+
+def _enrol_demo_authenticator(person: User) -> None:
+    """An authenticator app with the published secret, and recovery codes, as if the person
+    had enrolled through the two-step page."""
+    TOTP.activate(person, DEMO_TOTP_SECRET)
+    RecoveryCodes.activate(person)
 
 
 def _demo_signatories(romania: Country, spain: Country) -> None:
