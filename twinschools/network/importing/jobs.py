@@ -133,7 +133,7 @@ def _result_context(job: Job) -> dict[str, Any]:
     return {"report": report_from_json(job.result)} if job.status == Job.Status.DONE else {}
 
 
-def _delete_files(job: Job) -> None:
+def delete_files(job: Job) -> None:
     for file in job.params.get("files", []):
         default_storage.delete(file["path"])
 
@@ -147,6 +147,6 @@ def register() -> None:
             result_template="network/import_job_result.html",
             unit=jobs.BYTES,
             result_context=_result_context,
-            cleanup=_delete_files,
+            cleanup=delete_files,
         )
     )
