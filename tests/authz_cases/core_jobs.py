@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from tests.authz import Case, only
@@ -13,6 +15,19 @@ def _job_of_nso_x(w: World) -> Job:
     owner = w.user("nso_x")
     assert owner is not None
     return Job.objects.create(kind="network.import", owner=owner, params={"files": [], "dry_run": True})
+
+
+def _finished_export_of_nso_x(w: World) -> Job:
+    owner = w.user("nso_x")
+    assert owner is not None
+    path = default_storage.save("jobs/exports/authz/regions.csv", ContentFile(b"Country,Region\n"))
+    return Job.objects.create(
+        kind="reach.export",
+        owner=owner,
+        status=Job.Status.DONE,
+        params={"which": "regions", "query": ""},
+        result={"file": path, "filename": "regions.csv", "rows": 0},
+    )
 
 
 OWNER = {"nso_x": 200, "admin": 200}
@@ -29,5 +44,10 @@ CASES = [
         lambda w: reverse("core:job_cancel", args=[_job_of_nso_x(w).pk]),
         only({"nso_x": 302, "admin": 302}, others=404),
         method="post",
+    ),
+    Case(
+        "core:job_download",
+        lambda w: reverse("core:job_download", args=[_finished_export_of_nso_x(w).pk]),
+        only(OWNER, others=404),
     ),
 ]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -50,3 +51,17 @@ def job_state(request: HttpRequest, obj: Job) -> HttpResponse:
 def job_cancel(request: HttpRequest, obj: Job) -> HttpResponse:
     jobs.request_cancel(job=obj, by=request.user)
     return redirect("core:job", obj.pk)
+
+
+@requires("core.view_job", load=load_job)
+def job_download(request: HttpRequest, obj: Job) -> HttpResponse:
+    """The file a finished job wrote to private storage (an export), for its owner only."""
+    path = obj.result.get("file") if obj.status == Job.Status.DONE else None
+    if not path or not default_storage.exists(path):
+        raise Http404
+    response = FileResponse(
+        default_storage.open(path, "rb"),
+        as_attachment=True,
+        filename=obj.result.get("filename") or "export.csv",
+    )
+    return response
