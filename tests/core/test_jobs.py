@@ -208,3 +208,22 @@ def test_the_job_page_names_its_progress_bar_and_has_a_live_region(
     assert '<p id="job-announce" class="visually-hidden" role="status" aria-live="polite"></p>' in page
     assert 'aria-labelledby="job-progress-label"' in page
     assert "Cancel the work" in page and "data-confirm=" in page
+
+
+@pytest.mark.parametrize("redis_url", ["", "redis://configured"], ids=["files", "cache"])
+def test_the_workers_progress_and_the_owners_cancel_never_overwrite_each_other(
+    owner: Any, settings: Any, redis_url: str
+) -> None:
+    """Redis configured: the channel is the cache (here the tests' local one); else files."""
+    settings.REDIS_URL = redis_url
+    job = Job.objects.create(kind="tests.counting", owner=owner, status=Job.Status.RUNNING)
+    worker, web = jobs._Channel(job.pk), jobs._Channel(job.pk)
+
+    worker.update(done=10, total=100)
+    web.update(cancel=True)
+    worker.update(done=20)
+
+    assert worker.read() == {"done": 20, "total": 100, "cancel": True}
+    assert jobs.state_of(job).cancel_requested and jobs.state_of(job).percent == 20
+    worker.clear()
+    assert web.read() == {}

@@ -78,39 +78,56 @@ def kind_of(job: Job) -> Kind:
 
 
 class _Channel:
-    """Where a running job's progress and its cancel request live, outside any transaction."""
+    """Where a running job's progress and its cancel request live, outside any transaction.
+
+    Each value has its own cache key or file: the worker writes `done` and `total`, the web
+    writes `cancel`, so neither overwrites what the other wrote.
+    """
+
+    FIELDS = ("done", "total", "cancel")
 
     def __init__(self, job_id: object) -> None:
         self.key = f"twinschools:job:{job_id}"
-        self.path = Path(settings.JOBS_PROGRESS_DIR) / f"{job_id}.json"
+        self.folder = Path(settings.JOBS_PROGRESS_DIR)
+        self.name = str(job_id)
 
     @staticmethod
     def _shared_cache() -> bool:
         return bool(getattr(settings, "REDIS_URL", ""))
 
+    def _path(self, field: str) -> Path:
+        return self.folder / f"{self.name}.{field}.json"
+
     def read(self) -> dict[str, Any]:
         if self._shared_cache():
-            return dict(cache.get(self.key) or {})
-        try:
-            return dict(json.loads(self.path.read_text()))
-        except (OSError, ValueError):
-            return {}
+            found = cache.get_many([f"{self.key}:{field}" for field in self.FIELDS])
+            return {key.rsplit(":", 1)[1]: value for key, value in found.items()}
+        state = {}
+        for field in self.FIELDS:
+            try:
+                state[field] = json.loads(self._path(field).read_text())
+            except (OSError, ValueError):
+                continue
+        return state
 
     def update(self, **values: Any) -> None:
-        state = {**self.read(), **values}
         if self._shared_cache():
-            cache.set(self.key, state, timeout=7 * 24 * 3600)
+            cache.set_many(
+                {f"{self.key}:{field}": value for field, value in values.items()}, timeout=7 * 24 * 3600
+            )
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(json.dumps(state))
-        partial.replace(self.path)  # atomic: a reader never sees half a file
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for field, value in values.items():
+            partial = self.folder / f"{self.name}.{field}.{os.getpid()}.tmp"
+            partial.write_text(json.dumps(value))
+            partial.replace(self._path(field))  # atomic: a reader never sees half a file
 
     def clear(self) -> None:
         if self._shared_cache():
-            cache.delete(self.key)
-        else:
-            self.path.unlink(missing_ok=True)
+            cache.delete_many([f"{self.key}:{field}" for field in self.FIELDS])
+            return
+        for field in self.FIELDS:
+            self._path(field).unlink(missing_ok=True)
 
 
 class Progress:
