@@ -15,7 +15,14 @@ demo: setup
 		$(DEMO_ENV) $(PY) manage.py generate_network --scale demo --seed 1 --replace && touch var/demo-network.done; \
 	fi
 	@echo "Serving TwinSchools at http://127.0.0.1:8000 (demo sign-ins: see README.md)"
-	$(DEMO_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+	@# A Celery worker beside the server runs the background jobs (imports, the eligibility
+	@# check...); its broker is a folder under var/ (kombu's filesystem transport), so no other
+	@# server is needed. The trap stops the worker when the server stops.
+	@export $(DEMO_ENV) CELERY_BROKER_URL=filesystem://; \
+	$(PY) -m celery -A twinschools worker --pool=solo --loglevel=warning --logfile=var/celery-worker.log & \
+	worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py runserver 127.0.0.1:8000
 
 # The current sign-in code of the demo's NSO staff, evaluators and admin (their second step).
 demo-code:

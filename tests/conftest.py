@@ -111,3 +111,4 @@ def _fresh_cache() -> None:
 def _private_media(settings: Any, tmp_path: Any) -> None:
     """Uploaded files (an NSO's logo, evidence...) go to a folder of the test, never to var/."""
     settings.MEDIA_ROOT = tmp_path / "private"
+    settings.JOBS_PROGRESS_DIR = tmp_path / "jobs"

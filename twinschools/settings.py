@@ -237,6 +237,18 @@ CELERY_BEAT_SCHEDULE |= {
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 ACCOUNT_ADAPTER = "twinschools.accounts.adapter.AccountAdapter"
 REDIS_URL = env_str("REDIS_URL", "-").strip("-")
+# Background jobs (core/jobs.py). A running job's progress and cancel request: in Redis when
+# REDIS_URL is set (workers on other hosts), else small files here, shared by the web and the
+# worker of one machine. `make demo` runs a worker with Celery's filesystem broker, under var/.
+JOBS_PROGRESS_DIR = VAR_DIR / "jobs"
+if CELERY_BROKER_URL and CELERY_BROKER_URL.startswith("filesystem://"):
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(VAR_DIR / "celery" / "queue"),
+        "data_folder_out": str(VAR_DIR / "celery" / "queue"),
+        "control_folder": str(VAR_DIR / "celery" / "control"),
+    }
+    for _folder in ("queue", "control"):
+        (VAR_DIR / "celery" / _folder).mkdir(parents=True, exist_ok=True)
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}

@@ -57,7 +57,14 @@ def test_a_round_is_configured_checked_disputed_and_an_exception_granted(
     expect(admin.get_by_role("status")).to_contain_text("The round is published")
     with admin.expect_navigation():
         admin.get_by_role("button", name="Run the eligibility check").click()
-    expect(admin.get_by_role("status")).to_contain_text("The eligibility check was launched")
+    # The check runs as a background job: its page ends with the counts and a way back.
+    expect(admin.locator("#job-state").get_by_role("status")).to_contain_text(
+        "The eligibility check has finished."
+    )
+    assert_accessible(admin, "the eligibility check's job page")
+    round = Round.objects.get(label_first_year=timezone.localdate().year + 1)
+    with admin.expect_navigation():
+        admin.get_by_role("link", name=f"Back to the round {round.name}").click()
     expect(admin.get_by_role("region", name="Eligibility check")).to_contain_text("Schools checked")
     assert_accessible(admin, "round page after the check")
     round = Round.objects.get(label_first_year=timezone.localdate().year + 1)

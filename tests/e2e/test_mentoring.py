@@ -29,7 +29,12 @@ def test_a_match_proposed_by_the_nso_is_accepted_and_the_mentor_logs_a_meeting(
     nso.goto(reverse("mentoring:nso_matching"))
     with nso.expect_navigation():
         nso.get_by_role("button", name="Run the matching").click()
-    expect(nso.get_by_role("status")).to_contain_text("The matching ran")
+    # It runs as a background job; its page ends with the count and a link back to the pairs.
+    expect(nso.locator("#job-state").get_by_role("status")).to_contain_text(
+        "The matching ran: 1 pair was proposed."
+    )
+    with nso.expect_navigation():
+        nso.get_by_role("link", name="See the proposed pairs and their reasons").click()
     expect(nso.get_by_role("table", name="Proposed pairs")).to_contain_text("km apart.")
     assert_accessible(nso, "NSO matching")
     with nso.expect_navigation():

@@ -10,6 +10,7 @@ from tests import factories
 from tests.clients import signed_in
 from tests.conftest import World
 from tests.labels.helpers import TODAY, eligible_school, result, round_named
+from twinschools.core.models import Job
 from twinschools.labels import reasons, services
 from twinschools.labels.models import EligibilityException, ReviewRequest, ReviewStatus, Round, RoundStatus
 
@@ -65,7 +66,7 @@ def test_bad_input_is_refused_with_a_400(world: World, changes: dict[str, object
     assert response.status_code == 400
 
 
-def test_running_the_check_from_the_round_page_shows_the_counts(
+def test_running_the_check_from_the_round_page_opens_its_job_which_ends_with_the_counts(
     world: World, django_capture_on_commit_callbacks: object
 ) -> None:
     eligible_school()
@@ -73,10 +74,16 @@ def test_running_the_check_from_the_round_page_shows_the_counts(
     client = signed_in(world.people["admin"])
     with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
         response = client.post(reverse("labels:round_action", args=[round.pk]), {"action": "run"})
-    assert response.status_code == 302
+    job = Job.objects.get(kind="labels.eligibility")
+    assert response.status_code == 302 and response.url == reverse("core:job", args=[job.pk])
+    assert job.status == Job.Status.DONE
+    totals = services.counts(round)
+    assert job.result == {"round_id": round.pk, "checked": totals.checked, "eligible": totals.eligible}
+    assert totals.eligible >= 1 and round.eligibilities.exists()
+    result = client.get(response.url).content.decode()
+    assert "The eligibility check has finished." in result and "Eligible schools" in result
     page = client.get(reverse("labels:round_edit", args=[round.pk])).content.decode()
     assert "Schools checked" in page and "Eligible schools" in page
-    assert services.counts(round).eligible >= 0 and round.eligibilities.exists()
 
 
 def test_duplicate_and_publish_from_the_round_page(world: World) -> None:
@@ -279,14 +286,19 @@ def test_an_invited_school_sees_its_invitation_and_the_page_is_in_its_workspace_
     assert f'href="{reverse("labels:school", args=[setup.school.pk])}"' in page  # the workspace navigation
 
 
-def test_the_celery_task_runs_the_check_and_returns_its_counts(world: World) -> None:
-    from twinschools.labels import tasks
-
+def test_the_worker_runs_the_check_as_a_job_and_records_who_asked(
+    world: World, django_capture_on_commit_callbacks: object
+) -> None:
     eligible_school()
-    done = tasks.run_eligibility.delay(
-        round_id=round_named("2026-2027").pk, run_by_id=world.people["admin"].pk
-    )
-    assert done.get()["eligible"] >= 0
+    with django_capture_on_commit_callbacks() as callbacks:  # type: ignore[operator]
+        job = services.request_eligibility_run(actor=world.people["admin"], round=round_named("2026-2027"))
+    assert Job.objects.get(pk=job.pk).status == Job.Status.QUEUED
+
+    for callback in callbacks:
+        callback()  # core.tasks.run_job, as the worker takes it
+
+    job.refresh_from_db()
+    assert job.status == Job.Status.DONE and job.result["eligible"] >= 1
     assert round_named("2026-2027").eligibility_run_by == world.people["admin"]
 
 

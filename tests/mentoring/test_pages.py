@@ -1,4 +1,5 @@
 import datetime
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -13,6 +14,7 @@ from tests.mentoring.factories import (
     PlacedSchoolFactory,
     pairing_of,
 )
+from twinschools.core.models import Job
 from twinschools.mentoring.models import Meeting, MentorOffer, Pairing, PairingStatus
 from twinschools.network.models import Language, Level
 
@@ -57,13 +59,18 @@ def test_national_staff_read_the_workspace_page_but_cannot_write(world: World) -
 
 
 def test_the_nso_runs_the_matching_and_sees_the_pairs_with_their_reasons_and_greedys_cost(
-    world: World,
+    world: World, django_capture_on_commit_callbacks: Any
 ) -> None:
     MentorOfferFactory(school=PlacedSchoolFactory(name="Mentor School"))
     MentoringRequestFactory(school=PlacedSchoolFactory(name="New School"))
     client = signed_in(world.people["nso_x"])
     country = world.school_a.country
-    assert client.post(reverse("mentoring:nso_matching"), {"country": country.pk}).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("mentoring:nso_matching"), {"country": country.pk})
+    job = Job.objects.get(kind="mentoring.matching")
+    assert response.url == reverse("core:job", args=[job.pk])  # the matching ran in the background
+    assert (job.status, job.result["pairs"], job.country) == (Job.Status.DONE, 1, country)
+    assert "The matching ran: 1 pair was proposed." in client.get(response.url).content.decode()
     page = client.get(reverse("mentoring:nso_matching")).content.decode()
     assert "Mentor School" in page and "New School" in page
     assert "km apart." in page and "first-come matching" in page

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -10,6 +11,7 @@ from tests.events.factories import SessionFactory
 from tests.factories import RegionFactory
 from tests.mentoring.factories import MentorOfferFactory
 from tests.reach.factories import came_to_event_of, labelled, mentored_by, placed_school
+from twinschools.core.models import Job
 from twinschools.network.models import Country
 from twinschools.reach import queries
 
@@ -80,16 +82,36 @@ def test_coverage_gaps_are_the_schools_farther_than_the_distance_from_every_anch
     assert (table["Sud"].etwinning_schools, table["Sud"].gaps) == (0, 0)
 
 
-def test_the_nso_page_shows_regions_and_gaps_and_exports_them_as_csv(world: World) -> None:
+def _exported(client: Any, url: str, query: str, capture: Any) -> str:
+    """Press the page's export button, let the worker write the file, download it from the job's page."""
+    with capture(execute=True):
+        response = client.post(url, {"query": query})
+    job = Job.objects.latest("created_at")
+    assert response.url == reverse("core:job", args=[job.pk])
+    page = client.get(response.url).content.decode()
+    download = reverse("core:job_download", args=[job.pk])
+    assert f'href="{download}"' in page
+    return _streamed(client.get(download))
+
+
+def test_the_nso_page_shows_regions_and_gaps_and_exports_them_as_csv_in_the_background(
+    world: World, django_capture_on_commit_callbacks: Any
+) -> None:
     _anchored_country(world)
     client = signed_in(world.people["nso_x"])
     response = client.get(reverse("reach:country_reach"), {"km": 30})
     assert response.status_code == 200
     assert [s.name for s in response.context["gap_schools"]] == ["Departe Baia Mare"]
-    regions = _streamed(client.get(reverse("reach:regions_csv"), {"km": 30}))
+    assert 'name="query" value="km=30"' in response.content.decode()
+    capture = django_capture_on_commit_callbacks
+    regions = _exported(client, reverse("reach:regions_csv"), "km=30", capture)
     assert "Nord,1,0,1" in regions
-    gaps = _streamed(client.get(reverse("reach:gaps_csv"), {"km": 30}))
+    gaps = _exported(client, reverse("reach:gaps_csv"), "km=30", capture)
     assert "Departe Baia Mare" in gaps and "Aproape de Cluj" not in gaps
+    # The file is its owner's: other NSO staff, even of the same country, get nothing.
+    other = signed_in(world.people["nso_y"])
+    job = Job.objects.latest("created_at")
+    assert other.get(reverse("core:job_download", args=[job.pk])).status_code == 404
 
 
 def test_nso_staff_of_another_country_see_none_of_its_regions(world: World) -> None:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -80,3 +82,52 @@ class OutgoingEmail(models.Model):
 
     def __str__(self) -> str:
         return f"e-mail {self.pk}"
+
+
+class Job(models.Model):
+    """A piece of long work done by a worker, with its progress and result (core/jobs.py)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Finished")
+        FAILED = "failed", _("Failed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    kind = models.CharField(_("kind"), max_length=64)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("started by"), on_delete=models.CASCADE, related_name="+"
+    )
+    # What the job is about, for the rules and the audit trail (either, both or neither).
+    school = models.ForeignKey(
+        "network.School", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    country = models.ForeignKey(
+        "network.Country", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # The language the owner used: the worker writes messages and results in it.
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    done = models.BigIntegerField(_("done"), default=0)
+    total = models.BigIntegerField(_("total"), null=True, blank=True)
+    message = models.TextField(_("message"), blank=True)
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    cancel_requested = models.BooleanField(_("cancel requested"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("background job")
+        verbose_name_plural = _("background jobs")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["owner", "-created_at"], name="core_job_owner")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.id} ({self.status})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED, self.Status.CANCELLED)

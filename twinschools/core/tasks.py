@@ -1,4 +1,4 @@
-"""Thin Celery tasks of the core: the outbox's drain."""
+"""Thin Celery tasks of the core: ids in, the service does the work (the outbox's drain, jobs)."""
 
 from __future__ import annotations
 
@@ -20,3 +20,10 @@ def purge_sent_email() -> int:
     from twinschools.core import mail
 
     return mail.purge_sent()
+
+
+@shared_task
+def run_job(*, job_id: str) -> None:
+    from twinschools.core import jobs
+
+    jobs.run(job_id)

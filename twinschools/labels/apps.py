@@ -14,6 +14,19 @@ class LabelsConfig(AppConfig):
         from twinschools.mission.registry import LABEL_GROUP, Section, register_demo_seeder, register_section
 
         notices.register()
+        # The eligibility check runs as a background job with its own page (core/jobs.py).
+        from twinschools.core import jobs
+        from twinschools.labels import services
+
+        jobs.register(
+            jobs.Kind(
+                name=services.ELIGIBILITY_JOB,
+                title=_("Eligibility check"),
+                work=services.eligibility_job,
+                result_template="labels/eligibility_job_result.html",
+                result_context=services.eligibility_job_context,
+            )
+        )
         # The school's label page sits in its workspace navigation, where staff look.
         register_section(
             Section(

@@ -19,7 +19,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from twinschools.accounts.models import User
-from twinschools.core import audit
+from twinschools.core import audit, jobs
+from twinschools.core.models import Job
 from twinschools.labels import eligibility, tasks
 from twinschools.labels.models import (
     Eligibility,
@@ -200,10 +201,29 @@ def delete_draft_round(*, actor: User, round: Round) -> None:
 
 
 @transaction.atomic
-def request_eligibility_run(*, actor: User, round: Round) -> None:
-    """Queues the check (a Celery job; eager without a broker)."""
+@transaction.atomic
+def request_eligibility_run(*, actor: User, round: Round) -> Job:
+    """Queues the check as a background job (core/jobs.py; eager without a broker)."""
     audit.record(actor=actor, action="labels.eligibility.requested", target=round)
-    transaction.on_commit(lambda: tasks.run_eligibility.delay(round_id=round.pk, run_by_id=actor.pk))
+    return jobs.start(kind=ELIGIBILITY_JOB, owner=actor, params={"round_id": round.pk})
+
+
+ELIGIBILITY_JOB = "labels.eligibility"
+
+
+def eligibility_job(job: Job, progress: jobs.Progress) -> dict[str, Any]:
+    """The worker's side of the check: one statement, so the bar waits, then the counts."""
+    round = Round.objects.filter(pk=job.params["round_id"]).first()
+    if round is None:
+        raise ValidationError(_("This round no longer exists."))
+    progress.advance(0, None)
+    done = run_eligibility(round=round, run_by=job.owner, progress=progress)
+    # A published round's invitations go out after this commits: the round's page counts them.
+    return {"round_id": round.pk, "checked": done.checked, "eligible": done.eligible}
+
+
+def eligibility_job_context(job: Job) -> dict[str, Any]:
+    return {"round": Round.objects.filter(pk=job.params.get("round_id")).first()}
 
 
 @dataclass(frozen=True)
@@ -224,15 +244,25 @@ def counts(round: Round) -> RunCounts:
 
 @transaction.atomic
 def run_eligibility(
-    *, round: Round, run_by: User | None, today: date | None = None, now: datetime | None = None
+    *,
+    round: Round,
+    run_by: User | None,
+    today: date | None = None,
+    now: datetime | None = None,
+    progress: jobs.Progress | None = None,
 ) -> RunCounts:
-    """Checks every school of the network in one statement; a published round then invites."""
+    """Checks every school of the network in one statement; a published round then invites.
+
+    Run as a job (`progress`), a cancel request made while the statement ran rolls it back.
+    """
     now = now or timezone.now()
     today = today or timezone.localdate(now)
     # One run at a time per round: the row lock makes a second run wait.
     round = Round.objects.select_for_update().get(pk=round.pk)
     round.eligibility_started_at = now
     changed = eligibility.compute(round, today=today, now=now)
+    if progress is not None:
+        progress.check_cancelled()
     round.eligibility_finished_at = timezone.now()
     round.eligibility_run_by = run_by
     round.save(update_fields=["eligibility_started_at", "eligibility_finished_at", "eligibility_run_by"])

@@ -93,8 +93,8 @@ def round_action(request: HttpRequest, obj: Round) -> HttpResponse:
             messages.success(request, _("The draft round %(name)s was deleted.") % {"name": obj.name})
             return redirect("labels:admin_rounds")
         elif action == "run":
-            services.request_eligibility_run(actor=request.user, round=obj)  # type: ignore[arg-type]
-            messages.success(request, _("The eligibility check was launched; its counts are below."))
+            job = services.request_eligibility_run(actor=request.user, round=obj)  # type: ignore[arg-type]
+            return redirect("core:job", job.pk)
         else:
             messages.error(request, _("Choose an action."))
     except ValidationError as error:

@@ -9,6 +9,17 @@ class MentoringConfig(AppConfig):
     label = "mentoring"
 
     def ready(self) -> None:
+        from twinschools.core import jobs
+        from twinschools.mentoring import services
+
+        jobs.register(
+            jobs.Kind(
+                name=services.MATCHING_JOB,
+                title=_("Mentor matching"),
+                work=services.matching_job,
+                result_template="mentoring/matching_job_result.html",
+            )
+        )
         from twinschools.mentoring.demo import seed_demo_mentoring
         from twinschools.mentoring.records import PROVIDER as records_provider
         from twinschools.mission.registry import (

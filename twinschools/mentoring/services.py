@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from twinschools.accounts.models import User
-from twinschools.core import audit
+from twinschools.core import audit, jobs
+from twinschools.core.models import Job
 from twinschools.mentoring import matching
 from twinschools.mentoring.models import (
     MatchingRun,
@@ -151,11 +152,54 @@ def _shared(request: MentoringRequest, offer: MentorOffer) -> dict[str, list[str
     }
 
 
-@transaction.atomic
-def run_matching(*, actor: User, country: Country, region: Region | None = None) -> MatchingRun:
-    """Propose mentors to every open request of the country (or region), replacing older proposals."""
+MATCHING_JOB = "mentoring.matching"
+
+
+def check_matching_area(*, country: Country, region: Region | None) -> None:
     if region is not None and region.country_id != country.pk:
         raise ValidationError({"region": [_("Choose a region of your country.")]})
+
+
+def request_matching_run(*, actor: User, country: Country, region: Region | None = None) -> Job:
+    """Starts the matching as a background job (a large country takes a while); returns it."""
+    check_matching_area(country=country, region=region)
+    return jobs.start(
+        kind=MATCHING_JOB,
+        owner=actor,
+        country=country,
+        params={"country_id": country.pk, "region_id": region.pk if region else None},
+    )
+
+
+def matching_job(job: Job, progress: jobs.Progress) -> dict[str, Any]:
+    """The worker's side: loading, solving, saving; a cancel between steps keeps nothing."""
+    country = Country.objects.get(pk=job.params["country_id"])
+    region = (
+        Region.objects.filter(pk=job.params.get("region_id")).first() if job.params.get("region_id") else None
+    )
+    run = run_matching(actor=job.owner, country=country, region=region, progress=progress)
+    return {"run_id": run.pk, "pairs": run.pairings.count()}
+
+
+@transaction.atomic
+def run_matching(
+    *,
+    actor: User,
+    country: Country,
+    region: Region | None = None,
+    progress: jobs.Progress | None = None,
+) -> MatchingRun:
+    """Propose mentors to every open request of the country (or region), replacing older proposals.
+
+    Run as a job (`progress`: three steps), a cancel request rolls everything back.
+    """
+
+    def step(done: int) -> None:
+        if progress is not None:
+            progress.advance(done, 3)
+            progress.check_cancelled()
+
+    check_matching_area(country=country, region=region)
     area = _area_filter(country, region)
     prefetch = ("languages", "levels")
     requests = [
@@ -190,10 +234,12 @@ def run_matching(*, actor: User, country: Country, region: Region | None = None)
 
     mentees = [party(r) for r in requests]
     mentors = [party(o, room[o.pk]) for o in offers]
+    step(1)
     started = time.perf_counter()
     best = matching.optimal(mentees, mentors)
     seconds = time.perf_counter() - started
     baseline = matching.greedy(mentees, mentors)
+    step(2)
     run = MatchingRun.objects.create(
         country=country,
         region=region,
@@ -213,6 +259,7 @@ def run_matching(*, actor: User, country: Country, region: Region | None = None)
         target=run,
         data={"country": country.pk, "region": region.pk if region else None, "requests": len(requests)},
     )
+    step(3)
     return run
 
 

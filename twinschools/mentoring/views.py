@@ -94,12 +94,11 @@ def nso_matching(request: HttpRequest) -> HttpResponse:
     form = MatchingForm(request.POST or None, countries=countries, regions=queries.regions_of(countries))
     if request.method == "POST" and form.is_valid():
         try:
-            services.run_matching(actor=request.user, **form.cleaned_data)
+            job = services.request_matching_run(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             show_service_errors(form, error)
-        else:
-            messages.success(request, _("The matching ran; the proposed pairs are below."))
-            return redirect("mentoring:nso_matching")
+        else:  # a large country takes a while: the job's page follows it, then links back here
+            return redirect("core:job", job.pk)
     runs = queries.latest_runs(countries)
     for run in runs:
         for pair in run.pairings.all():  # the prefetched list, so the attribute stays

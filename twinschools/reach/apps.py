@@ -23,3 +23,7 @@ class ReachConfig(AppConfig):
             )
         )
         register_records(records_provider)
+        # The CSV exports are background jobs (core/jobs.py).
+        from twinschools.reach import exports
+
+        exports.register()

@@ -1,19 +1,15 @@
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterator, Sequence
-from typing import cast
-
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from twinschools.accounts import queries as accounts_queries
 from twinschools.core.permissions import requires
 from twinschools.network.models import Country, Region, School
-from twinschools.reach import charts, mapping, queries
+from twinschools.reach import charts, exports, mapping, queries
 from twinschools.reach.forms import CoverageForm, coverage_choice
 
 SECTION = "reach"
@@ -89,50 +85,19 @@ def country_reach(request: HttpRequest) -> HttpResponse:
     return render(request, "reach/country_reach.html", context, status=400 if form.errors else 200)
 
 
-class _Echo:
-    """A file-like object for csv.writer that hands each line back instead of storing it."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
-def _stream(filename: str, lines: Iterator[Sequence[object]]) -> HttpResponse:
-    writer = csv.writer(_Echo())
-    response = StreamingHttpResponse((writer.writerow(line) for line in lines), content_type="text/csv")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    # @requires is typed for HttpResponse; a streaming response is served the same way
-    return cast(HttpResponse, response)
+def _export(request: HttpRequest, which: str) -> HttpResponse:
+    """Starts the export as a background job with the page's query; its page offers the file."""
+    job = exports.start_export(by=request.user, which=which, query=request.POST.get("query", "")[:500])
+    return redirect("core:job", job.pk)
 
 
 @requires("reach.view_country")
+@require_POST
 def regions_csv(request: HttpRequest) -> HttpResponse:
-    _form, km, _region, countries, year = _coverage(request)
-    rows = queries.region_table(countries, km=km, year=year)
-    header = [_("Country"), _("Region"), _("eTwinning Schools"), _("Schools reached"), _("Schools in a gap")]
-
-    def lines() -> Iterator[Sequence[object]]:
-        yield header
-        for row in rows:
-            yield [row.region.country.code, row.region.name, row.etwinning_schools, row.reached, row.gaps]
-
-    return _stream("regions.csv", lines())
+    return _export(request, "regions")
 
 
 @requires("reach.view_country")
+@require_POST
 def gaps_csv(request: HttpRequest) -> HttpResponse:
-    _form, km, region, countries, year = _coverage(request)
-    schools = queries.gaps(countries, km=km, year=year, region=region)
-    header = [_("School"), _("Town"), _("Region"), _("Latitude"), _("Longitude")]
-
-    def lines() -> Iterator[Sequence[object]]:
-        yield header
-        for school in schools.iterator(chunk_size=2000):
-            yield [
-                school.name,
-                school.town,
-                school.region.name if school.region else "",
-                school.latitude,
-                school.longitude,
-            ]
-
-    return _stream("gaps.csv", lines())
+    return _export(request, "gaps")
