@@ -68,7 +68,7 @@ def test_ipv6_addresses_of_one_network_count_together() -> None:
 # Pupils' sign-in ------------------------------------------------------------------
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_hundred_simultaneous_pin_guesses_check_at_most_ten() -> None:
     world = build_world()
 
@@ -173,7 +173,7 @@ def test_wrong_passwords_for_one_account_from_many_addresses_lock_that_account(
     assert not _signed_in(client)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_hundred_simultaneous_password_guesses_check_at_most_the_accounts_limit(sign_in_limits) -> None:
     build_world()
 
@@ -232,7 +232,7 @@ def test_a_signed_in_person_without_the_admins_rights_is_refused_not_sent_round(
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="100 simultaneous writers need a database server"
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_hundred_simultaneous_registrations_from_one_address_make_at_most_ten() -> None:
     event = SessionFactory(event=EventFactory(capacity=500)).event
     url = reverse("events:event_detail", args=[event.pk])
