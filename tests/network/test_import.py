@@ -767,11 +767,14 @@ def import_teachers_for_the_big_file(count: int) -> list[tuple[str, str]]:
     return pairs
 
 
-def write_big_activities_file(path: Path, teachers: list[tuple[str, str]]) -> int:
+def write_big_activities_file(
+    path: Path, teachers: list[tuple[str, str]], size: int = FIFTY_MEGABYTES
+) -> int:
+    """An activities file of at least `size` bytes, its rows spread over the given teachers."""
     rows = 0
     with path.open("w", encoding="utf-8", newline="") as file:
         file.write(",".join(ACTIVITIES_HEADER) + "\r\n")
-        while file.tell() < FIFTY_MEGABYTES:
+        while file.tell() < size:
             for _ in range(1000):
                 teacher, school = teachers[rows % len(teachers)]
                 kind = ("pd", "group", "event")[rows % 3]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 import tracemalloc
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +12,9 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from tests.network.test_import import (
-    ACTIVITIES_HEADER,
-    TITLE,
     import_teachers_for_the_big_file,
     signed_in,
+    write_big_activities_file,
 )
 from twinschools.accounts.models import User
 from twinschools.core import jobs
@@ -30,22 +28,6 @@ SIZE = 20 * 1024 * 1024
 PEAK_BOUND = 32 * 1024 * 1024
 
 
-def write_activities(path: Path, teachers: list[tuple[str, str]], size: int) -> int:
-    rows = 0
-    with path.open("w", encoding="utf-8", newline="") as file:
-        file.write(",".join(ACTIVITIES_HEADER) + "\r\n")
-        while file.tell() < size:
-            for _ in range(1000):
-                teacher, school = teachers[rows % len(teachers)]
-                kind = ("pd", "group", "event")[rows % 3]
-                day = f"2024-{rows % 12 + 1:02d}-{rows % 28 + 1:02d}"
-                file.write(
-                    f'urn:etwinning:ro:activity:{uuid.UUID(int=rows)},{teacher},{school},{kind},,"{TITLE}{rows}",{day}\r\n'
-                )
-                rows += 1
-    return rows
-
-
 @pytest.mark.slow
 @pytest.mark.django_db
 def test_a_20_mb_upload_is_imported_by_the_worker_with_progress_and_bounded_memory(
@@ -55,7 +37,7 @@ def test_a_20_mb_upload_is_imported_by_the_worker_with_progress_and_bounded_memo
     client = signed_in(admin)
     teachers = import_teachers_for_the_big_file(200)
     big = tmp_path / "activities.csv"
-    rows = write_activities(big, teachers, SIZE)
+    rows = write_big_activities_file(big, teachers, SIZE)
     size = big.stat().st_size
 
     with django_capture_on_commit_callbacks() as callbacks, big.open("rb") as upload:
