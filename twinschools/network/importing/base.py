@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, ClassVar, TypeVar
 
+from django.db import connection
 from django.db.models import Model
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -373,17 +374,26 @@ class KindImporter:
         rows: list[Row],
         existing: Mapping[Any, Any],
         fields_of: Callable[[Row], dict[str, Any]],
+        *,
+        keep_new: bool = True,
     ) -> dict[str, Any]:
-        """Create or update one object per row, matched on external_id; return them by external id."""
+        """Create or update one object per row, matched on external_id; return them by external id.
+
+        With `keep_new=False` new rows are written without model instances (insert_rows) and
+        are left out of the result: for kinds nothing else in the import refers to by id.
+        """
         objects: dict[str, Any] = {}
-        new, changed, changed_fields = [], [], set()
+        new, new_values, changed, changed_fields = [], [], [], set()
         for row in rows:
             fields = fields_of(row)
             obj = existing.get(row["external_id"])
             if obj is None:
+                row.status = CREATED
+                if not keep_new:
+                    new_values.append({"external_id": row["external_id"], **fields})
+                    continue
                 obj = model(external_id=row["external_id"], **fields)
                 new.append(obj)
-                row.status = CREATED
             elif names := apply_changes(obj, fields):
                 changed.append(obj)
                 changed_fields.update(names)
@@ -391,9 +401,46 @@ class KindImporter:
             objects[row["external_id"]] = obj
         # Both SQLite (3.35+) and PostgreSQL return the new primary keys.
         model._default_manager.bulk_create(new)
+        insert_rows(model, new_values)
         if changed:
             model._default_manager.bulk_update(changed, sorted(changed_fields))
         return objects
+
+
+def insert_rows(model: type[Model], rows: list[dict[str, Any]]) -> None:
+    """INSERT plain rows (attribute name -> value), bypassing model instances and the ORM's compiler.
+
+    Profiling a 44,000-row import showed bulk_create spending over half the import building
+    instances and compiling each value into SQL (SQLite allows it only 142 rows a statement).
+    Here one prepared statement is run over all rows (sqlite3's executemany loops in C), or
+    the rows are streamed with COPY on PostgreSQL. Values must be what the database driver
+    adapts itself (str, int, date, None): no field's conversion runs. No signals are sent, as
+    with bulk_create.
+    """
+    if not rows:
+        return
+    names = list(rows[0])
+    # Fields the rows leave out get their default, as a model instance would give them.
+    defaults = {
+        field.attname: field.get_default()
+        for field in model._meta.concrete_fields
+        if field.attname not in names and field.has_default()
+    }
+    names += defaults
+    rows = [{**row, **defaults} for row in rows] if defaults else rows
+    column_of = {field.attname: field.column for field in model._meta.concrete_fields}
+    columns = [str(column_of[name]) for name in names]
+    table = connection.ops.quote_name(model._meta.db_table)
+    quoted = ", ".join(connection.ops.quote_name(column) for column in columns)
+    values = [[row[name] for name in names] for row in rows]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.copy(f"COPY {table} ({quoted}) FROM STDIN") as copy:
+                for value in values:
+                    copy.write_row(value)
+        else:
+            placeholders = ", ".join(["%s"] * len(columns))
+            cursor.executemany(f"INSERT INTO {table} ({quoted}) VALUES ({placeholders})", values)
 
 
 def strict_key(kind: str, external_id: str | None, message: Promise) -> list[RepeatKey]:

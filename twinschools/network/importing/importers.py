@@ -47,21 +47,24 @@ from twinschools.network.reference import time_zone_for
 
 class SchoolsImporter(KindImporter):
     kind = formats.SCHOOLS
+    # Messages are made once, not per row: a lazy string costs a few microseconds to make.
+    REGION_RENAMED = gettext_lazy(
+        "The region “%(code)s” of %(country)s has another name on row %(row)d of %(file)s."
+    )
+    REPEATED = gettext_lazy("The school “%(id)s” already appears on row %(row)d of %(file)s.")
 
     def repeat_keys(self, row: Row) -> list[RepeatKey]:
         keys = strict_key(
             "school",
             row["external_id"],
-            gettext_lazy("The school “%(id)s” already appears on row %(row)d of %(file)s."),
+            self.REPEATED,
         )
         if row["region_code"] and row["region_name"] and row["country"]:
             keys.append(
                 RepeatKey(
                     f"region|{row['country']}|{row['region_code']}",
                     "region_name",
-                    gettext_lazy(
-                        "The region “%(code)s” of %(country)s has another name on row %(row)d of %(file)s."
-                    ),
+                    self.REGION_RENAMED,
                     {"code": row["region_code"], "country": row["country"]},
                     fingerprint(row["region_name"]),
                 )
@@ -227,6 +230,16 @@ class SchoolsImporter(KindImporter):
 
 class PeopleImporter(KindImporter):
     kind = formats.PEOPLE
+    PERSON_CHANGED = gettext_lazy(
+        "The person “%(id)s” appears on row %(row)d of %(file)s with another e-mail address "
+        "or name; every row of a person must give the same ones."
+    )
+    EMAIL_REPEATED = gettext_lazy(
+        "The e-mail address %(email)s is given to another person on row %(row)d of %(file)s."
+    )
+    MEMBERSHIP_REPEATED = gettext_lazy(
+        "Row %(row)d of %(file)s already gives this person this role at this school."
+    )
 
     def repeat_keys(self, row: Row) -> list[RepeatKey]:
         person, email, school, role = row["external_id"], row["email"], row["school_external_id"], row["role"]
@@ -236,10 +249,7 @@ class PeopleImporter(KindImporter):
                 RepeatKey(
                     f"person|{person}",
                     "external_id",
-                    gettext_lazy(
-                        "The person “%(id)s” appears on row %(row)d of %(file)s with another e-mail address "
-                        "or name; every row of a person must give the same ones."
-                    ),
+                    self.PERSON_CHANGED,
                     {"id": person},
                     fingerprint(email, row["full_name"]),
                 )
@@ -249,9 +259,7 @@ class PeopleImporter(KindImporter):
                 RepeatKey(
                     f"email|{email}",
                     "email",
-                    gettext_lazy(
-                        "The e-mail address %(email)s is given to another person on row %(row)d of %(file)s."
-                    ),
+                    self.EMAIL_REPEATED,
                     {"email": email},
                     fingerprint(person),
                 )
@@ -261,9 +269,7 @@ class PeopleImporter(KindImporter):
                 RepeatKey(
                     f"membership|{person}|{school}|{role}",
                     "role",
-                    gettext_lazy(
-                        "Row %(row)d of %(file)s already gives this person this role at this school."
-                    ),
+                    self.MEMBERSHIP_REPEATED,
                     {},
                 )
             )
@@ -361,12 +367,13 @@ class PeopleImporter(KindImporter):
 
 class ProjectsImporter(KindImporter):
     kind = formats.PROJECTS
+    REPEATED = gettext_lazy("The project “%(id)s” already appears on row %(row)d of %(file)s.")
 
     def repeat_keys(self, row: Row) -> list[RepeatKey]:
         return strict_key(
             "project",
             row["external_id"],
-            gettext_lazy("The project “%(id)s” already appears on row %(row)d of %(file)s."),
+            self.REPEATED,
         )
 
     def resolve(self, rows: list[Row]) -> None:
@@ -524,12 +531,13 @@ class ProjectsImporter(KindImporter):
 
 class QualityLabelsImporter(KindImporter):
     kind = formats.QUALITY_LABELS
+    REPEATED = gettext_lazy("The quality label “%(id)s” already appears on row %(row)d of %(file)s.")
 
     def repeat_keys(self, row: Row) -> list[RepeatKey]:
         return strict_key(
             "quality_label",
             row["external_id"],
-            gettext_lazy("The quality label “%(id)s” already appears on row %(row)d of %(file)s."),
+            self.REPEATED,
         )
 
     def resolve(self, rows: list[Row]) -> None:
@@ -567,7 +575,7 @@ class QualityLabelsImporter(KindImporter):
             )
 
     def save(self, rows: list[Row]) -> None:
-        self.upsert(QualityLabel, rows, self.existing, self._fields)
+        self.upsert(QualityLabel, rows, self.existing, self._fields, keep_new=False)
 
     def _fields(self, row: Row) -> dict[str, Any]:
         return {
@@ -584,12 +592,13 @@ class QualityLabelsImporter(KindImporter):
 
 class ActivitiesImporter(KindImporter):
     kind = formats.ACTIVITIES
+    REPEATED = gettext_lazy("The activity “%(id)s” already appears on row %(row)d of %(file)s.")
 
     def repeat_keys(self, row: Row) -> list[RepeatKey]:
         return strict_key(
             "activity",
             row["external_id"],
-            gettext_lazy("The activity “%(id)s” already appears on row %(row)d of %(file)s."),
+            self.REPEATED,
         )
 
     def resolve(self, rows: list[Row]) -> None:
@@ -641,7 +650,7 @@ class ActivitiesImporter(KindImporter):
             )
 
     def save(self, rows: list[Row]) -> None:
-        self.upsert(Activity, rows, self.existing, self._fields)
+        self.upsert(Activity, rows, self.existing, self._fields, keep_new=False)
 
     def _fields(self, row: Row) -> dict[str, Any]:
         fields = {
