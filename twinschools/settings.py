@@ -223,6 +223,10 @@ DIGEST_HOUR = env_int("TWINSCHOOLS_DIGEST_HOUR", 6)
 CELERY_BEAT_SCHEDULE |= {
     "core-send-queued-email": {"task": "twinschools.core.tasks.send_queued_email", "schedule": 60.0},
     "core-purge-sent-email": {"task": "twinschools.core.tasks.purge_sent_email", "schedule": 86400.0},
+    # Background jobs (core/jobs.py): fail those whose worker died, queue again the lost ones;
+    # daily, forget finished jobs and their files after TWINSCHOOLS_JOB_RETENTION_DAYS.
+    "core-sweep-jobs": {"task": "twinschools.core.tasks.sweep_jobs", "schedule": 60.0},
+    "core-purge-finished-jobs": {"task": "twinschools.core.tasks.purge_finished_jobs", "schedule": 86400.0},
     "notifications-daily-digests": {
         "task": "twinschools.notifications.tasks.send_digests",
         "schedule": crontab(hour=DIGEST_HOUR, minute=0),
@@ -241,6 +245,7 @@ REDIS_URL = env_str("REDIS_URL", "-").strip("-")
 # REDIS_URL is set (workers on other hosts), else small files here, shared by the web and the
 # worker of one machine. `make demo` runs a worker with Celery's filesystem broker, under var/.
 JOBS_PROGRESS_DIR = VAR_DIR / "jobs"
+TWINSCHOOLS_JOB_RETENTION_DAYS = env_int("TWINSCHOOLS_JOB_RETENTION_DAYS", 30)
 if CELERY_BROKER_URL and CELERY_BROKER_URL.startswith("filesystem://"):
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(VAR_DIR / "celery" / "queue"),

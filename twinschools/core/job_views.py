@@ -31,8 +31,16 @@ def _context(job: Job) -> dict[str, Any]:
         "title": kind.title,
         "bytes": kind.unit == jobs.BYTES,
         "result": job.result,
+        "start_again": _start_again_url(job, kind),
         **extra,
     }
+
+
+def _start_again_url(job: Job, kind: jobs.Kind) -> str | None:
+    """The form that starts such a job, once this one failed or was cancelled."""
+    if kind.start_again_url is None or job.status not in (Job.Status.FAILED, Job.Status.CANCELLED):
+        return None
+    return kind.start_again_url(job)
 
 
 @requires("core.view_job", load=load_job)

@@ -16,6 +16,13 @@ Progress and the cancel request travel beside the database (`_Channel`: the cach
 Redis is configured, else a small file in JOBS_PROGRESS_DIR): an all-or-nothing import
 holds one long transaction, and on SQLite that transaction holds the database's only write
 lock, so the row itself is written only before and after the work.
+
+A worker can die mid-job (kill -9, out of memory, a lost machine). While a job runs, a
+thread of its worker writes a heartbeat to the channel every few seconds; the periodic
+`sweep` (beat, and each worker as it starts) fails running jobs whose heartbeat stopped,
+and queues again the jobs that waited too long for a worker (their message was lost).
+`purge_finished` forgets finished jobs, and the files they kept, after
+TWINSCHOOLS_JOB_RETENTION_DAYS.
 """
 
 from __future__ import annotations
@@ -23,19 +30,25 @@ from __future__ import annotations
 import json
 import logging
 import os
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from twinschools.core import audit
 from twinschools.core.models import Job
@@ -45,6 +58,19 @@ logger = logging.getLogger(__name__)
 # Progress is written at most this often: a poll every second sees it move, and a
 # million-row import does not spend its time writing it.
 REPORT_EVERY_SECONDS = 0.5
+
+# A running job's worker writes its heartbeat this often, whatever the work is doing...
+HEARTBEAT_EVERY_SECONDS = 10
+# ...and a job whose heartbeat is older than this has lost its worker.
+STALE_AFTER = timedelta(minutes=2)
+# A job still queued after this was most likely lost with its message: it is queued again
+# (the worker's claim is atomic, so a duplicate message runs it once)...
+QUEUED_TOO_LONG = timedelta(minutes=10)
+# ...until this long after it was asked for: then it is failed, and its owner told.
+GIVE_UP_AFTER = timedelta(days=1)
+
+WORKER_LOST = gettext_lazy("The worker stopped while this job ran; nothing was kept. Start it again.")
+NEVER_STARTED = gettext_lazy("No worker took this job for a day; nothing was done. Start it again.")
 
 BYTES = "bytes"
 ITEMS = "items"
@@ -64,6 +90,8 @@ class Kind:
     result_context: Callable[[Job], dict[str, Any]] | None = None
     # Called once the job has finished, whatever happened (deletes uploaded files).
     cleanup: Callable[[Job], None] | None = None
+    # Where its owner starts such a job again (the form), linked when it failed or was cancelled.
+    start_again_url: Callable[[Job], str] | None = None
 
 
 _KINDS: dict[str, Kind] = {}
@@ -84,7 +112,7 @@ class _Channel:
     writes `cancel`, so neither overwrites what the other wrote.
     """
 
-    FIELDS = ("done", "total", "cancel")
+    FIELDS = ("done", "total", "cancel", "heartbeat")
 
     def __init__(self, job_id: object) -> None:
         self.key = f"twinschools:job:{job_id}"
@@ -158,6 +186,37 @@ class Progress:
             raise Cancelled
 
 
+class _Heartbeat:
+    """A thread that writes the running job's heartbeat to its channel until the work ends.
+
+    A thread rather than `Progress.advance`: a single long step (one big statement, a
+    solver) reports no progress for minutes, yet its worker is alive. The thread touches
+    only the channel, never the database, so it waits for no lock.
+    """
+
+    def __init__(self, job_id: object) -> None:
+        self._channel = _Channel(job_id)
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._beat, name=f"heartbeat-{job_id}", daemon=True)
+
+    def __enter__(self) -> _Heartbeat:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stopped.set()
+        self._thread.join()
+
+    def _beat(self) -> None:
+        while True:
+            try:
+                self._channel.update(heartbeat=time.time())
+            except Exception:  # a full disk or a Redis blip must not end the work
+                logger.warning("Could not write the heartbeat of job %s", self._channel.name, exc_info=True)
+            if self._stopped.wait(HEARTBEAT_EVERY_SECONDS):
+                return
+
+
 @dataclass(frozen=True)
 class State:
     """A job as its page shows it: the row, with the running progress read from the channel."""
@@ -210,6 +269,7 @@ def start(
             school=school,
             country=country,
             language=translation.get_language() or settings.LANGUAGE_CODE,
+            heartbeat_at=timezone.now(),
         )
         audit.record(actor=owner, action="core.job.started", school=school, target=job, data={"kind": kind})
         transaction.on_commit(lambda: tasks.run_job.delay(job_id=str(job.pk)))
@@ -228,6 +288,8 @@ def request_cancel(*, job: Job, by: Any) -> None:
             locked.cancel_requested = True
             locked.finished_at = timezone.now()
             locked.save(update_fields=["status", "cancel_requested", "finished_at"])
+            # No worker will run it, so no worker cleans up after it (its uploads).
+            transaction.on_commit(lambda: _clean_up(locked, kind_of(locked)))
         # A running job's row is left alone: on SQLite its work holds the write lock, and the
         # worker records the cancellation itself.
         audit.record(actor=by, action="core.job.cancel_requested", school=job.school, target=job)
@@ -239,15 +301,13 @@ def run(job_id: str) -> None:
     if job is None or job.status != Job.Status.QUEUED:
         return  # already run, or cancelled before it started
     kind = kind_of(job)
-    channel = _Channel(job.pk)
-    if channel.read().get("cancel"):
+    if _Channel(job.pk).read().get("cancel"):
         _finish(job, Job.Status.CANCELLED, kind=kind)
         return
-    job.status = Job.Status.RUNNING
-    job.started_at = timezone.now()
-    job.save(update_fields=["status", "started_at"])
+    if not _claim(job):
+        return  # another worker took it (the sweep queued it again, and both messages arrived)
     progress = Progress(job)
-    with translation.override(job.language or settings.LANGUAGE_CODE):
+    with _Heartbeat(job.pk), translation.override(job.language or settings.LANGUAGE_CODE):
         try:
             result = kind.work(job, progress)
         except Cancelled:
@@ -264,6 +324,16 @@ def run(job_id: str) -> None:
             _finish(job, Job.Status.DONE, kind=kind, progress=progress, result=result)
 
 
+def _claim(job: Job) -> bool:
+    """Mark the job running, unless another worker already did: one UPDATE decides."""
+    now = timezone.now()
+    taken = Job.objects.filter(pk=job.pk, status=Job.Status.QUEUED).update(
+        status=Job.Status.RUNNING, started_at=now, heartbeat_at=now
+    )
+    job.status, job.started_at, job.heartbeat_at = Job.Status.RUNNING, now, now
+    return taken == 1
+
+
 def _finish(
     job: Job,
     status: str,
@@ -272,7 +342,9 @@ def _finish(
     progress: Progress | None = None,
     message: str = "",
     result: dict[str, Any] | None = None,
-) -> None:
+    only_if: str | None = None,
+) -> bool:
+    """Record how the job ended; with `only_if`, only while its status is still that one."""
     job.status = status
     job.message = message
     job.result = result or {}
@@ -280,10 +352,13 @@ def _finish(
     job.finished_at = timezone.now()
     if progress is not None:
         job.done, job.total = progress.done, progress.total
+    fields = ["status", "message", "result", "cancel_requested", "finished_at", "done", "total"]
     with transaction.atomic():
-        job.save(
-            update_fields=["status", "message", "result", "cancel_requested", "finished_at", "done", "total"]
-        )
+        rows = Job.objects.filter(pk=job.pk)
+        if only_if is not None:
+            rows = rows.filter(status=only_if)
+        if not rows.update(**{name: getattr(job, name) for name in fields}):
+            return False  # the job ended meanwhile: its worker was alive after all
         audit.record(
             actor=job.owner,
             action=f"core.job.{status}",
@@ -292,8 +367,94 @@ def _finish(
             data={"kind": job.kind},
         )
     _Channel(job.pk).clear()
+    _clean_up(job, kind)
+    return True
+
+
+def _clean_up(job: Job, kind: Kind) -> None:
     if kind.cleanup is not None:
         try:
             kind.cleanup(job)
         except Exception:  # the result stands; a file left behind is only logged
             logger.exception("Cleaning up after job %s failed", job.pk)
+
+
+# --- Stale jobs and retention -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Swept:
+    failed: int
+    queued_again: int
+
+
+def sweep(*, now: datetime | None = None) -> Swept:
+    """Fail the running jobs whose worker died; queue again the queued ones a worker never took.
+
+    Run by beat every minute, and by each worker as it starts (`make demo` has no beat).
+    A dead worker's all-or-nothing import was never committed: its transaction died with
+    its connection, so failing the row is all that is left to do.
+    """
+    from twinschools.core import tasks
+
+    now = now or timezone.now()
+    failed = 0
+    for job in Job.objects.filter(status=Job.Status.RUNNING):
+        if _last_sign_of_life(job) < now - STALE_AFTER:
+            failed += _fail(job, WORKER_LOST, only_if=Job.Status.RUNNING)
+    queued_again = 0
+    long_ago = now - QUEUED_TOO_LONG
+    waiting = Job.objects.filter(status=Job.Status.QUEUED).filter(
+        Q(heartbeat_at__lt=long_ago) | Q(heartbeat_at__isnull=True, created_at__lt=long_ago)
+    )
+    for job in waiting:
+        if job.created_at < now - GIVE_UP_AFTER:
+            _fail(job, NEVER_STARTED, only_if=Job.Status.QUEUED)
+            continue
+        with transaction.atomic():
+            if Job.objects.filter(pk=job.pk, status=Job.Status.QUEUED).update(heartbeat_at=now):
+                transaction.on_commit(partial(tasks.run_job.delay, job_id=str(job.pk)))
+                queued_again += 1
+    return Swept(failed=failed, queued_again=queued_again)
+
+
+def _fail(job: Job, message: Promise, *, only_if: str) -> bool:
+    with translation.override(job.language or settings.LANGUAGE_CODE):
+        return _finish(job, Job.Status.FAILED, kind=kind_of(job), message=str(message), only_if=only_if)
+
+
+def _last_sign_of_life(job: Job) -> datetime:
+    """The newer of the row's heartbeat (the worker's claim) and the worker thread's, in the channel."""
+    moments = [job.heartbeat_at or job.started_at or job.created_at]
+    beat = _Channel(job.pk).read().get("heartbeat")
+    if beat is not None:
+        moments.append(datetime.fromtimestamp(float(beat), tz=timezone.get_current_timezone()))
+    return max(moments)
+
+
+def purge_finished(*, now: datetime | None = None) -> int:
+    """Forget finished jobs older than the retention period, with the files they kept."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.TWINSCHOOLS_JOB_RETENTION_DAYS)
+    finished = [Job.Status.DONE, Job.Status.FAILED, Job.Status.CANCELLED]
+    old = Job.objects.filter(status__in=finished, finished_at__lt=cutoff).order_by("finished_at")
+    purged = 0
+    while batch := list(old[:500]):
+        for job in batch:
+            _delete_files(job)  # first: a file left behind by a failed delete would be lost track of
+        Job.objects.filter(pk__in=[job.pk for job in batch]).delete()
+        purged += len(batch)
+    return purged
+
+
+def _delete_files(job: Job) -> None:
+    """The job's uploads (`params["files"]`, if its clean-up missed them) and the file it
+    wrote (`result["file"]`, an export's), through default_storage: local disk or S3 alike."""
+    paths = [
+        file["path"] for file in job.params.get("files", []) if isinstance(file, dict) and "path" in file
+    ]
+    if job.result.get("file"):
+        paths.append(job.result["file"])
+    for path in paths:
+        if default_storage.exists(path):
+            default_storage.delete(path)

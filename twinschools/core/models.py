@@ -118,6 +118,10 @@ class Job(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # The last sign of life written on the row: when the job was queued (or queued again by
+    # the sweep) and when a worker took it. A running job's live heartbeat is written beside
+    # the database, with its progress (core/jobs.py `sweep`).
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("background job")

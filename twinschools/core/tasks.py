@@ -22,8 +22,31 @@ def purge_sent_email() -> int:
     return mail.purge_sent()
 
 
+# Acknowledged early (Celery's default), not `acks_late` + `reject_on_worker_lost`: a job
+# whose worker dies is failed by the sweep, and its owner starts it again. Redelivering it
+# would start the work over after partial progress: harmless for an all-or-nothing import
+# (its transaction died with the worker), but a file that kills its worker (out of memory)
+# would be redelivered and kill the next worker, and the next, with no one told. A message
+# lost before a worker took the job is covered too: the sweep queues it again.
 @shared_task
 def run_job(*, job_id: str) -> None:
     from twinschools.core import jobs
 
     jobs.run(job_id)
+
+
+@shared_task
+def sweep_jobs() -> dict[str, int]:
+    """Every minute: fail jobs whose worker died, queue again the ones no worker took."""
+    from twinschools.core import jobs
+
+    swept = jobs.sweep()
+    return {"failed": swept.failed, "queued_again": swept.queued_again}
+
+
+@shared_task
+def purge_finished_jobs() -> int:
+    """Daily: forget finished jobs, and their files, after TWINSCHOOLS_JOB_RETENTION_DAYS."""
+    from twinschools.core import jobs
+
+    return jobs.purge_finished()

@@ -14,6 +14,7 @@ from typing import Any, BinaryIO, cast
 
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
+from django.urls import reverse
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
@@ -148,5 +149,7 @@ def register() -> None:
             unit=jobs.BYTES,
             result_context=_result_context,
             cleanup=delete_files,
+            # The uploads are deleted once the job ends: starting again means choosing the files.
+            start_again_url=lambda job: reverse("network:import"),
         )
     )
