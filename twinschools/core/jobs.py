@@ -307,21 +307,26 @@ def run(job_id: str) -> None:
     if not _claim(job):
         return  # another worker took it (the sweep queued it again, and both messages arrived)
     progress = Progress(job)
-    with _Heartbeat(job.pk), translation.override(job.language or settings.LANGUAGE_CODE):
-        try:
-            result = kind.work(job, progress)
-        except Cancelled:
-            _finish(job, Job.Status.CANCELLED, kind=kind, progress=progress)
-        except ValidationError as error:
-            _finish(job, Job.Status.FAILED, kind=kind, progress=progress, message=" ".join(error.messages))
-        except Exception:
-            logger.exception("Background job %s (%s) failed", job.pk, job.kind)
-            message = _(
-                "The work stopped because of an error on the server. Nothing was changed; try again later."
-            )
-            _finish(job, Job.Status.FAILED, kind=kind, progress=progress, message=message)
-        else:
-            _finish(job, Job.Status.DONE, kind=kind, progress=progress, result=result)
+    with translation.override(job.language or settings.LANGUAGE_CODE):
+        with _Heartbeat(job.pk):  # stopped before the end is recorded: no beat after it
+            status, message, result = _work(job, kind, progress)
+        _finish(job, status, kind=kind, progress=progress, message=message, result=result)
+
+
+def _work(job: Job, kind: Kind, progress: Progress) -> tuple[str, str, dict[str, Any] | None]:
+    """Run the kind's work; return how it ended: status, message and result."""
+    try:
+        return Job.Status.DONE, "", kind.work(job, progress)
+    except Cancelled:
+        return Job.Status.CANCELLED, "", None
+    except ValidationError as error:
+        return Job.Status.FAILED, " ".join(error.messages), None
+    except Exception:
+        logger.exception("Background job %s (%s) failed", job.pk, job.kind)
+        message = _(
+            "The work stopped because of an error on the server. Nothing was changed; try again later."
+        )
+        return Job.Status.FAILED, message, None
 
 
 def _claim(job: Job) -> bool:
