@@ -284,6 +284,10 @@ if SESSION_STORE != "db" and not REDIS_URL:
     # A per-process cache would let one gunicorn worker still see a session another ended.
     raise ImproperlyConfigured(f"TWINSCHOOLS_SESSION_STORE={SESSION_STORE} needs REDIS_URL.")
 SESSION_ENGINE = f"django.contrib.sessions.backends.{SESSION_STORE}"
+CELERY_BEAT_SCHEDULE["core-clear-expired-sessions"] = {
+    "task": "twinschools.core.tasks.clear_expired_sessions",
+    "schedule": 86400.0,
+}
 # A PostgreSQL streaming replica for the heavy public pages (core/routers.py says which, and
 # why the signed-in workspace never reads from it).
 DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL", "")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -18,15 +19,18 @@ import redis
 from django.conf import settings as django_settings
 from django.contrib.sessions.backends.cache import KEY_PREFIX as CACHE_SESSION_PREFIX
 from django.contrib.sessions.backends.cached_db import KEY_PREFIX as CACHED_DB_SESSION_PREFIX
+from django.contrib.sessions.models import Session
 from django.core.cache.backends.redis import RedisCache
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.clients import signed_in
 from tests.conftest import World
 from twinschools.core import throttle
+from twinschools.core.tasks import clear_expired_sessions
 
-REDIS_URL = os.environ.get("TWINSCHOOLS_TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
+REDIS_URL = "redis://127.0.0.1:6379/13"
 
 
 class SharedRedis:
@@ -113,3 +117,14 @@ def test_throttle_counters_are_one_redis_counter_for_every_host(shared_redis: Sh
     assert not throttle.take(limit, "198.51.100.7")  # the fourth is over the limit on host A too
     assert int(shared_redis.server.get(shared_redis.key(key)) or 0) == 4
     assert 0 < shared_redis.server.ttl(shared_redis.key(key)) <= 60  # INCR on a counter that expires
+
+
+def test_beat_deletes_expired_sessions_from_the_database_every_day(world: World, settings: Any) -> None:
+    assert settings.CELERY_BEAT_SCHEDULE["core-clear-expired-sessions"]["schedule"] == 86400.0
+    signed_in(world.people["teacher_a"])
+    signed_in(world.people["head_a"])
+    Session.objects.filter(pk=Session.objects.earliest("expire_date").pk).update(
+        expire_date=timezone.now() - timedelta(seconds=1)
+    )
+    clear_expired_sessions.delay()
+    assert Session.objects.count() == 1
