@@ -77,12 +77,17 @@ def _signed_in_on_another_host(session_key: str) -> bool:
     return host_b.get(reverse("accounts:dashboard")).status_code == 200
 
 
+def _signed_in_on_host_a(world: World, settings: Any, store: str) -> str:
+    """Teacher A signs in on the first host, with sessions kept in `store`; their session key."""
+    settings.SESSION_ENGINE = f"django.contrib.sessions.backends.{store}"
+    host_a = signed_in(world.people["teacher_a"])
+    return str(host_a.cookies[settings.SESSION_COOKIE_NAME].value)
+
+
 def test_a_session_begun_on_one_host_is_found_on_another_in_redis(
     world: World, shared_redis: SharedRedis, settings: Any
 ) -> None:
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cache"
-    host_a = signed_in(world.people["teacher_a"])
-    session_key = host_a.cookies[settings.SESSION_COOKIE_NAME].value
+    session_key = _signed_in_on_host_a(world, settings, "cache")
 
     assert shared_redis.server.exists(shared_redis.key(CACHE_SESSION_PREFIX + session_key))
     assert _signed_in_on_another_host(session_key)
@@ -94,9 +99,7 @@ def test_a_session_begun_on_one_host_is_found_on_another_in_redis(
 def test_with_cached_db_sessions_a_restart_of_redis_signs_nobody_out(
     world: World, shared_redis: SharedRedis, settings: Any
 ) -> None:
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-    host_a = signed_in(world.people["teacher_a"])
-    session_key = host_a.cookies[settings.SESSION_COOKIE_NAME].value
+    session_key = _signed_in_on_host_a(world, settings, "cached_db")
     in_redis = shared_redis.key(CACHED_DB_SESSION_PREFIX + session_key)
     assert shared_redis.server.exists(in_redis)
 
