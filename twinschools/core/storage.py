@@ -16,6 +16,8 @@ LOCAL = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 # A file read from the bucket is downloaded to a temporary file: past this size it is spooled
 # to disk instead of memory, so a 200 MB import is streamed, not held.
 SPOOL_IN_MEMORY_BYTES = 2 * 1024 * 1024
+# A large file goes up in parts of this size (S3's smallest), one at a time.
+PART_BYTES = 5 * 1024 * 1024
 
 
 def s3(
@@ -47,7 +49,9 @@ def s3(
             # Two schools' "plan.pdf" of the same month get different names, as on disk.
             "file_overwrite": False,
             "max_memory_size": SPOOL_IN_MEMORY_BYTES,
-            # One part in memory at a time (8 MB) while a large file goes up or comes down.
-            "transfer_config": TransferConfig(use_threads=False),
+            # One part in memory at a time while a large file goes up or comes down.
+            "transfer_config": TransferConfig(
+                use_threads=False, multipart_threshold=PART_BYTES, multipart_chunksize=PART_BYTES
+            ),
         },
     }
