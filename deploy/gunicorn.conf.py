@@ -46,3 +46,7 @@ access_log_format = '%(h)s "%({x-forwarded-for}i)s" %(t)s "%(r)s" %(s)s %(b)s %(
 # The workers' heartbeat files: in memory, since a slow or full disk under /tmp would make
 # gunicorn think healthy workers are stuck and kill them.
 worker_tmp_dir = "/dev/shm"
+
+# gunicorn's control socket (for gunicornc) would be made under $HOME, which the systemd unit
+# makes read-only; systemd's signals (reload: HUP, stop: TERM) are all we use.
+control_socket_disable = True
