@@ -28,8 +28,10 @@ graceful_timeout = 30
 max_requests = 1000
 max_requests_jitter = 100
 
-# Seconds a kept-alive connection from the proxy waits for its next request; a little longer
-# than nothing, so the proxy's connection reuse works, and short enough not to tie up workers.
+# Seconds a kept-alive connection waits for its next request. Sync workers ignore it: they
+# close each connection after its response (nginx speaks HTTP/1.0 to the upstream by default,
+# which expects that), so that an idle connection never holds a worker. It matters only if
+# GUNICORN_CMD_ARGS switches to threaded workers (--threads), where 5 s lets the proxy reuse them.
 keepalive = 5
 
 # Whose X-Forwarded-Proto and X-Forwarded-For gunicorn believes (for wsgi.url_scheme and the
