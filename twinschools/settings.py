@@ -330,6 +330,11 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line": {"()": "twinschools.core.logs.OneLine"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
+    # A foreign Host header gets its 400 and one line in the log, not a traceback.
+    "loggers": {
+        "django.security.DisallowedHost": {"filters": ["one_line"]},
+    },
 }
