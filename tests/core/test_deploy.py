@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -77,3 +78,17 @@ def test_sessions_kept_in_the_cache_need_redis() -> None:
     result = _production("manage.py", "check", REDIS_URL="", TWINSCHOOLS_SESSION_STORE="cache")
     assert result.returncode != 0
     assert "TWINSCHOOLS_SESSION_STORE=cache needs REDIS_URL." in result.stderr
+
+
+def test_the_example_environment_file_lists_every_setting_of_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text()
+    table = readme.split("## Settings", 1)[1].split("\n## ", 1)[0]
+    documented = {
+        name
+        for row in table.splitlines()
+        if row.startswith("| `")
+        for name in re.findall(r"`([A-Z_]+)`", row.split("|")[1])
+    }
+    example = (ROOT / "deploy" / "env.example").read_text()
+    listed = set(re.findall(r"^#?([A-Z_]+)=", example, flags=re.MULTILINE))
+    assert documented - listed == set()
