@@ -260,7 +260,7 @@ CACHES = {
     )
 }
 
-# Running on more than one machine (docs/operations-scaling.md). Each is off by default, so the
+# Running on more than one machine (docs/operations.md ("Running on more than one machine")). Each is off by default, so the
 # embedded default stays one machine with its files on the local disk.
 # Private files in an S3-compatible bucket when TWINSCHOOLS_S3_BUCKET is set (core/storage.py);
 # otherwise under MEDIA_ROOT (TWINSCHOOLS_PRIVATE_MEDIA_ROOT).

@@ -41,7 +41,7 @@ def test_check_deploy_gives_no_warning_with_the_production_settings() -> None:
     assert "System check identified no issues" in result.stdout
 
 
-# docs/operations-scaling.md: several hosts, a private bucket and a read replica.
+# docs/operations.md ("Running on more than one machine"): several hosts, a private bucket and a read replica.
 MORE_THAN_ONE_MACHINE = {
     "TWINSCHOOLS_S3_BUCKET": "twinschools-private",
     "TWINSCHOOLS_S3_ENDPOINT_URL": "https://s3.example.eu",
