@@ -206,7 +206,7 @@ times the pages in-process with Django's test client under the production settin
 
 ## Results
 
-{table(results)}
+{table(dict(sorted(results.items())))}
 `docs/benchmarks.json` holds the same figures, one object per operation; later
 benchmarks add their operations to it.
 {under_load(results)}
@@ -231,7 +231,11 @@ def under_load(results: dict[str, dict[str, Any]]) -> str:
 
 {figures["users"]} simulated visitors at once for {figures["run_seconds"]} s (after {figures["warm_up_seconds"]} s
 of warm-up), no think time, against `{figures["gunicorn"]}`, measured
-{figures["measured_at"]}. Times are as the client saw them, network and queueing included.
+{figures["measured_at"]}. Times are as the client saw them, network and queueing included: in a
+closed loop a visitor's time is about the visitors divided by the requests per second (here
+{figures["users"]} / {figures["requests_per_second"]:,.1f} = {figures["users"] / figures["requests_per_second"]:,.2f} s),
+mostly waiting for one of the {figures["gunicorn_workers"]} workers; the time each page takes in the server is in the
+table above.
 
 | page | requests | requests/s | p50 ms | p95 ms | p99 ms | max ms | errors |
 |---|---:|---:|---:|---:|---:|---:|---:|
