@@ -235,6 +235,7 @@ class Answer:
     kind: str
     started: float
     ms: float
+    status: int  # 0: no answer (a connection error)
     error: str | None  # None when the answer was 2xx or 3xx
 
 
@@ -269,7 +270,7 @@ class Visitor:
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{name}={morsel.value}" for name, morsel in self.cookies.items())
         started = time.perf_counter()
-        error = None
+        error, status = None, 0
         try:
             connection = self._connection()
             connection.request("GET", path, headers=headers)
@@ -277,12 +278,14 @@ class Visitor:
             response.read()
             for cookie in response.headers.get_all("Set-Cookie") or []:
                 self.cookies.load(cookie)
-            if not 200 <= response.status < 400:
-                error = f"HTTP {response.status}"
+            status = response.status
+            if not 200 <= status < 400:
+                error = f"HTTP {status}"
         except (OSError, http.client.HTTPException) as problem:
             error = type(problem).__name__
             self._drop_connection()
-        return Answer(kind=kind, started=started, ms=(time.perf_counter() - started) * 1000, error=error)
+        ms = (time.perf_counter() - started) * 1000
+        return Answer(kind=kind, started=started, ms=ms, status=status, error=error)
 
     def _connection(self) -> http.client.HTTPConnection:
         if self.connection is None or self.connection.sock is None:
@@ -357,6 +360,8 @@ def http_load(
         "think_time_ms": 0,
         **_figures(answers, seconds),
         "error_kinds": dict(errors.most_common()),
+        # Redirects count as answers: these say whether there were any (a public page should not redirect).
+        "statuses": {str(status): n for status, n in sorted(Counter(a.status for a in answers).items())},
         "pages": {
             kind: _figures([answer for answer in answers if answer.kind == kind], seconds)
             for kind in PAGE_WEIGHTS

@@ -241,7 +241,7 @@ table above.
 |---|---:|---:|---:|---:|---:|---:|---:|
 {chr(10).join(rows)}
 
-- Errors: {figures["errors"]}{_error_kinds(figures)}.
+- Errors: {figures["errors"]}{_error_kinds(figures)}. Answers by status: {_statuses(figures)}.
 - Connections opened, warm-up included: {figures["connections_opened"]:,} (gunicorn's sync workers
   close the connection after each answer, so the visitors connect again).
 - gunicorn workers' resident memory: {figures["worker_peak_rss_mb"]} MB at most for one worker,
@@ -255,6 +255,11 @@ table above.
 def _error_kinds(figures: dict[str, Any]) -> str:
     kinds = figures["error_kinds"]
     return (" (" + ", ".join(f"{kind}: {count}" for kind, count in kinds.items()) + ")") if kinds else ""
+
+
+def _statuses(figures: dict[str, Any]) -> str:
+    statuses = figures.get("statuses", {})
+    return ", ".join(f"{status}: {count:,}" for status, count in statuses.items()) or "not recorded"
 
 
 MACHINE_CORES = os.cpu_count()
