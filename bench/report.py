@@ -47,6 +47,7 @@ def _note(figures: dict[str, Any]) -> str:
         return (
             f" {figures['schools']:,} schools ({figures['file_mb']} MB), check only: {figures['status']},"
             f" {figures['rows_checked']:,} rows checked; the upload request {figures['request_seconds']} s"
+            + _load_note(figures)
         )
     if "requests_per_second" in figures:
         return (
@@ -54,6 +55,11 @@ def _note(figures: dict[str, Any]) -> str:
             f" p99 {figures['p99_ms']:,.1f} ms, {figures['errors']} errors (see Under load)"
         )
     return ""
+
+
+def _load_note(figures: dict[str, Any]) -> str:
+    load = figures.get("load_average_at_end")
+    return f"; load {' / '.join(str(x) for x in load)} at the end" if load else ""
 
 
 def _verdict(figures: dict[str, Any]) -> str:

@@ -91,10 +91,12 @@ def _record_only(options: argparse.Namespace, figures: dict[str, dict[str, Any]]
 
 
 def _stamped(figures: dict[str, Any], options: argparse.Namespace) -> dict[str, Any]:
+    """When and on what, and how busy the machine was (other work shares its cores)."""
     return {
         **figures,
         "scale": options.scale,
         "measured_at": datetime.now(tz=UTC).isoformat(timespec="seconds"),
+        "load_average_at_end": [round(load, 2) for load in os.getloadavg()],
     }
 
 
