@@ -188,8 +188,8 @@ EMAIL_BACKEND = env_str(
 )
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
-EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "-").strip("-")
-EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "-").strip("-")
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "TwinSchools <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -197,7 +197,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 OUTBOX_DIR = VAR_DIR / "outbox"
 
 # Celery: with no broker configured, tasks run eagerly in-process (the embedded default).
-CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "-").strip("-") or None
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "") or None
 CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL is None
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
@@ -236,7 +236,7 @@ CELERY_BEAT_SCHEDULE |= {
 }
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 ACCOUNT_ADAPTER = "twinschools.accounts.adapter.AccountAdapter"
-REDIS_URL = env_str("REDIS_URL", "-").strip("-")
+REDIS_URL = env_str("REDIS_URL", "")
 # Background jobs (core/jobs.py). A running job's progress and cancel request: in Redis when
 # REDIS_URL is set (workers on other hosts), else small files here, shared by the web and the
 # worker of one machine. `make demo` runs a worker with Celery's filesystem broker, under var/.
@@ -289,8 +289,8 @@ SESSION_COOKIE_HTTPONLY = True
 
 # Maps: with no tile server (the default) they draw only the bundled country borders; an
 # OpenStreetMap-compatible tile URL template adds tiles, and its host to the CSP's img-src.
-MAP_TILE_URL = env_str("TWINSCHOOLS_MAP_TILE_URL", "-").strip("-")
-MAP_TILE_ATTRIBUTION = env_str("TWINSCHOOLS_MAP_TILE_ATTRIBUTION", "-").removeprefix("-")
+MAP_TILE_URL = env_str("TWINSCHOOLS_MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = env_str("TWINSCHOOLS_MAP_TILE_ATTRIBUTION", "")
 MAP_TILE_SOURCES = [tile_source(MAP_TILE_URL)] if MAP_TILE_URL else []
 
 # Content-Security-Policy: no inline script or style anywhere.
@@ -330,6 +330,11 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line": {"()": "twinschools.core.logs.OneLine"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
+    # A foreign Host header gets its 400 and one line in the log, not a traceback.
+    "loggers": {
+        "django.security.DisallowedHost": {"filters": ["one_line"]},
+    },
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -38,3 +39,17 @@ def test_check_deploy_gives_no_warning_with_the_production_settings() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_the_example_environment_file_lists_every_setting_of_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text()
+    table = readme.split("## Settings", 1)[1].split("\n## ", 1)[0]
+    documented = {
+        name
+        for row in table.splitlines()
+        if row.startswith("| `")
+        for name in re.findall(r"`([A-Z_]+)`", row.split("|")[1])
+    }
+    example = (ROOT / "deploy" / "env.example").read_text()
+    listed = set(re.findall(r"^#?([A-Z_]+)=", example, flags=re.MULTILINE))
+    assert documented - listed == set()
