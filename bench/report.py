@@ -187,10 +187,11 @@ times the pages in-process with Django's test client under the production settin
   the job ends. `seconds` is the time from the upload to the job's result, `peak MB` the
   worker's peak resident memory (VmHWM).
 - `http_load` (bench/http_load.py, `--only http_load`, options `--users` and `--seconds`):
-  gunicorn with 4 sync workers and a 30 s timeout (or `deploy/gunicorn.conf.py` when
-  it exists) serves the bench database under the production settings (DEBUG off,
-  manifest static files, plain HTTP to 127.0.0.1), with the cache and throttles in
-  Redis (database 12 of 127.0.0.1:6379, emptied first). 50 simulated visitors then
+  gunicorn with the committed `deploy/gunicorn.conf.py` (sync workers, 30 s timeout,
+  max-requests 1000, access log, here to a file) and 4 workers serves the bench database
+  under the production settings (DEBUG off, manifest static files, plain HTTP to
+  127.0.0.1), with the cache and throttles in Redis (database 12 of 127.0.0.1:6379,
+  emptied first). 50 simulated visitors then
   browse the public pages for 60 s after 10 s of warm-up. Each asks for the home page,
   the school directory with and without filters, school profiles, the event calendar
   with filters, events, the school picker and regional calendar files, the practice
