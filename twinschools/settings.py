@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from twinschools.core import storage as private_storage
 from twinschools.core.clients import trusted_proxies
 from twinschools.core.env import env_bool, env_int, env_list, env_str, env_url
 from twinschools.core.tiles import tile_source
@@ -179,7 +181,8 @@ STORAGES = {
         )
     },
 }
-# Private files (imports, later evidence) never sit under a public URL.
+# Private files (imports, exports, evidence...) never sit under a public URL; in a bucket
+# instead when TWINSCHOOLS_S3_BUCKET is set (below, with the other multi-machine settings).
 MEDIA_ROOT = Path(env_str("TWINSCHOOLS_PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
 
 EMAIL_BACKEND = env_str(
@@ -256,6 +259,45 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# Running on more than one machine (docs/operations-scaling.md). Each is off by default, so the
+# embedded default stays one machine with its files on the local disk.
+# Private files in an S3-compatible bucket when TWINSCHOOLS_S3_BUCKET is set (core/storage.py);
+# otherwise under MEDIA_ROOT (TWINSCHOOLS_PRIVATE_MEDIA_ROOT).
+S3_BUCKET = env_str("TWINSCHOOLS_S3_BUCKET", "")
+if S3_BUCKET:
+    STORAGES["default"] = private_storage.s3(
+        bucket=S3_BUCKET,
+        endpoint_url=env_str("TWINSCHOOLS_S3_ENDPOINT_URL", ""),
+        region=env_str("TWINSCHOOLS_S3_REGION", ""),
+        access_key=env_str("TWINSCHOOLS_S3_ACCESS_KEY_ID", ""),
+        secret_key=env_str("TWINSCHOOLS_S3_SECRET_ACCESS_KEY", ""),
+        addressing_style=env_str("TWINSCHOOLS_S3_ADDRESSING_STYLE", ""),
+    )
+# Sessions: in the database alone without Redis; with Redis, "cached_db" by default: read from
+# Redis, written through to the database, so a restart or failover of Redis signs nobody out.
+# "cache" keeps them in Redis only (no database write at sign-in; lost with Redis's memory).
+SESSION_STORE = env_str("TWINSCHOOLS_SESSION_STORE", "cached_db" if REDIS_URL else "db")
+if SESSION_STORE not in {"db", "cached_db", "cache"}:
+    raise ImproperlyConfigured("TWINSCHOOLS_SESSION_STORE must be db, cached_db or cache.")
+if SESSION_STORE != "db" and not REDIS_URL:
+    # A per-process cache would let one gunicorn worker still see a session another ended.
+    raise ImproperlyConfigured(f"TWINSCHOOLS_SESSION_STORE={SESSION_STORE} needs REDIS_URL.")
+SESSION_ENGINE = f"django.contrib.sessions.backends.{SESSION_STORE}"
+CELERY_BEAT_SCHEDULE["core-clear-expired-sessions"] = {
+    "task": "twinschools.core.tasks.clear_expired_sessions",
+    "schedule": 86400.0,
+}
+# A PostgreSQL streaming replica for the heavy public pages (core/routers.py says which, and
+# why the signed-in workspace never reads from it).
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL", "")
+READ_REPLICA_ALIAS = "replica" if DATABASE_REPLICA_URL else ""
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"]
+    )
+    DATABASES["replica"]["OPTIONS"] = dict(DATABASES["default"].get("OPTIONS", {}))
+DATABASE_ROUTERS = ["twinschools.core.routers.ReplicaRouter"]
 
 # The real client address and the throttles (core/clients.py, core/throttle.py): the proxies
 # in front, as a count ("1") or their addresses and networks ("10.0.0.0/8, 192.0.2.7"); none

@@ -27,3 +27,13 @@ def run_job(*, job_id: str) -> None:
     from twinschools.core import jobs
 
     jobs.run(job_id)
+
+
+@shared_task
+def clear_expired_sessions() -> None:
+    """Daily: delete expired sessions from the database (`db` and `cached_db` keep them as rows)."""
+    from importlib import import_module
+
+    from django.conf import settings
+
+    import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
