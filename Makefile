@@ -41,7 +41,8 @@ setup: system-deps $(VENV)/.installed node_modules/.installed messages
 
 # Debian packages: gettext compiles translations, Chromium runs the browser tests, npm vendors assets,
 # Pango and DejaVu fonts let WeasyPrint print the action plan as PDF (with ș, ț, ŀl); poppler-utils'
-# pdftotext lets the certificate tests read the PDFs.
+# pdftotext lets the certificate tests read the PDFs; postgresql-client's pg_dump and pg_restore run
+# the backup scripts (deploy/backup.sh, deploy/restore.sh) and their test.
 system-deps:
 	@missing=""; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
@@ -50,6 +51,7 @@ system-deps:
 	ldconfig -p | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
 	[ -d /usr/share/fonts/truetype/dejavu ] || missing="$$missing fonts-dejavu-core"; \
 	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	command -v pg_restore >/dev/null || missing="$$missing postgresql-client"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing$$missing with apt"; \
 		$(APT) update -qq && DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq $$missing; \

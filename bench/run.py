@@ -48,8 +48,12 @@ def _arguments() -> argparse.Namespace:
     )
     parser.add_argument(
         "--only",
-        choices=("eligibility", "homes", "web_import"),
-        help="Run only this operation (the figures are merged into docs/benchmarks.json).",
+        choices=("eligibility", "homes", "web_import", "http_load"),
+        help="Run only this operation (its figures replace its own in docs/benchmarks.json and .md).",
+    )
+    parser.add_argument("--users", type=int, default=50, help="http_load: simulated visitors at once.")
+    parser.add_argument(
+        "--seconds", type=int, default=60, help="http_load: seconds counted, after 10 of warm-up."
     )
     return parser.parse_args()
 
@@ -71,50 +75,91 @@ def _generate(options: argparse.Namespace, env: dict[str, str]) -> dict[str, Any
     }
 
 
-def _only_eligibility(options: argparse.Namespace, results: dict[str, dict[str, Any]]) -> int:
-    """The label eligibility check alone: its figures join docs/benchmarks.json, the table is printed."""
-    from bench.labels import eligibility
-    from bench.pages import vacuum_analyze
-    from bench.report import merge_results, table
+def _record_only(options: argparse.Namespace, figures: dict[str, dict[str, Any]]) -> int:
+    """One operation's figures replace its own in docs/benchmarks.json; every other figure stays.
 
-    vacuum_analyze()
-    stamp = datetime.now(tz=UTC).isoformat(timespec="seconds")
-    results["label_eligibility"] = {**eligibility(), "scale": options.scale, "measured_at": stamp}
-    print(table(results))
+    docs/benchmarks.md is rendered again from the merged figures, keeping the machine and the
+    slowest requests of the last full run.
+    """
+    from bench.report import merge_results, table, write_markdown
+
+    print(table(figures))
     if options.scale == "europe":  # smaller scales are trial runs: the documented figures stay Europe's
-        merge_results(results)
-        print("Merged into docs/benchmarks.json (docs/benchmarks.md is rewritten by a full run).")
+        write_markdown(merge_results(figures))
+        print("Merged into docs/benchmarks.json and docs/benchmarks.md.")
     return 0
 
 
-def _only_homes(options: argparse.Namespace, results: dict[str, dict[str, Any]]) -> int:
+def _stamped(figures: dict[str, Any], options: argparse.Namespace) -> dict[str, Any]:
+    """When and on what, and how busy the machine was (other work shares its cores)."""
+    return {
+        **figures,
+        "scale": options.scale,
+        "measured_at": datetime.now(tz=UTC).isoformat(timespec="seconds"),
+        "load_average_at_end": [round(load, 2) for load in os.getloadavg()],
+    }
+
+
+def _only_eligibility(options: argparse.Namespace) -> int:
+    """The label eligibility check alone."""
+    from bench.labels import eligibility
+    from bench.pages import vacuum_analyze
+
+    vacuum_analyze()
+    return _record_only(options, {"label_eligibility": _stamped(eligibility(), options)})
+
+
+def _only_homes(options: argparse.Namespace) -> int:
     """Each role's home page alone (run the eligibility check first for a full NSO funnel)."""
     from bench.homes import measure_homes
     from bench.pages import vacuum_analyze
-    from bench.report import merge_results, table
 
     vacuum_analyze()
-    stamp = datetime.now(tz=UTC).isoformat(timespec="seconds")
-    for name, figures in measure_homes(samples=options.samples).items():
-        results[name] = {**figures, "scale": options.scale, "measured_at": stamp}
-    print(table(results))
-    if options.scale == "europe":  # smaller scales are trial runs: the documented figures stay Europe's
-        merge_results(results)
-    return 0
+    homes = measure_homes(samples=options.samples)
+    return _record_only(options, {name: _stamped(figures, options) for name, figures in homes.items()})
 
 
-def _only_web_import(options: argparse.Namespace, results: dict[str, dict[str, Any]]) -> int:
-    """A 40,000-school registry through the web page and a worker (`make bench` runs it last)."""
-    from bench.report import merge_results, table
+def _only_web_import(options: argparse.Namespace) -> int:
+    """A 40,000-school registry through the web page and a worker (`make bench` runs it near the end)."""
     from bench.web_import import web_import
 
-    stamp = datetime.now(tz=UTC).isoformat(timespec="seconds")
-    results["web_import"] = {**web_import(), "scale": options.scale, "measured_at": stamp}
-    print(results["web_import"])
-    print(table(results))
-    if options.scale == "europe":
-        merge_results(results)
+    figures = _stamped(web_import(), options)
+    print(figures)
+    return _record_only(options, {"web_import": figures})
+
+
+def _only_http_load(options: argparse.Namespace) -> int:
+    """Simulated visitors on the public pages against gunicorn (`make bench` runs it last)."""
+    from bench.http_load import http_load
+
+    figures = _stamped(http_load(users=options.users, seconds=options.seconds), options)
+    print({key: value for key, value in figures.items() if key != "pages"})
+    _record_only(options, {"http_load": figures})
+    if figures["errors"]:
+        print(f"FAILED: {figures['errors']} errors under load: {figures['error_kinds']}", file=sys.stderr)
+        return 1
     return 0
+
+
+def _ensure_workspaces_and_events(options: argparse.Namespace, results: dict[str, dict[str, Any]]) -> None:
+    """The workspaces (practices, teams) and the events the pages show, made once per bench database."""
+    from bench.outreach import generate_events, has_events
+    from bench.workspace import generate_workspaces, has_workspaces
+
+    if not has_workspaces():
+        print("Generating the workspaces (set-based SQL) ...", flush=True)
+        results["generate_workspaces"] = _stamped(generate_workspaces(), options)
+    if not has_events():
+        print("Generating the events (set-based SQL) ...", flush=True)
+        results["generate_events"] = {**generate_events(), "scale": options.scale}
+
+
+def _in_own_process(options: argparse.Namespace, operation: str, *extra: str) -> None:
+    """Runs `--only operation` in a child process, which merges its own figures."""
+    arguments = ["--database-url", options.database_url, "--skip-generate", "--only", operation]
+    subprocess.run(
+        [sys.executable, "-m", "bench", *arguments, "--scale", options.scale, *extra], cwd=ROOT, check=True
+    )
 
 
 def main() -> int:
@@ -140,29 +185,18 @@ def main() -> int:
     from twinschools.core.collector import tune_garbage_collector
 
     tune_garbage_collector()
+    from bench.outreach import matching, registration_race
     from bench.pages import measure_pages, postgres_version, vacuum_analyze
-    from bench.workspace import generate_workspaces, has_workspaces
 
     if options.only == "eligibility":
-        return _only_eligibility(options, results)
+        return _only_eligibility(options)
     if options.only == "homes":
-        return _only_homes(options, results)
+        return _only_homes(options)
     if options.only == "web_import":
-        return _only_web_import(options, results)
-
-    if not has_workspaces():
-        print("Generating the workspaces (set-based SQL) ...", flush=True)
-        results["generate_workspaces"] = {
-            **generate_workspaces(),
-            "scale": options.scale,
-            "measured_at": datetime.now(tz=UTC).isoformat(timespec="seconds"),
-        }
-
-    from bench.outreach import generate_events, has_events, matching, registration_race
-
-    if not has_events():
-        print("Generating the events (set-based SQL) ...", flush=True)
-        results["generate_events"] = {**generate_events(), "scale": options.scale}
+        return _only_web_import(options)
+    _ensure_workspaces_and_events(options, results)
+    if options.only == "http_load":
+        return _only_http_load(options)
 
     print("VACUUM ANALYZE ...", flush=True)
     vacuum_seconds = vacuum_analyze()
@@ -187,10 +221,10 @@ def main() -> int:
 
     print("A national registry through the web import and a worker ...", flush=True)
     # Its own process: the worker needs a broker (filesystem://), which this one has not.
-    _import_arguments = ["--database-url", options.database_url, "--skip-generate", "--only", "web_import"]
-    subprocess.run(
-        [sys.executable, "-m", "bench", *_import_arguments, "--scale", options.scale], cwd=ROOT, check=True
-    )
+    _in_own_process(options, "web_import")
+    print(f"{options.users} visitors on the public pages against gunicorn ...", flush=True)
+    # Last, and on its own: nothing else of the bench runs beside the server.
+    _in_own_process(options, "http_load", "--users", str(options.users), "--seconds", str(options.seconds))
 
     from bench.report import merge_results, table, write_markdown
 

@@ -46,6 +46,7 @@ def web_import(count: int = SCHOOLS) -> dict[str, Any]:
     from django.test import Client
     from django.urls import reverse
 
+    from bench.measure import sign_in_as
     from twinschools.accounts.models import User
     from twinschools.core.models import Job
 
@@ -65,7 +66,7 @@ def web_import(count: int = SCHOOLS) -> dict[str, Any]:
             registry = Path(folder) / "schools.csv"
             size = write_registry(registry, count)
             client = Client()
-            client.force_login(admin)
+            sign_in_as(client, admin)
             started = time.perf_counter()
             with registry.open("rb") as upload:
                 response = client.post(reverse("network:import"), {"csv_files": [upload], "dry_run": "on"})

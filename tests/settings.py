@@ -24,3 +24,8 @@ WHITENOISE_AUTOREFRESH = True
 # The suite signs national staff and admins in by the hundred with force_login; the tests of
 # multi-factor sign-in (tests/accounts/test_mfa.py, tests/e2e/test_mfa.py) turn the requirement on.
 MFA_REQUIRED_ROLES = frozenset[str]()
+# A read replica (core/routers.py) that is the test database itself: Django points a MIRROR at
+# its primary, so the router's choice shows in which connection ran a query. Off unless a test
+# turns READ_REPLICA_ALIAS on (tests/core/test_read_replica.py), as without DATABASE_REPLICA_URL.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
+READ_REPLICA_ALIAS = ""

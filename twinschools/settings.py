@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from twinschools.core import storage as private_storage
 from twinschools.core.clients import trusted_proxies
 from twinschools.core.env import env_bool, env_int, env_list, env_str, env_url
 from twinschools.core.tiles import tile_source
@@ -179,7 +181,8 @@ STORAGES = {
         )
     },
 }
-# Private files (imports, later evidence) never sit under a public URL.
+# Private files (imports, exports, evidence...) never sit under a public URL; in a bucket
+# instead when TWINSCHOOLS_S3_BUCKET is set (below, with the other multi-machine settings).
 MEDIA_ROOT = Path(env_str("TWINSCHOOLS_PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
 
 EMAIL_BACKEND = env_str(
@@ -188,8 +191,8 @@ EMAIL_BACKEND = env_str(
 )
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
-EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "-").strip("-")
-EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "-").strip("-")
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "TwinSchools <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -197,7 +200,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 OUTBOX_DIR = VAR_DIR / "outbox"
 
 # Celery: with no broker configured, tasks run eagerly in-process (the embedded default).
-CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "-").strip("-") or None
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "") or None
 CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL is None
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
@@ -240,7 +243,7 @@ CELERY_BEAT_SCHEDULE |= {
 }
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 ACCOUNT_ADAPTER = "twinschools.accounts.adapter.AccountAdapter"
-REDIS_URL = env_str("REDIS_URL", "-").strip("-")
+REDIS_URL = env_str("REDIS_URL", "")
 # Background jobs (core/jobs.py). A running job's progress and cancel request: in Redis when
 # REDIS_URL is set (workers on other hosts), else small files here, shared by the web and the
 # worker of one machine. `make demo` runs a worker with Celery's filesystem broker, under var/.
@@ -261,6 +264,45 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# Running on more than one machine (docs/operations.md ("Running on more than one machine")). Each is off by default, so the
+# embedded default stays one machine with its files on the local disk.
+# Private files in an S3-compatible bucket when TWINSCHOOLS_S3_BUCKET is set (core/storage.py);
+# otherwise under MEDIA_ROOT (TWINSCHOOLS_PRIVATE_MEDIA_ROOT).
+S3_BUCKET = env_str("TWINSCHOOLS_S3_BUCKET", "")
+if S3_BUCKET:
+    STORAGES["default"] = private_storage.s3(
+        bucket=S3_BUCKET,
+        endpoint_url=env_str("TWINSCHOOLS_S3_ENDPOINT_URL", ""),
+        region=env_str("TWINSCHOOLS_S3_REGION", ""),
+        access_key=env_str("TWINSCHOOLS_S3_ACCESS_KEY_ID", ""),
+        secret_key=env_str("TWINSCHOOLS_S3_SECRET_ACCESS_KEY", ""),
+        addressing_style=env_str("TWINSCHOOLS_S3_ADDRESSING_STYLE", ""),
+    )
+# Sessions: in the database alone without Redis; with Redis, "cached_db" by default: read from
+# Redis, written through to the database, so a restart or failover of Redis signs nobody out.
+# "cache" keeps them in Redis only (no database write at sign-in; lost with Redis's memory).
+SESSION_STORE = env_str("TWINSCHOOLS_SESSION_STORE", "cached_db" if REDIS_URL else "db")
+if SESSION_STORE not in {"db", "cached_db", "cache"}:
+    raise ImproperlyConfigured("TWINSCHOOLS_SESSION_STORE must be db, cached_db or cache.")
+if SESSION_STORE != "db" and not REDIS_URL:
+    # A per-process cache would let one gunicorn worker still see a session another ended.
+    raise ImproperlyConfigured(f"TWINSCHOOLS_SESSION_STORE={SESSION_STORE} needs REDIS_URL.")
+SESSION_ENGINE = f"django.contrib.sessions.backends.{SESSION_STORE}"
+CELERY_BEAT_SCHEDULE["core-clear-expired-sessions"] = {
+    "task": "twinschools.core.tasks.clear_expired_sessions",
+    "schedule": 86400.0,
+}
+# A PostgreSQL streaming replica for the heavy public pages (core/routers.py says which, and
+# why the signed-in workspace never reads from it).
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL", "")
+READ_REPLICA_ALIAS = "replica" if DATABASE_REPLICA_URL else ""
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"]
+    )
+    DATABASES["replica"]["OPTIONS"] = dict(DATABASES["default"].get("OPTIONS", {}))
+DATABASE_ROUTERS = ["twinschools.core.routers.ReplicaRouter"]
 
 # The real client address and the throttles (core/clients.py, core/throttle.py): the proxies
 # in front, as a count ("1") or their addresses and networks ("10.0.0.0/8, 192.0.2.7"); none
@@ -294,8 +336,8 @@ SESSION_COOKIE_HTTPONLY = True
 
 # Maps: with no tile server (the default) they draw only the bundled country borders; an
 # OpenStreetMap-compatible tile URL template adds tiles, and its host to the CSP's img-src.
-MAP_TILE_URL = env_str("TWINSCHOOLS_MAP_TILE_URL", "-").strip("-")
-MAP_TILE_ATTRIBUTION = env_str("TWINSCHOOLS_MAP_TILE_ATTRIBUTION", "-").removeprefix("-")
+MAP_TILE_URL = env_str("TWINSCHOOLS_MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = env_str("TWINSCHOOLS_MAP_TILE_ATTRIBUTION", "")
 MAP_TILE_SOURCES = [tile_source(MAP_TILE_URL)] if MAP_TILE_URL else []
 
 # Content-Security-Policy: no inline script or style anywhere.
@@ -335,6 +377,11 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line": {"()": "twinschools.core.logs.OneLine"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
+    # A foreign Host header gets its 400 and one line in the log, not a traceback.
+    "loggers": {
+        "django.security.DisallowedHost": {"filters": ["one_line"]},
+    },
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -363,3 +364,10 @@ def test_romanian_texts_use_the_comma_below_and_catalan_texts_their_own_letters(
     for texts in (ROMANIAN, CATALAN):
         assert len(texts.project_themes) >= 30
         assert all(len(titles) >= 8 for titles in texts.activity_titles.values())
+
+
+def test_generation_refuses_to_run_when_the_e_mail_back_end_delivers_for_real(settings: Any) -> None:
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    with pytest.raises(CommandError, match=re.escape("sent for real through django.core.mail.backends.smtp")):
+        generate()
+    assert not School.objects.exists()

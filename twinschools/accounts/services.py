@@ -491,3 +491,14 @@ def note_home_visit(*, user: User, now: datetime) -> datetime | None:
     visit.seen_at = now
     visit.save(update_fields=["seen_at", "previous_at"])
     return visit.previous_at
+
+
+@transaction.atomic
+def create_platform_admin(*, email: str, full_name: str, password: str) -> User:
+    """A platform admin, as `manage.py create_admin` makes the first one: the address is the
+    operator's own, so it is verified; a second factor is enrolled at the first sign-in."""
+    user = User.objects.create_superuser(email, password, full_name=full_name.strip())
+    assert user.email is not None  # create_user normalises the address given
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    audit.record(actor=user, action="accounts.admin.created", target=user)
+    return user

@@ -12,6 +12,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 
 def env_str(name: str, default: str | None = None) -> str:
+    """The value exactly as given (a secret may start or end with anything); unset or empty
+    gives the default, and is an error when there is none. "" makes a setting optional."""
     value = os.environ.get(name)
     if value is None or value == "":
         if default is None:

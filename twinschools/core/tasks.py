@@ -50,3 +50,13 @@ def purge_finished_jobs() -> int:
     from twinschools.core import jobs
 
     return jobs.purge_finished()
+
+
+@shared_task
+def clear_expired_sessions() -> None:
+    """Daily: delete expired sessions from the database (`db` and `cached_db` keep them as rows)."""
+    from importlib import import_module
+
+    from django.conf import settings
+
+    import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()

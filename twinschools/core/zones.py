@@ -169,6 +169,12 @@ def _zone_name(zone: Any) -> str:
     return name_of(zone) or current_name()
 
 
+def _local(moment: datetime, zone: Any) -> tuple[str, datetime]:
+    """The zone's name, and the moment as a clock in that zone shows it."""
+    name = _zone_name(zone)
+    return name, timezone.localtime(moment, get(name))
+
+
 def with_zone(moment: datetime | None, zone: Any = None) -> str:
     """A deadline written out with its zone: "15 March 2027, 17:00 (Bucharest time, EET)".
 
@@ -178,8 +184,7 @@ def with_zone(moment: datetime | None, zone: Any = None) -> str:
         return ""
     from twinschools.core.certificates import long_date
 
-    name = _zone_name(zone)
-    local = timezone.localtime(moment, get(name))
+    name, local = _local(moment, zone)
     return gettext("%(date)s, %(time)s (%(zone)s, %(short)s)") % {
         "date": long_date(local.date()),
         "time": local.strftime("%H:%M"),
@@ -192,8 +197,7 @@ def short_with_zone(moment: datetime | None, zone: Any = None) -> str:
     """A date and time in a list, with the zone's short name: "03/12/2026 10:00 (EET)"."""
     if moment is None:
         return ""
-    name = _zone_name(zone)
-    local = timezone.localtime(moment, get(name))
+    name, local = _local(moment, zone)
     return gettext("%(moment)s (%(short)s)") % {
         "moment": _short(local),
         "short": abbreviation(moment, name),
@@ -207,8 +211,8 @@ def _short(local: datetime) -> str:
 
 def span_with_zone(starts: datetime, ends: datetime, zone: Any = None) -> str:
     """A session: "03/12/2026 10:00 to 12:00 (EET)", with an en dash; the end's date is given when it differs."""
-    name = _zone_name(zone)
-    start, end = timezone.localtime(starts, get(name)), timezone.localtime(ends, get(name))
+    name, start = _local(starts, zone)
+    end = timezone.localtime(ends, get(name))
     sentence = gettext("%(start)s – %(end)s (%(short)s)")  # noqa: RUF001 (an en dash between times)
     return sentence % {
         "start": _short(start),
@@ -221,8 +225,7 @@ def time_with_zone(moment: datetime | None, zone: Any = None) -> str:
     """A time alone with the zone's short name: "10:00 (EET)"."""
     if moment is None:
         return ""
-    name = _zone_name(zone)
-    local = timezone.localtime(moment, get(name))
+    name, local = _local(moment, zone)
     return gettext("%(moment)s (%(short)s)") % {
         "moment": local.strftime("%H:%M"),
         "short": abbreviation(moment, name),

@@ -157,7 +157,7 @@ def overdue_reviews(flight: list[Any], today: date) -> int:
         1
         for progress in flight
         for assignment in progress.active
-        if assignment.due_on < today and not _submitted(progress.review_of(assignment))
+        if assignment.is_overdue(submitted=_submitted(progress.review_of(assignment)), today=today)
     )
 
 
@@ -425,7 +425,7 @@ def _review_note(row: MyReview, today: date) -> tuple[Any, str]:
     if row.submitted:
         return _("Review submitted"), SUCCESS
     progress = _("%(scored)s of %(total)s criteria scored") % {"scored": row.scored, "total": row.criteria}
-    if row.assignment.due_on < today:
+    if row.assignment.is_overdue(submitted=row.submitted, today=today):
         return _("Overdue: %(progress)s") % {"progress": progress}, DANGER
     return progress, WARNING
 
@@ -436,7 +436,7 @@ def evaluator(user: Any, roles: Roles) -> Contribution:
     today = timezone.localdate()
     to_finish = [row for row in rows if not row.submitted]
     # Split, not nested, so the home page's total counts each review once.
-    overdue = sum(1 for row in to_finish if row.assignment.due_on < today)
+    overdue = sum(1 for row in to_finish if row.assignment.is_overdue(submitted=False, today=today))
     cards = (
         Todo("evaluation.overdue", _("Reviews overdue"), overdue, url, "alarm", DANGER, 5),
         Todo(

@@ -9,6 +9,8 @@ applications app: reviews belong to one submission, and a new submission has non
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -208,6 +210,10 @@ class Assignment(models.Model):
     @property
     def is_active(self) -> bool:
         return self.declined_at is None
+
+    def is_overdue(self, *, submitted: bool, today: date) -> bool:
+        """The one overdue rule: active, its review not submitted, and its due date passed."""
+        return self.is_active and not submitted and self.due_on < today
 
 
 class Review(models.Model):

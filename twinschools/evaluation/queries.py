@@ -168,10 +168,10 @@ class Mine:
         """Still to be submitted after its due date (a declined or decided one is never overdue)."""
         review = self.review
         return (
-            self.assignment.declined_at is None
-            and self.assignment.evaluation.application.status == Status.SUBMITTED
-            and not (review is not None and review.is_submitted)
-            and self.assignment.due_on < timezone.localdate()
+            self.assignment.evaluation.application.status == Status.SUBMITTED
+            and self.assignment.is_overdue(
+                submitted=review is not None and review.is_submitted, today=timezone.localdate()
+            )
         )
 
 

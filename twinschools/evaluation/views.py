@@ -16,6 +16,7 @@ from twinschools.accounts.models import CountryRole, Invitation
 from twinschools.applications.models import Application
 from twinschools.core import maps
 from twinschools.core.permissions import public, requires
+from twinschools.core.routers import reads_from_replica
 from twinschools.credentials import queries as credential_queries
 from twinschools.evaluation import certificates, charts, queries, services
 from twinschools.evaluation.forms import (
@@ -529,6 +530,7 @@ def rubric(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @public
+@reads_from_replica
 def label_map(request: HttpRequest) -> HttpResponse:
     counts = queries.counts_by_country()
     codes = {c.code for c, _n in counts}

@@ -10,12 +10,14 @@ from twinschools.accounts import queries as people
 from twinschools.core import zones
 from twinschools.core.forms import show_service_errors
 from twinschools.core.permissions import public, requires
+from twinschools.core.routers import reads_from_replica
 from twinschools.network import queries, services
 from twinschools.network.forms import DirectoryForm, TimeZoneForm
 from twinschools.network.models import School
 
 
 @public
+@reads_from_replica
 def directory(request: HttpRequest) -> HttpResponse:
     form = DirectoryForm(request.GET or None)
     page = queries.directory_page(form.filters(), request.GET.get("page"))

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from twinschools.accounts import queries as accounts_queries
 from twinschools.core.permissions import requires
+from twinschools.core.routers import reads_from_replica
 from twinschools.network.models import Country, Region, School
 from twinschools.reach import charts, exports, mapping, queries
 from twinschools.reach.forms import CoverageForm, coverage_choice
@@ -57,6 +58,7 @@ def _map(
 
 
 @requires("reach.view_country")
+@reads_from_replica
 def country_reach(request: HttpRequest) -> HttpResponse:
     form, km, region, countries, year = _coverage(request)
     gap_schools = queries.gaps(countries, km=km, year=year, region=region)

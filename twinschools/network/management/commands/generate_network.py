@@ -5,12 +5,34 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from twinschools.network.generation.demo import DEMO_PASSWORD
 from twinschools.network.generation.runner import GenerationReport, NetworkNotEmpty, generate
 from twinschools.network.generation.scales import SCALES, scale_named
 from twinschools.network.reference import ETWINNING_COUNTRIES
+
+# Back-ends that keep e-mail on this machine. Generation makes services send e-mails (requests
+# to evaluate, decisions...) to made-up people; any other back-end would deliver them for real.
+LOCAL_EMAIL_BACKENDS = frozenset(
+    {
+        "django.core.mail.backends.console.EmailBackend",
+        "django.core.mail.backends.locmem.EmailBackend",
+        "django.core.mail.backends.dummy.EmailBackend",
+        "django.core.mail.backends.filebased.EmailBackend",
+        "twinschools.core.outbox.OutboxBackend",
+    }
+)
+
+
+def refuse_real_email() -> None:
+    if settings.EMAIL_BACKEND not in LOCAL_EMAIL_BACKENDS:
+        raise CommandError(
+            f"The generated network's e-mails would be sent for real through {settings.EMAIL_BACKEND}. "
+            "Run it with DJANGO_EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend "
+            "(or DJANGO_DEBUG=true), or pass --allow-real-email if that is really wanted."
+        )
 
 
 class Command(BaseCommand):
@@ -43,8 +65,15 @@ class Command(BaseCommand):
             default=None,
             help="Create the demo sign-ins (default: only with --scale demo).",
         )
+        parser.add_argument(
+            "--allow-real-email",
+            action="store_true",
+            help="Run even when the e-mail back-end delivers (SMTP): the generated people get e-mail.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if not options["allow_real_email"]:
+            refuse_real_email()
         scale = scale_named(options["scale"], country=options["country"])
         if options["schools"]:
             if options["schools"] < 10:
