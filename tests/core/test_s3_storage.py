@@ -17,6 +17,7 @@ import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from django.core.files.base import ContentFile, File
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from tests import factories
 from tests.applications.factories import application_of
@@ -34,7 +36,7 @@ from tests.clients import signed_in
 from tests.conftest import World
 from tests.network.test_import import SCHOOLS_HEADER, csv_bytes
 from twinschools.applications import services
-from twinschools.core import storage
+from twinschools.core import jobs, storage
 from twinschools.core.models import Job
 from twinschools.network.models import School
 
@@ -183,6 +185,31 @@ def test_a_web_import_waits_in_the_bucket_and_the_worker_imports_it_from_there(
     assert School.objects.count() == 500
     assert "The files were imported." in client.get(response.url).content.decode()
     assert bucket.keys() == []  # the upload is deleted once the job has ended
+
+
+def test_finished_jobs_files_in_the_bucket_are_purged_with_them(bucket: Bucket) -> None:
+    owner = factories.UserFactory(email="nso@example.org")
+    export = default_storage.save("jobs/exports/1/coverage.csv", ContentFile(b"school,country\n"))
+    upload = default_storage.save("jobs/imports/1/0-schools.csv", ContentFile(b"external_id\n"))
+    long_ago = timezone.now() - timedelta(days=31)
+    Job.objects.create(
+        kind="reach.export",
+        owner=owner,
+        status=Job.Status.DONE,
+        finished_at=long_ago,
+        result={"file": export},
+    )
+    Job.objects.create(
+        kind="network.import",
+        owner=owner,
+        status=Job.Status.FAILED,
+        finished_at=long_ago,
+        params={"files": [{"name": "schools.csv", "path": upload}]},
+    )
+    assert sorted(bucket.keys()) == sorted([export, upload])
+
+    assert jobs.purge_finished() == 2
+    assert bucket.keys() == [] and not Job.objects.exists()
 
 
 def _peak_memory(work: Callable[[], object]) -> int:
