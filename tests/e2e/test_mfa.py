@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from tests.accounts.test_mfa import totp_code
 from tests.conftest import World
-from tests.e2e.helpers import at
+from tests.e2e.helpers import add_passkey, at, with_virtual_authenticator
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -96,54 +96,12 @@ def test_a_person_enrols_an_authenticator_app_signs_out_and_signs_in_with_a_code
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
-VIRTUAL_AUTHENTICATOR = {
-    "protocol": "ctap2",
-    "transport": "internal",
-    "hasResidentKey": True,  # a discoverable credential: what signing in without a name needs
-    "hasUserVerification": True,
-    "isUserVerified": True,
-    "automaticPresenceSimulation": True,
-}
-
-
 @pytest.fixture
 def passkey_site(settings: Any, live_server: Any) -> None:
     """The passkey's relying party is the site's host (accounts/mfa.py): the live server's
     http://localhost:<port>, a secure context for WebAuthn (an IP address is no valid RP ID)."""
     settings.SITE_URL = live_server.url
     assert live_server.url.startswith("http://localhost:")
-
-
-def with_virtual_authenticator(page: Any) -> Any:
-    """Chromium's virtual authenticator (DevTools' WebAuthn domain) stands in for a phone or key;
-    the browser's console errors are kept, so a failed ceremony says why."""
-    devtools = page.context.new_cdp_session(page)
-    devtools.send("WebAuthn.enable")
-    devtools.send("WebAuthn.addVirtualAuthenticator", {"options": VIRTUAL_AUTHENTICATOR})
-    errors: list[str] = []
-    page.on(
-        "console",
-        lambda message: (
-            message.type == "error" and errors.append(f"{page.url}: {message.text} {message.location}")
-        ),
-    )
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    return errors
-
-
-def add_passkey(page: Any) -> None:
-    """From the two-step page: confirm the password, then add a passkey (a passwordless key)."""
-    page.goto(reverse("mfa_index"))
-    with page.expect_navigation():
-        page.get_by_role("main").get_by_role("link", name="Add").click()
-    page.get_by_label("Password").fill(PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("main").get_by_role("button", name="Confirm").click()
-    expect(page).to_have_url(at(reverse("mfa_add_webauthn")))
-    page.get_by_label("Name").fill("Virtual passkey")
-    page.get_by_label("Passwordless").check()
-    with page.expect_navigation():
-        page.get_by_role("main").get_by_role("button", name="Add").click()
 
 
 def sign_in_with_a_passkey(page: Any) -> None:
@@ -165,7 +123,7 @@ def test_a_teacher_adds_a_passkey_signs_out_and_signs_in_with_it_alone(
     errors = with_virtual_authenticator(page)
     teacher = world.people["teacher_a"]
     sign_in_with_password(page, "teacher_a@example.org")
-    add_passkey(page)
+    add_passkey(page, PASSWORD)
     # The first key comes with recovery codes, to keep somewhere safe.
     expect(page).to_have_url(at(reverse("mfa_view_recovery_codes")))
     key = teacher.authenticator_set.get(type="webauthn")
@@ -191,11 +149,20 @@ def test_a_passkey_sign_in_counts_as_both_steps_for_an_nso_member(world: World, 
     errors = with_virtual_authenticator(page)
     sign_in_with_password(page, "nso_x@example.org")
     expect(page).to_have_url(at(reverse("mfa_index")))  # must enrol before anything else
-    add_passkey(page)
+    add_passkey(page, PASSWORD)
     expect(page).to_have_url(at(reverse("mfa_view_recovery_codes")))
     page.goto(reverse("accounts:dashboard"))
     expect(page).to_have_url(at(reverse("accounts:dashboard")))
 
+    # With the password, the key is the second step.
+    sign_out(page)
+    sign_in_with_password(page, "nso_x@example.org")
+    expect(page).to_have_url(at(reverse("mfa_authenticate")))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Use a security key").click()
+    expect(page).to_have_url(at(reverse("accounts:dashboard")))
+
+    # Without it, the passkey is both: no code step.
     sign_out(page)
     sign_in_with_a_passkey(page)
     expect(page).to_have_url(at(reverse("accounts:dashboard")))
