@@ -284,34 +284,35 @@ def _with_a_passkey(new_page: NewPage, language: str, person: Any) -> Any:
     return page
 
 
+def _teachers_passkey_page(
+    world: World, new_page: NewPage, language: str, name: str, *, of_the_key: bool
+) -> Any:
+    """Teacher A, who has just added a passkey, opens the page `name` (of that key, if asked)."""
+    person = world.people["teacher_a"]
+    page = _with_a_passkey(new_page, language, person)
+    args = [person.authenticator_set.get(type="webauthn").pk] if of_the_key else []
+    page.goto(reverse(name, args=args))
+    return page
+
+
 @scene("passkey-security-keys")
 def passkey_list(world: World, new_page: NewPage, language: str) -> Any:
-    page = _with_a_passkey(new_page, language, world.people["teacher_a"])
-    page.goto(reverse("mfa_list_webauthn"))
-    return page
+    return _teachers_passkey_page(world, new_page, language, "mfa_list_webauthn", of_the_key=False)
 
 
 @scene("passkey-two-step-page")
 def passkey_index(world: World, new_page: NewPage, language: str) -> Any:
-    page = _with_a_passkey(new_page, language, world.people["teacher_a"])
-    page.goto(reverse("mfa_index"))
-    return page
+    return _teachers_passkey_page(world, new_page, language, "mfa_index", of_the_key=False)
 
 
 @scene("passkey-rename")
 def passkey_edit(world: World, new_page: NewPage, language: str) -> Any:
-    person = world.people["teacher_a"]
-    page = _with_a_passkey(new_page, language, person)
-    page.goto(reverse("mfa_edit_webauthn", args=[person.authenticator_set.get(type="webauthn").pk]))
-    return page
+    return _teachers_passkey_page(world, new_page, language, "mfa_edit_webauthn", of_the_key=True)
 
 
 @scene("passkey-remove")
 def passkey_remove(world: World, new_page: NewPage, language: str) -> Any:
-    person = world.people["teacher_a"]
-    page = _with_a_passkey(new_page, language, person)
-    page.goto(reverse("mfa_remove_webauthn", args=[person.authenticator_set.get(type="webauthn").pk]))
-    return page
+    return _teachers_passkey_page(world, new_page, language, "mfa_remove_webauthn", of_the_key=True)
 
 
 @scene("passkey-confirm-access")
