@@ -28,3 +28,5 @@ class Case:
     url: Callable[[World], str]
     expected: dict[str, int]
     method: str = "get"
+    # Request headers, as pairs: ("Accept", "application/json") for the JSON a page's script asks for.
+    headers: tuple[tuple[str, str], ...] = ()

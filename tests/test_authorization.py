@@ -165,7 +165,7 @@ def _walk_patterns(resolver: URLResolver) -> list[URLPattern]:
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
 def test_each_role_gets_the_expected_answer_on_each_url(world: World, case: Case, role: str) -> None:
     client = _client_for(world, role)
-    response = getattr(client, case.method)(case.url(world))
+    response = getattr(client, case.method)(case.url(world), headers=dict(case.headers))
     assert response.status_code == case.expected[role], f"{role} on {case.name}"
 
 
@@ -277,7 +277,7 @@ def test_no_page_shows_a_pupils_name_or_a_registrants_contact_to_those_who_must_
         watch_registrants = role not in ORGANISERS and case.name not in REGISTRANTS_OWN_PAGES
         if not (watch_pupils or watch_registrants):
             continue
-        response = _client_for(world, role).get(url)
+        response = _client_for(world, role).get(url, headers=dict(case.headers))
         if response.status_code != 200:
             continue
         page = _text(response)

@@ -148,6 +148,11 @@ MFA_ADAPTER = "twinschools.accounts.mfa.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "TwinSchools"
+# The key forms with our labels (the name field has none of its own in allauth).
+MFA_FORMS = {
+    "add_webauthn": "twinschools.accounts.mfa.AddKeyForm",
+    "edit_webauthn": "twinschools.accounts.mfa.EditKeyForm",
+}
 # Only the development server is plain http (http://localhost:8000 for a passkey).
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 

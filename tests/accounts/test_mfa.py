@@ -299,3 +299,64 @@ def test_the_demo_code_command_prints_the_code_of_the_published_secret(capsys: A
     call_command("demo_code")
     printed = capsys.readouterr().out
     assert printed.split()[0] in {before, totp_code(DEMO_TOTP_SECRET)}
+
+
+def test_the_passkey_challenge_asks_any_key_of_the_site_to_verify_its_user(settings: Any, db: None) -> None:
+    """What "Sign in with a passkey" fetches: no list of keys (the browser offers the site's
+    discoverable credentials), the site's host as relying party, and user verification required,
+    which is what makes the passkey count as both steps."""
+    settings.SITE_URL = "https://twinschools.example.eu"
+    response = Client().get(reverse("mfa_login_webauthn"), headers={"Accept": "application/json"})
+    options = response.json()["request_options"]["publicKey"]
+    assert options["rpId"] == "twinschools.example.eu"
+    assert options["userVerification"] == "required"
+    assert not options.get("allowCredentials")
+
+
+def test_the_sign_in_page_offers_a_passkey_with_its_script_under_the_csp(client: Client, db: None) -> None:
+    page = client.get(reverse("account_login")).content.decode()
+    assert 'id="passkey_login"' in page and 'form="mfa_login"' in page
+    assert f'id="mfa_login" action="{reverse("mfa_login_webauthn")}"' in page
+    # Script files only (the CSP allows no inline code): the JSON block is data, never run.
+    assert "/static/mfa/js/webauthn.js" in page and "/static/account/js/onload.js" in page
+    assert 'data-allauth-onload="allauth.webauthn.forms.loginForm" type="application/json"' in page
+
+
+def test_a_persons_list_of_keys_shows_only_their_own(world: World) -> None:
+    Authenticator.objects.create(
+        user=world.people["teacher_a"], type=Authenticator.Type.WEBAUTHN, data={"name": "Phone of Teacher A"}
+    )
+    assert (
+        "Phone of Teacher A"
+        in signed_in(world.people["teacher_a"]).get(reverse("mfa_list_webauthn")).content.decode()
+    )
+    assert (
+        "Phone of Teacher A"
+        not in signed_in(world.people["teacher_b"]).get(reverse("mfa_list_webauthn")).content.decode()
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("ro", ["Conectați-vă cu o cheie de acces", "Țineți-mă minte", "Ați uitat parola?"]),
+        ("ca", ["Inicia la sessió amb una clau d’accés", "Recorda’m"]),
+    ],
+)
+def test_the_passkey_button_and_the_sign_in_page_speak_the_readers_language(
+    client: Client, settings: Any, db: None, language: str, expected: list[str]
+) -> None:
+    """allauth's own Romanian leaves out the diacritics and speaks familiarly: ours is used."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = client.get(reverse("account_login")).content.decode()
+    assert [text for text in expected if text not in page] == []
+
+
+def test_an_unused_key_says_so_in_romanian(world: World, settings: Any) -> None:
+    Authenticator.objects.create(
+        user=world.people["teacher_a"], type=Authenticator.Type.WEBAUTHN, data={"name": "Telefon"}
+    )
+    client = signed_in(world.people["teacher_a"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ro"
+    page = client.get(reverse("mfa_list_webauthn")).content.decode()
+    assert "Nefolosită încă." in page and "Not used" not in page

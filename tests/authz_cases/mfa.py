@@ -45,6 +45,21 @@ CASES = [
     Case("mfa_add_webauthn", lambda w: reverse("mfa_add_webauthn"), REDIRECTED),
     Case("mfa_reauthenticate_webauthn", lambda w: reverse("mfa_reauthenticate_webauthn"), REDIRECTED),
     Case("mfa_login_webauthn", lambda w: reverse("mfa_login_webauthn"), REDIRECTED),
+    # "Sign in with a passkey": the sign-in page's script asks for a WebAuthn challenge (JSON,
+    # a random value kept in the asker's session, naming nobody), then posts the browser's
+    # answer; a post without an answer goes back to the sign-in page.
+    Case(
+        "mfa_login_webauthn",
+        lambda w: reverse("mfa_login_webauthn"),
+        {**dict.fromkeys(ROLES, 200), **PUPIL_REFUSED},
+        headers=(("Accept", "application/json"),),
+    ),
+    Case("mfa_login_webauthn", lambda w: reverse("mfa_login_webauthn"), REDIRECTED, method="post"),
+    Case(
+        "mfa_list_webauthn",
+        lambda w: (_key_of_teacher_a(w), reverse("mfa_list_webauthn"))[1],
+        MANAGE,
+    ),
     Case(
         "mfa_edit_webauthn",
         lambda w: reverse("mfa_edit_webauthn", args=[_key_of_teacher_a(w)]),

@@ -17,6 +17,7 @@ from django.urls import reverse
 from tests.conftest import World
 from tests.e2e.conftest import NewPage
 from tests.e2e.data import give_school_a_record, upload_files_with_bad_rows
+from tests.e2e.helpers import add_passkey, with_virtual_authenticator
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -274,6 +275,67 @@ def mfa_authenticate(world: World, new_page: NewPage, language: str) -> Any:
     return page
 
 
+def _with_a_passkey(new_page: NewPage, language: str, person: Any) -> Any:
+    """`person` signed in, who has just added a passkey through the virtual authenticator."""
+    page = new_page(user=person, language=language)
+    with_virtual_authenticator(page)
+    add_passkey(page, PASSWORD)
+    assert person.authenticator_set.filter(type="webauthn").count() == 1
+    return page
+
+
+def _teachers_passkey_page(
+    world: World, new_page: NewPage, language: str, name: str, *, of_the_key: bool
+) -> Any:
+    """Teacher A, who has just added a passkey, opens the page `name` (of that key, if asked)."""
+    person = world.people["teacher_a"]
+    page = _with_a_passkey(new_page, language, person)
+    args = [person.authenticator_set.get(type="webauthn").pk] if of_the_key else []
+    page.goto(reverse(name, args=args))
+    return page
+
+
+@scene("passkey-security-keys")
+def passkey_list(world: World, new_page: NewPage, language: str) -> Any:
+    return _teachers_passkey_page(world, new_page, language, "mfa_list_webauthn", of_the_key=False)
+
+
+@scene("passkey-two-step-page")
+def passkey_index(world: World, new_page: NewPage, language: str) -> Any:
+    return _teachers_passkey_page(world, new_page, language, "mfa_index", of_the_key=False)
+
+
+@scene("passkey-rename")
+def passkey_edit(world: World, new_page: NewPage, language: str) -> Any:
+    return _teachers_passkey_page(world, new_page, language, "mfa_edit_webauthn", of_the_key=True)
+
+
+@scene("passkey-remove")
+def passkey_remove(world: World, new_page: NewPage, language: str) -> Any:
+    return _teachers_passkey_page(world, new_page, language, "mfa_remove_webauthn", of_the_key=True)
+
+
+@scene("passkey-confirm-access")
+def passkey_reauthenticate(world: World, new_page: NewPage, language: str) -> Any:
+    """A person with a key confirms who they are with it (a new session: no recent sign-in)."""
+    person = world.people["teacher_a"]
+    _with_a_passkey(new_page, language, person)
+    page = visit(new_page, reverse("mfa_reauthenticate_webauthn"), language, person)
+    return page
+
+
+@scene("passkey-second-step")
+def passkey_second_step(world: World, new_page: NewPage, language: str) -> Any:
+    """The second step of a password sign-in, for a person whose only second step is a key."""
+    _with_a_passkey(new_page, language, world.people["nso_x"])
+    page = visit(new_page, reverse("account_login"), language)
+    page.fill("#id_login", "nso_x@example.org")
+    page.fill("#id_password", PASSWORD)
+    submit(page)
+    assert "/2fa/authenticate/" in page.url
+    return page
+
+
 @scene("import-empty")
 def import_empty(world: World, new_page: NewPage, language: str) -> Any:
     return visit(new_page, reverse("network:import"), language, world.people["nso_x"])
@@ -315,8 +377,15 @@ def notification_settings_pupil(world: World, new_page: NewPage, language: str) 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("name", list(SCENES))
 def test_the_page_has_no_wcag_21_aa_violation(
-    name: str, language: str, world: World, new_page: NewPage, assert_accessible: Callable[..., None]
+    name: str,
+    language: str,
+    world: World,
+    new_page: NewPage,
+    assert_accessible: Callable[..., None],
+    settings: Any,
+    site: Any,
 ) -> None:
+    settings.SITE_URL = site.url  # a passkey is bound to the host the browser sees (accounts/mfa.py)
     give_school_a_record(world)
     page = SCENES[name](world, new_page, language)
     assert page.locator("html").get_attribute("lang") == language

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from tests.accounts.test_mfa import totp_code
 from tests.conftest import World
-from tests.e2e.helpers import at
+from tests.e2e.helpers import add_passkey, at, with_virtual_authenticator
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -96,33 +96,76 @@ def test_a_person_enrols_an_authenticator_app_signs_out_and_signs_in_with_a_code
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
-def test_a_teacher_adds_a_passkey_that_the_server_verifies(
-    world: World, page: Any, settings: Any, live_server: Any
+@pytest.fixture
+def passkey_site(settings: Any, live_server: Any) -> None:
+    """The passkey's relying party is the site's host (accounts/mfa.py): the live server's
+    http://localhost:<port>, a secure context for WebAuthn (an IP address is no valid RP ID)."""
+    settings.SITE_URL = live_server.url
+    assert live_server.url.startswith("http://localhost:")
+
+
+def sign_in_with_a_passkey(page: Any) -> None:
+    page.goto(reverse("account_login"))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in with a passkey").click()
+
+
+def sign_out(page: Any) -> None:
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("button", name="Sign out")).to_have_count(0)
+
+
+@pytest.mark.usefixtures("passkey_site")
+def test_a_teacher_adds_a_passkey_signs_out_and_signs_in_with_it_alone(
+    world: World, page: Any, assert_accessible: Callable[..., None]
 ) -> None:
-    """Chromium's virtual authenticator (DevTools' WebAuthn domain) stands in for a phone or key."""
-    settings.SITE_URL = live_server.url  # http://localhost:<port>: the passkey's relying party
-    devtools = page.context.new_cdp_session(page)
-    devtools.send("WebAuthn.enable")
-    devtools.send(
-        "WebAuthn.addVirtualAuthenticator",
-        {
-            "options": {
-                "protocol": "ctap2",
-                "transport": "internal",
-                "hasResidentKey": True,
-                "hasUserVerification": True,
-                "isUserVerified": True,
-            }
-        },
-    )
+    errors = with_virtual_authenticator(page)
+    teacher = world.people["teacher_a"]
     sign_in_with_password(page, "teacher_a@example.org")
-    page.goto(reverse("mfa_add_webauthn"))
-    page.get_by_label("Password").fill(PASSWORD)
+    add_passkey(page, PASSWORD)
+    # The first key comes with recovery codes, to keep somewhere safe.
+    expect(page).to_have_url(at(reverse("mfa_view_recovery_codes")))
+    key = teacher.authenticator_set.get(type="webauthn")
+    assert key.wrap().is_passwordless, "the key must be discoverable (resident) to sign in alone"
+    page.goto(reverse("mfa_list_webauthn"))
+    expect(page.get_by_role("main")).to_contain_text("Virtual passkey")
+    assert_accessible(page, "security keys, with a passkey")
+
+    sign_out(page)
+    page.goto(reverse("account_login"))
+    assert_accessible(page, "sign-in page with the passkey button")
+    sign_in_with_a_passkey(page)
+    # No password typed: the passkey alone signed the teacher in.
+    expect(page).to_have_url(at(reverse("accounts:dashboard")))
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    assert errors == [], "\n".join(errors)
+
+
+@pytest.mark.usefixtures("required", "passkey_site")
+def test_a_passkey_sign_in_counts_as_both_steps_for_an_nso_member(world: World, page: Any) -> None:
+    """allauth counts a passkey (something one has, unlocked by something one is or knows) as
+    multi-factor: no code step follows it, even where the second step is required."""
+    errors = with_virtual_authenticator(page)
+    sign_in_with_password(page, "nso_x@example.org")
+    expect(page).to_have_url(at(reverse("mfa_index")))  # must enrol before anything else
+    add_passkey(page, PASSWORD)
+    expect(page).to_have_url(at(reverse("mfa_view_recovery_codes")))
+    page.goto(reverse("accounts:dashboard"))
+    expect(page).to_have_url(at(reverse("accounts:dashboard")))
+
+    # With the password, the key is the second step.
+    sign_out(page)
+    sign_in_with_password(page, "nso_x@example.org")
+    expect(page).to_have_url(at(reverse("mfa_authenticate")))
     with page.expect_navigation():
-        page.get_by_role("main").get_by_role("button", name="Confirm").click()
-    expect(page).to_have_url(at(reverse("mfa_add_webauthn")))
-    page.get_by_label("Passwordless").check()
-    with page.expect_navigation():
-        page.get_by_role("main").get_by_role("button", name="Add").click()
-    # allauth checked the attestation against the site's host (accounts/mfa.py) and kept the key.
-    assert world.people["teacher_a"].authenticator_set.filter(type="webauthn").count() == 1
+        page.get_by_role("button", name="Use a security key").click()
+    expect(page).to_have_url(at(reverse("accounts:dashboard")))
+
+    # Without it, the passkey is both: no code step.
+    sign_out(page)
+    sign_in_with_a_passkey(page)
+    expect(page).to_have_url(at(reverse("accounts:dashboard")))
+    page.goto(reverse("network:import"))  # a page the enrolment step would otherwise hold back
+    expect(page).to_have_url(at(reverse("network:import")))
+    assert errors == [], "\n".join(errors)

@@ -21,6 +21,7 @@ import segno
 from allauth.mfa import signals
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
+from allauth.mfa.webauthn.forms import AddWebAuthnForm, EditWebAuthnForm
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -170,3 +171,27 @@ class MFAAdapter(DefaultMFAAdapter):
 
     def _get_site_name(self) -> str:
         return "TwinSchools"
+
+
+class AddKeyForm(AddWebAuthnForm):
+    """allauth's form to add a security key or a passkey, its fields labelled in our words: the
+    name field has no label of its own, and "Passwordless" says little to a teacher."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["name"].label = _("Name")
+        if "passwordless" in self.fields:
+            # Ticked, the browser is asked for a discoverable credential that verifies its user
+            # (residentKey and userVerification "required", allauth's webauthn.js): a passkey.
+            self.fields["passwordless"].label = _("Use it as a passkey")
+            self.fields["passwordless"].help_text = _(
+                "With a passkey you can sign in with this key alone, without your password: the "
+                "key asks for your fingerprint, face or PIN each time. Leave it unticked for a key "
+                "that only adds a second step after your password."
+            )
+
+
+class EditKeyForm(EditWebAuthnForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["name"].label = _("Name")
