@@ -363,7 +363,8 @@ def notification_settings(world: World, new_page: NewPage, language: str) -> Any
 @scene("notification-settings-saved")
 def notification_settings_saved(world: World, new_page: NewPage, language: str) -> Any:
     page = visit(new_page, reverse("notifications:settings"), language, world.people["teacher_a"])
-    page.locator("main input[type=radio][value=weekly]").first.check()
+    weekly = page.locator("main input[type=radio][value=weekly]").first.get_attribute("id")
+    page.locator(f"main label[for='{weekly}']").click()  # the choices are buttons: the label is what one clicks
     submit(page)
     assert page.locator("main input[type=radio][value=weekly]:checked").count() == 1
     return page

@@ -118,3 +118,37 @@ def test_the_inbox_links_to_the_settings(world: World) -> None:
     client: Client = signed_in(world.people["teacher_a"])
     page = client.get(reverse("notifications:inbox")).content.decode()
     assert reverse("notifications:settings") in page
+
+
+def _sections(client: Client) -> dict[str, list[str]]:
+    form = client.get(reverse("notifications:settings")).context["form"]
+    return {title: [field.name for field in fields] for title, fields in form.sections()}
+
+
+def test_a_head_chooses_for_the_team_and_the_label_but_not_for_national_work(world: World) -> None:
+    sections = _sections(signed_in(world.people["head_a"]))
+    assert list(sections) == ["Your school's team", "Your school's eTwinning School label"]
+    assert KIND in sections["Your school's team"]
+    assert "evaluation.decided" in sections["Your school's eTwinning School label"]
+    shown = {kind for kinds in sections.values() for kind in kinds}
+    assert not shown & {"evaluation.assigned", "labels.review_asked"}
+
+
+def test_national_staff_choose_only_for_national_work(world: World) -> None:
+    sections = _sections(signed_in(world.people["nso_x"]))
+    assert list(sections) == ["National support and evaluation"]
+    assert set(sections["National support and evaluation"]) >= {"labels.review_asked", "evaluation.assigned"}
+
+
+def test_saving_one_group_keeps_the_choices_of_the_others(world: World) -> None:
+    nso = world.people["nso_x"]
+    NotificationPreference.objects.create(user=nso, kind=KIND, delivery=Delivery.DAILY)
+    client = signed_in(nso)
+    choices = {
+        name: Delivery.WEEKLY for name in client.get(reverse("notifications:settings")).context["form"].fields
+    }
+    assert client.post(reverse("notifications:settings"), choices).status_code == 302
+    assert NotificationPreference.objects.get(user=nso, kind=KIND).delivery == Delivery.DAILY
+    assert (
+        NotificationPreference.objects.get(user=nso, kind="evaluation.assigned").delivery == Delivery.WEEKLY
+    )

@@ -44,10 +44,13 @@ class EvaluationConfig(AppConfig):
     def ready(self) -> None:
         from twinschools.evaluation.demo import seed_evaluation
         from twinschools.mission.registry import register_demo_seeder
-        from twinschools.notifications.kinds import register_kind
+        from twinschools.notifications.kinds import Group, register_kind
 
         register_kind(
-            "evaluation.assigned", _assigned_sentence, label=_("A label application is assigned to you")
+            "evaluation.assigned",
+            _assigned_sentence,
+            label=_("A label application is assigned to you"),
+            group=Group.NATIONAL,
         )
         register_kind(
             "evaluation.no_second_opinion",
@@ -55,19 +58,25 @@ class EvaluationConfig(AppConfig):
                 "The evaluators of %(school)s disagree and no other evaluator is free: assign a second opinion."
             ),
             label=_("No evaluator is free for a second opinion"),
+            group=Group.NATIONAL,
         )
         register_kind(
-            "evaluation.appointed", _appointed_sentence, label=_("You are appointed as an evaluator")
+            "evaluation.appointed",
+            _appointed_sentence,
+            label=_("You are appointed as an evaluator"),
+            group=Group.NATIONAL,
         )
         register_kind(
             "evaluation.decided",
             _("The decision on your label application for %(round)s is ready."),
             label=_("The decision on your label application"),
+            group=Group.LABEL,
         )
         register_kind(
             "evaluation.label_withdrawn",
             _("Your school's eTwinning School label %(years)s was withdrawn. The reason: %(reason)s"),
             label=_("Your school's label is withdrawn"),
+            group=Group.LABEL,
         )
         from twinschools.credentials.sources import register_source
 

@@ -7,17 +7,36 @@ sentence, so it is translated only when somebody reads it.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 _SENTENCES: dict[str, Any] = {}
 _LABELS: dict[str, Any] = {}
+_GROUPS: dict[str, Group] = {}
 
 
-def register_kind(kind: str, sentence: Any, *, label: Any = None) -> None:
+class Group(StrEnum):
+    """Who a kind of notification is for: the settings page groups kinds by it and shows a
+    person only the groups of their roles."""
+
+    TEAM = "team"  # the school's team at work: proposals, plans, practices, the application
+    LABEL = "label"  # what happens to the school's label: eligibility, decision, withdrawal
+    NATIONAL = "national"  # NSO staff and evaluators: reviews, assignments, requests
+
+
+GROUP_TITLES = {
+    Group.TEAM: gettext_lazy("Your school's team"),
+    Group.LABEL: gettext_lazy("Your school's eTwinning School label"),
+    Group.NATIONAL: gettext_lazy("National support and evaluation"),
+}
+
+
+def register_kind(kind: str, sentence: Any, *, label: Any = None, group: Group = Group.TEAM) -> None:
     """`label` names the kind on the notification settings page (a lazy translated phrase)."""
     _SENTENCES[kind] = sentence
+    _GROUPS[kind] = group
     if label is not None:
         _LABELS[kind] = label
 
@@ -39,6 +58,15 @@ def render(kind: str, params: dict[str, Any]) -> str:
 
 def known_kinds() -> list[str]:
     return sorted(_SENTENCES)
+
+
+def in_registered_order() -> list[str]:
+    """The kinds as their apps registered them: each app's in the order its work happens."""
+    return list(_SENTENCES)
+
+
+def group_of(kind: str) -> Group:
+    return _GROUPS.get(kind, Group.TEAM)
 
 
 def label(kind: str) -> str:

@@ -7,6 +7,8 @@ from django.core.paginator import Page, Paginator
 from django.shortcuts import get_object_or_404
 
 from twinschools.accounts.models import User
+from twinschools.core.authz import roles_of
+from twinschools.notifications.kinds import Group
 from twinschools.notifications.models import Notification
 
 INBOX_PAGE_SIZE = getattr(settings, "NOTIFICATIONS_PAGE_SIZE", 20)
@@ -25,6 +27,16 @@ def unread_count(user: User) -> int:
 
 def notification(pk: int) -> Notification:
     return get_object_or_404(Notification, pk=pk)
+
+
+def groups_for(user: User) -> list[Group]:
+    """The groups of notifications a person can receive, by their roles: a school's people get
+    their team's and their label's, national staff and evaluators theirs, an admin all."""
+    roles = roles_of(user)
+    national = roles.is_admin or bool(roles.nso_countries or roles.evaluator_countries)
+    school = roles.is_admin or bool(roles.school_roles) or not national
+    shown = [Group.TEAM, Group.LABEL] if school else []
+    return [*shown, Group.NATIONAL] if national else shown
 
 
 def preferences(user: User) -> dict[str, str]:

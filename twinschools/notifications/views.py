@@ -67,7 +67,9 @@ def preferences(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not user.email:  # pupils: no e-mail, so nothing to choose
         return render(request, "notifications/settings.html", {"form": None})
-    form = PreferencesForm(request.POST or None, initial_choices=queries.preferences(user))
+    form = PreferencesForm(
+        request.POST or None, groups=queries.groups_for(user), initial_choices=queries.preferences(user)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.set_preferences(user=user, choices=form.choices())
