@@ -364,7 +364,8 @@ def notification_settings(world: World, new_page: NewPage, language: str) -> Any
 def notification_settings_saved(world: World, new_page: NewPage, language: str) -> Any:
     page = visit(new_page, reverse("notifications:settings"), language, world.people["teacher_a"])
     weekly = page.locator("main input[type=radio][value=weekly]").first.get_attribute("id")
-    page.locator(f"main label[for='{weekly}']").click()  # the choices are buttons: the label is what one clicks
+    # The choices are shown as buttons: their labels are what one clicks.
+    page.locator(f"main label[for='{weekly}']").click()
     submit(page)
     assert page.locator("main input[type=radio][value=weekly]:checked").count() == 1
     return page
