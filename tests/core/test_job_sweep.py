@@ -200,3 +200,21 @@ def test_beat_sweeps_every_minute_and_purges_daily(settings: Any) -> None:
     schedule = settings.CELERY_BEAT_SCHEDULE
     assert schedule["core-sweep-jobs"] == {"task": "twinschools.core.tasks.sweep_jobs", "schedule": 60.0}
     assert schedule["core-purge-finished-jobs"]["task"] == "twinschools.core.tasks.purge_finished_jobs"
+
+
+@pytest.mark.parametrize(
+    ("kind", "params", "form"),
+    [
+        ("labels.eligibility", {"round_id": 7}, ("labels:round_edit", [7])),
+        ("mentoring.matching", {"country_id": 1, "region_id": None}, ("mentoring:nso_matching", [])),
+        ("reach.export", {"which": "gaps", "query": ""}, ("reach:country_reach", [])),
+    ],
+)
+def test_every_kind_of_job_that_failed_links_back_to_where_it_is_started(
+    admin: Any, kind: str, params: dict[str, Any], form: tuple[str, list[int]]
+) -> None:
+    job = Job.objects.create(
+        kind=kind, owner=admin, params=params, status=Job.Status.FAILED, finished_at=timezone.now()
+    )
+    page = signed_in(admin).get(reverse("core:job", args=[job.pk])).content.decode()
+    assert f'href="{reverse(form[0], args=form[1])}">Start again</a>' in page

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -25,6 +26,8 @@ class LabelsConfig(AppConfig):
                 work=services.eligibility_job,
                 result_template="labels/eligibility_job_result.html",
                 result_context=services.eligibility_job_context,
+                # The round's page, where its check is run.
+                start_again_url=lambda job: reverse("labels:round_edit", args=[job.params["round_id"]]),
             )
         )
         # The school's label page sits in its workspace navigation, where staff look.

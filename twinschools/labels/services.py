@@ -201,7 +201,6 @@ def delete_draft_round(*, actor: User, round: Round) -> None:
 
 
 @transaction.atomic
-@transaction.atomic
 def request_eligibility_run(*, actor: User, round: Round) -> Job:
     """Queues the check as a background job (core/jobs.py; eager without a broker)."""
     audit.record(actor=actor, action="labels.eligibility.requested", target=round)

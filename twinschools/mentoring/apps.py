@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -18,6 +19,7 @@ class MentoringConfig(AppConfig):
                 title=_("Mentor matching"),
                 work=services.matching_job,
                 result_template="mentoring/matching_job_result.html",
+                start_again_url=lambda job: reverse("mentoring:nso_matching"),
             )
         )
         from twinschools.mentoring.demo import seed_demo_mentoring

@@ -15,6 +15,7 @@ from typing import Any
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.http import QueryDict
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -82,5 +83,6 @@ def register() -> None:
             title=gettext_lazy("Export of the coverage"),
             work=run_export,
             result_template="core/jobs/_download.html",
+            start_again_url=lambda job: reverse("reach:country_reach"),
         )
     )
