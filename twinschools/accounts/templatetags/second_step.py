@@ -13,7 +13,7 @@ register = template.Library()
 
 @register.simple_tag
 def second_step_rule(user: Any) -> str:
-    """"required", "offered" or "" for `user`: allauth's two-step page says which applies."""
+    """The rule for `user`: "required", "offered" or "" (allauth's two-step page says which)."""
     if mfa.is_required(user):
         return "required"
     return "offered" if mfa.is_offered(user) else ""
