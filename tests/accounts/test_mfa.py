@@ -411,3 +411,13 @@ def test_the_two_step_page_speaks_romanian_with_diacritics(world: World, setting
     page = client.get(reverse("mfa_index")).content.decode()
     assert "Autentificare cu doi factori" in page and "Neconfigurat" in page
     assert "Pentru dumneavoastră este opțională, dar recomandată." in page
+
+
+@pytest.mark.usefixtures("required")
+def test_the_two_step_page_tells_a_person_who_must_enrol_to_do_so_and_offers_no_way_round(
+    world: World,
+) -> None:
+    page = signed_in(world.people["evaluator_x"]).get(reverse("mfa_index")).content.decode()
+    assert "Your roles require it: set up an authenticator app or a passkey below" in page
+    assert "Two-factor authentication is off" not in page  # the warning that sent them here says it
+    assert reverse("accounts:dashboard") not in page.split('id="main"')[1]
