@@ -360,3 +360,64 @@ def test_an_unused_key_says_so_in_romanian(world: World, settings: Any) -> None:
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ro"
     page = client.get(reverse("mfa_list_webauthn")).content.decode()
     assert "Nefolosită încă." in page and "Not used" not in page
+
+
+def _section(page: str, title_id: str) -> str:
+    """The card of the two-step page whose heading has id `title_id`, as HTML."""
+    start = page.index(f'aria-labelledby="{title_id}"')
+    return page[start : page.index("</section>", start)]
+
+
+def test_the_two_step_page_offers_each_method_to_set_up_to_a_person_without_any(world: World) -> None:
+    page = signed_in(world.people["teacher_a"]).get(reverse("mfa_index")).content.decode()
+    app, keys, codes = (_section(page, f"mfa-{kind}-title") for kind in ("totp", "keys", "codes"))
+    assert "Not set up" in app and f'class="btn btn-primary" href="{reverse("mfa_activate_totp")}"' in app
+    assert "Not set up" in keys and f'class="btn btn-primary" href="{reverse("mfa_add_webauthn")}"' in keys
+    assert "Not set up" in codes and reverse("mfa_generate_recovery_codes") not in codes
+    assert "Two-factor authentication is off for your account." in page
+    assert "For you it is optional, and recommended." in page
+    assert reverse("accounts:dashboard") in page
+
+
+@pytest.mark.usefixtures("required")
+def test_the_two_step_page_shows_an_enrolled_person_what_is_active_and_how_to_change_it(
+    world: World,
+) -> None:
+    person = world.people["nso_x"]
+    enrol(person)
+    page = signed_in(person).get(reverse("mfa_index")).content.decode()
+    app, keys, codes = (_section(page, f"mfa-{kind}-title") for kind in ("totp", "keys", "codes"))
+    assert "Active" in app and reverse("mfa_deactivate_totp") in app
+    assert reverse("mfa_activate_totp") not in app
+    assert "Not set up" in keys and reverse("mfa_add_webauthn") in keys
+    assert "Active" in codes and "10 of 10 codes left." in codes
+    for name in ("mfa_view_recovery_codes", "mfa_download_recovery_codes", "mfa_generate_recovery_codes"):
+        assert f'class="btn btn-outline-secondary" href="{reverse(name)}"' in codes, name
+    assert "Two-factor authentication is on for your account." in page
+    assert "Your roles require it." in page
+
+
+def test_the_two_step_page_counts_a_persons_keys_and_sends_them_to_manage_them(world: World) -> None:
+    person = world.people["head_a"]
+    Authenticator.objects.create(user=person, type=Authenticator.Type.WEBAUTHN, data={"name": "Phone"})
+    keys = _section(signed_in(person).get(reverse("mfa_index")).content.decode(), "mfa-keys-title")
+    assert "Active" in keys and "You have added 1 key." in keys
+    assert reverse("mfa_list_webauthn") in keys and reverse("mfa_add_webauthn") not in keys
+
+
+def test_the_two_step_page_speaks_romanian_with_diacritics(world: World, settings: Any) -> None:
+    client = signed_in(world.people["teacher_a"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ro"
+    page = client.get(reverse("mfa_index")).content.decode()
+    assert "Autentificare cu doi factori" in page and "Neconfigurat" in page
+    assert "Pentru dumneavoastră este opțională, dar recomandată." in page
+
+
+@pytest.mark.usefixtures("required")
+def test_the_two_step_page_tells_a_person_who_must_enrol_to_do_so_and_offers_no_way_round(
+    world: World,
+) -> None:
+    page = signed_in(world.people["evaluator_x"]).get(reverse("mfa_index")).content.decode()
+    assert "Your roles require it: set up an authenticator app or a passkey below" in page
+    assert "Two-factor authentication is off" not in page  # the warning that sent them here says it
+    assert reverse("accounts:dashboard") not in page.split('id="main"')[1]

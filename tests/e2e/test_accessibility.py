@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.test import override_settings
 from django.urls import reverse
 
 from tests.conftest import World
@@ -228,6 +229,15 @@ def mfa_index(world: World, new_page: NewPage, language: str) -> Any:
 @scene("mfa-index-enrolled")
 def mfa_index_enrolled(world: World, new_page: NewPage, language: str) -> Any:
     return visit(new_page, reverse("mfa_index"), language, _enrolled(world.people["nso_x"]))
+
+
+@scene("mfa-index-must-enrol")
+def mfa_index_must_enrol(world: World, new_page: NewPage, language: str) -> Any:
+    """An evaluator without a second step, under the production rule (tests/settings.py lifts it)."""
+    with override_settings(MFA_REQUIRED_ROLES=frozenset({"admin", "nso", "evaluator"})):
+        page = visit(new_page, reverse("accounts:dashboard"), language, world.people["evaluator_x"])
+    assert page.url.endswith(reverse("mfa_index"))
+    return page
 
 
 @scene("mfa-activate-totp")

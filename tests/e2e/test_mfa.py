@@ -60,7 +60,7 @@ def test_a_person_enrols_an_authenticator_app_signs_out_and_signs_in_with_a_code
     sign_in_with_password(page, "evaluator_x@example.org")
     expect(page).to_have_url(at(reverse("mfa_index")))
     with page.expect_navigation():
-        page.get_by_role("main").get_by_role("link", name="Activate").first.click()
+        page.get_by_role("main").get_by_role("link", name="Set up an authenticator app").click()
     # Changing one's second step asks for the password again.
     page.get_by_label("Password").fill(PASSWORD)
     with page.expect_navigation():
