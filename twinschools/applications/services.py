@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from twinschools.accounts.models import STAFF_ROLES, Membership, User
 from twinschools.applications.merging import keep_both, merge, normalise
@@ -40,11 +40,10 @@ from twinschools.applications.models import (
     Status,
     Submission,
 )
-from twinschools.core import audit
+from twinschools.core import audit, uploads
 from twinschools.labels.models import Eligibility, FormSection, Round, SectionKind, in_language
 from twinschools.network.models import School
 from twinschools.notifications.services import notify
-from twinschools.practices.services import ATTACHMENT_SIGNATURES, extension_of
 
 DECLARATION_VERSION = "2025-1"
 MAX_TEXT = 20_000
@@ -385,34 +384,22 @@ def _tell_resolved(
 
 
 def max_evidence_bytes() -> int:
-    return int(settings.EVIDENCE_MAX_MB) * 1024 * 1024
+    return uploads.megabytes(int(settings.EVIDENCE_MAX_MB))
+
+
+EVIDENCE_REFUSALS = uploads.Refusals(
+    too_large=gettext_lazy("“%(name)s” is larger than %(limit)s MB. Make it smaller, or give a link to it."),
+    wrong_type=gettext_lazy(
+        "“%(name)s” is not a file type we keep. Give PDF, images, office or OpenDocument files."
+    ),
+)
 
 
 def check_evidence_file(upload: UploadedFile) -> None:
     """Refuse files over the size limit or of a type we do not keep, with a sentence saying which."""
-    name = upload.name or ""
-    if upload.size is not None and upload.size > max_evidence_bytes():
-        raise ValidationError(
-            _("“%(name)s” is larger than %(limit)s MB. Make it smaller, or give a link to it.")
-            % {"name": name, "limit": settings.EVIDENCE_MAX_MB},
-            code="too_large",
-        )
-    signatures = ATTACHMENT_SIGNATURES.get(extension_of(name))
-    if signatures is None:
-        raise ValidationError(
-            _("“%(name)s” is not a file type we keep. Give PDF, images, office or OpenDocument files.")
-            % {"name": name},
-            code="type",
-        )
-    upload.seek(0)
-    start = upload.read(8)
-    upload.seek(0)
-    if not start.startswith(signatures):
-        raise ValidationError(
-            _("“%(name)s” does not look like the kind of file its name says. Check the file.")
-            % {"name": name},
-            code="content",
-        )
+    uploads.check_upload(
+        upload, allowed=uploads.DOCUMENTS, max_bytes=max_evidence_bytes(), refusals=EVIDENCE_REFUSALS
+    )
 
 
 def _section_of(application: Application, section_id: int) -> FormSection:

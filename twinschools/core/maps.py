@@ -9,10 +9,10 @@ translated: the script only places them, with textContent.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from django.templatetags.static import static
 from django.utils.translation import gettext as _
@@ -35,6 +35,50 @@ def marker(
         "link": link,
         "lines": list(lines),
     }
+
+
+class Placed(Protocol):
+    """Anything with a place on the map: a school, a reached school, an event's map point."""
+
+    @property
+    def latitude(self) -> float | None: ...
+
+    @property
+    def longitude(self) -> float | None: ...
+
+
+P = TypeVar("P", bound=Placed)
+
+
+def markers_of(
+    items: Iterable[P],
+    *,
+    name: Callable[[P], str],
+    kind: Callable[[P], str],
+    lines: Callable[[P], Sequence[str]],
+    link: Callable[[P], tuple[str, str]] = lambda item: ("", ""),
+) -> list[MapItem]:
+    """One marker per item that has a place (both coordinates), in order; the others are left off.
+
+    `link` gives the marker's (url, link text); `lines` its text under the name.
+    """
+    drawn = []
+    for item in items:
+        if item.latitude is None or item.longitude is None:
+            continue
+        url, text = link(item)
+        drawn.append(
+            marker(
+                lat=item.latitude,
+                lon=item.longitude,
+                name=name(item),
+                kind=kind(item),
+                url=url,
+                link=text,
+                lines=lines(item),
+            )
+        )
+    return drawn
 
 
 def cell(

@@ -551,19 +551,13 @@ def label_map(request: HttpRequest) -> HttpResponse:
 def _label_map_content(schools: list[School]) -> maps.MapContent:
     """A chosen country: one marker per school (the same schools as the table)."""
     return maps.content(
-        markers=[
-            maps.marker(
-                lat=school.latitude,
-                lon=school.longitude,
-                name=school.name,
-                kind="school",
-                lines=[school.town],
-                url=reverse("network:school", args=[school.pk]),
-                link=_("Open the school's page"),
-            )
-            for school in schools
-            if school.latitude is not None and school.longitude is not None
-        ]
+        markers=maps.markers_of(
+            schools,
+            name=lambda school: school.name,
+            kind=lambda school: "school",
+            lines=lambda school: [school.town],
+            link=lambda school: (reverse("network:school", args=[school.pk]), _("Open the school's page")),
+        )
     )
 
 

@@ -295,18 +295,13 @@ def calendar(request: HttpRequest) -> HttpResponse:
 def event_map(points: list[queries_public.MapPoint]) -> maps.MapContent:
     """One marker per event of the page that has a place (online events have none)."""
     return maps.content(
-        markers=[
-            maps.marker(
-                lat=point.latitude,
-                lon=point.longitude,
-                name=point.event.title,
-                kind=point.event.kind,
-                lines=_event_lines(point.event),
-                url=reverse("events:event_detail", args=[point.event.pk]),
-                link=_("Open the event"),
-            )
-            for point in points
-        ]
+        markers=maps.markers_of(
+            points,
+            name=lambda point: point.event.title,
+            kind=lambda point: point.event.kind,
+            lines=lambda point: _event_lines(point.event),
+            link=lambda point: (reverse("events:event_detail", args=[point.event.pk]), _("Open the event")),
+        )
     )
 
 

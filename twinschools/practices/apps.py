@@ -41,8 +41,6 @@ class PracticesConfig(AppConfig):
         from twinschools.practices.evidence import candidates as evidence_candidates
 
         register_evidence(evidence_candidates)
-        try:
-            from twinschools.notifications.kinds import register_kind
-        except ImportError:  # The notifications app may not offer kinds yet: authors are then not told.
-            return
+        from twinschools.notifications.kinds import register_kind
+
         register_kind(ADAPTED_KIND, ADAPTED_SENTENCE, label=_("Someone adapted your practice"))

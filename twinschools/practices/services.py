@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from twinschools.accounts.models import STAFF_ROLES, User
-from twinschools.core import audit
+from twinschools.core import audit, uploads
 from twinschools.core.authz import roles_of
 from twinschools.mission.approaches import ApproachCode
 from twinschools.mission.models import Approach
@@ -29,32 +29,10 @@ from twinschools.network.reference import LANGUAGES as TEXT_LANGUAGES
 from twinschools.practices.models import Attachment, Comment, Link, Practice, Tried, Visibility
 from twinschools.practices.search import search_text_for
 
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+MAX_ATTACHMENT_BYTES = uploads.megabytes(10)
 MAX_ATTACHMENTS = 10
 MAX_LINKS = 10
 OLDEST_AGE = 99
-
-# The file types a practice may carry, by extension, with how such files begin:
-# a renamed executable is refused even when its name ends in .pdf.
-_ZIP = (b"PK\x03\x04",)
-_OLE = (b"\xd0\xcf\x11\xe0",)
-ATTACHMENT_SIGNATURES: dict[str, tuple[bytes, ...]] = {
-    "pdf": (b"%PDF",),
-    "png": (b"\x89PNG",),
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
-    "gif": (b"GIF87a", b"GIF89a"),
-    "webp": (b"RIFF",),
-    "docx": _ZIP,
-    "xlsx": _ZIP,
-    "pptx": _ZIP,
-    "odt": _ZIP,
-    "ods": _ZIP,
-    "odp": _ZIP,
-    "doc": _OLE,
-    "xls": _OLE,
-    "ppt": _OLE,
-}
 
 ADAPTED_KIND = "practices.adapted"
 ADAPTED_SENTENCE = gettext_lazy("%(adapter)s from %(school)s adapted your practice “%(title)s”.")
@@ -77,37 +55,20 @@ class PracticeDraft:
     links: Sequence[tuple[str, str]] = ()  # (title, url)
 
 
-def extension_of(name: str) -> str:
-    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
+ATTACHMENT_REFUSALS = uploads.Refusals(
+    too_large=gettext_lazy("“%(name)s” is larger than 10 MB. Make it smaller, or share it as a link."),
+    wrong_type=gettext_lazy(
+        "“%(name)s” is not a file type we keep. Attach PDF, images (PNG, JPEG, GIF, WebP), "
+        "office or OpenDocument files."
+    ),
+)
 
 
 def check_attachment(upload: UploadedFile) -> None:
     """Refuse files over the size limit or of a type we do not keep, with a sentence saying which."""
-    name = upload.name or ""
-    if upload.size is not None and upload.size > MAX_ATTACHMENT_BYTES:
-        raise ValidationError(
-            _("“%(name)s” is larger than 10 MB. Make it smaller, or share it as a link.") % {"name": name},
-            code="too_large",
-        )
-    signatures = ATTACHMENT_SIGNATURES.get(extension_of(name))
-    if signatures is None:
-        raise ValidationError(
-            _(
-                "“%(name)s” is not a file type we keep. Attach PDF, images (PNG, JPEG, GIF, WebP), "
-                "office or OpenDocument files."
-            )
-            % {"name": name},
-            code="type",
-        )
-    upload.seek(0)
-    start = upload.read(8)
-    upload.seek(0)
-    if not start.startswith(signatures):
-        raise ValidationError(
-            _("“%(name)s” does not look like the kind of file its name says. Check the file.")
-            % {"name": name},
-            code="content",
-        )
+    uploads.check_upload(
+        upload, allowed=uploads.DOCUMENTS, max_bytes=MAX_ATTACHMENT_BYTES, refusals=ATTACHMENT_REFUSALS
+    )
 
 
 def _check_draft(draft: PracticeDraft) -> None:

@@ -31,36 +31,33 @@ def _through(item: ReachedSchool) -> str:
     return _("Reached through events")
 
 
-def _school_link(pk: int | None) -> dict[str, str]:
-    if pk is None:
-        return {}
-    return {"url": reverse("network:school", args=[pk]), "link": _("Open the school's page")}
+def _school_link(item: ReachedSchool | School) -> tuple[str, str]:
+    if item.pk is None:
+        return ("", "")
+    return (reverse("network:school", args=[item.pk]), _("Open the school's page"))
+
+
+def _present(*lines: str) -> list[str]:
+    return [line for line in lines if line]
 
 
 def school_map(school: School, schools: list[ReachedSchool]) -> maps.MapContent:
     """The school itself and every reached school with a location, each with a link."""
-    markers = [
-        maps.marker(
-            lat=item.latitude,
-            lon=item.longitude,
-            name=item.name,
-            kind="reached",
-            lines=[line for line in (item.town, _through(item)) if line],
-            **_school_link(item.pk),
+    markers = maps.markers_of(
+        schools,
+        name=lambda item: item.name,
+        kind=lambda item: "reached",
+        lines=lambda item: _present(item.town, _through(item)),
+        link=_school_link,
+    )
+    if markers:
+        markers[:0] = maps.markers_of(
+            [school],
+            name=lambda home: home.name,
+            kind=lambda home: "home",
+            lines=lambda home: [_("This school")],
+            link=_school_link,
         )
-        for item in schools
-        if item.latitude is not None and item.longitude is not None
-    ]
-    if markers and school.latitude is not None and school.longitude is not None:
-        home = maps.marker(
-            lat=school.latitude,
-            lon=school.longitude,
-            name=school.name,
-            kind="home",
-            lines=[_("This school")],
-            **_school_link(school.pk),
-        )
-        markers.insert(0, home)
     return maps.content(markers=markers)
 
 
@@ -158,16 +155,11 @@ def coverage_map(
         )
         for cell in sorted(cells, key=lambda cell: CELL_ORDER[cell.kind])
     ]
-    points = [
-        maps.marker(
-            lat=school.latitude,
-            lon=school.longitude,
-            name=school.name,
-            kind="gap",
-            lines=[line for line in (school.town, school.region.name if school.region else "") if line],
-            **_school_link(school.pk),
-        )
-        for school in gap_schools
-        if school.latitude is not None and school.longitude is not None
-    ]
+    points = maps.markers_of(
+        gap_schools,
+        name=lambda school: school.name,
+        kind=lambda school: "gap",
+        lines=lambda school: _present(school.town, school.region.name if school.region else ""),
+        link=_school_link,
+    )
     return maps.content(markers=points, cells=drawn, regions=regions)
