@@ -10,6 +10,7 @@ from tests.applications.factories import application_of, fill
 from tests.conftest import World
 from twinschools.applications import services
 from twinschools.applications.models import Part, PartConflict, PartRevision, Resolution
+from twinschools.core.models import AuditEvent
 from twinschools.notifications.models import Notification
 
 HEAD = "The head wrote this sentence."
@@ -204,3 +205,18 @@ def test_the_home_page_shows_the_staff_the_parts_waiting_for_a_choice(world: Wor
     panel = next(p for p in response.context["home"].panels if p.group == f"school:{world.school_a.pk}")
     assert {card.key: card.count for card in panel.cards}["applications.conflicts"] == 1
     assert "Application parts with versions in conflict" in response.content.decode()
+
+
+def test_a_comment_added_and_resolved_is_audited_by_section_never_by_its_text(world: World) -> None:
+    head = world.people["head_a"]
+    app = application_of(world.school_a, head)
+    section = app.parts.filter(statement__isnull=False).order_by("pk").first().section
+    note = services.add_comment(application=app, section_id=section.pk, text="Ask ana@example.org.", by=head)
+    services.resolve_comment(comment=note, by=head)
+    services.resolve_comment(comment=note, by=head)
+    events = list(AuditEvent.objects.filter(target_type="applications.comment").order_by("pk"))
+    assert [(e.action, e.target_id, e.school_id) for e in events] == [
+        ("applications.comment.added", str(note.pk), world.school_a.pk),
+        ("applications.comment.resolved", str(note.pk), world.school_a.pk),
+    ]
+    assert events[0].data == {"section": section.pk}

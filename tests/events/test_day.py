@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from tests.clients import signed_in
 from tests.events.factories import EventFactory, RegistrationFactory, SessionFactory
+from twinschools.core.models import AuditEvent
 from twinschools.events import certificates, services
 from twinschools.events.models import Event, Kind, Registration, RegistrationStatus
 from twinschools.events.retention import daily_care
@@ -117,6 +118,8 @@ def test_reminders_go_once_to_confirmed_registrants_of_tomorrows_events(
         assert services.send_reminders() == 1
         assert services.send_reminders() == 0
     assert len(mail.outbox) == 1
+    reminded = AuditEvent.objects.get(action="events.event.reminders_sent")
+    assert (reminded.target_id, reminded.data) == (str(event.pk), {"count": 1})
     assert "/pass/" in mail.outbox[0].body
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from tests.clients import signed_in
 from tests.events.factories import EventFactory, RegistrationFactory, SessionFactory
+from twinschools.core.models import AuditEvent
 from twinschools.events import services
 from twinschools.events.models import EventStatus, Registration, RegistrationStatus
 
@@ -96,6 +97,8 @@ def test_an_expired_offer_goes_to_the_next_person_and_running_again_changes_noth
     nxt = RegistrationFactory(event=event, status=Status.WAITING_LIST)
     assert services.expire_offers() == 1
     assert services.expire_offers() == 0
+    expired = AuditEvent.objects.get(action="events.registration.offer_expired")
+    assert (expired.target_type, expired.target_id) == ("events.registration", str(offered.pk))
     offered.refresh_from_db()
     nxt.refresh_from_db()
     assert (offered.status, nxt.status) == (Status.CANCELLED, Status.SEAT_OFFERED)

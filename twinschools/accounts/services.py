@@ -101,14 +101,16 @@ def invite_staff(*, school: School, email: str, role: str, invited_by: User) -> 
     return _invite(email=email, role=role, invited_by=invited_by, school=school)
 
 
+@transaction.atomic
 def invite_to_country(*, country: Country, email: str, role: str, invited_by: User) -> Invitation:
     """Invite an address that has no account yet to a country role (an NSO appointing an
-    evaluator); accepting it creates the account and the role. Runs in the caller's transaction."""
+    evaluator); accepting it creates the account and the role. Joins the caller's transaction when there is one."""
     return _invite(email=email.strip().lower(), role=role, invited_by=invited_by, country=country)
 
 
+@transaction.atomic
 def grant_country_role(*, user: User, country: Country, role: str, by: User | None) -> CountryRole:
-    """Give (or give back, when it was deactivated) a country role. Runs in the caller's transaction."""
+    """Give (or give back, when it was deactivated) a country role. Joins the caller's transaction when there is one."""
     held, created = CountryRole.objects.select_for_update().get_or_create(
         user=user, country=country, role=role, defaults={"appointed_at": timezone.now(), "appointed_by": by}
     )
@@ -128,8 +130,9 @@ def grant_country_role(*, user: User, country: Country, role: str, by: User | No
     return held
 
 
+@transaction.atomic
 def deactivate_country_role(*, held: CountryRole, by: User) -> CountryRole:
-    """End a country role, keeping its row. Runs in the caller's transaction."""
+    """End a country role, keeping its row. Joins the caller's transaction when there is one."""
     locked = CountryRole.objects.select_for_update().select_related("country").get(pk=held.pk)
     if locked.deactivated_at is not None:
         raise ValidationError(_("This role was already deactivated."), code="inactive")

@@ -485,17 +485,34 @@ def remove_evidence(*, evidence: Evidence, by: User) -> None:
 # Comments --------------------------------------------------------------------------
 
 
+@transaction.atomic
 def add_comment(*, application: Application, section_id: int, text: str, by: User) -> Comment:
     if not text.strip():
         raise ValidationError(_("Write a comment before sending it."), code="empty")
     section = _section_of(application, section_id)
-    return Comment.objects.create(application=application, section=section, author=by, text=text.strip())
+    comment = Comment.objects.create(application=application, section=section, author=by, text=text.strip())
+    # The section, never the text: a comment may name people.
+    audit.record(
+        actor=by,
+        action="applications.comment.added",
+        school=application.school,
+        target=comment,
+        data={"section": section.pk},
+    )
+    return comment
 
 
+@transaction.atomic
 def resolve_comment(*, comment: Comment, by: User) -> Comment:
     if comment.resolved_at is None:
         comment.resolved_at, comment.resolved_by = timezone.now(), by
         comment.save(update_fields=["resolved_at", "resolved_by"])
+        audit.record(
+            actor=by,
+            action="applications.comment.resolved",
+            school=comment.application.school,
+            target=comment,
+        )
     return comment
 
 

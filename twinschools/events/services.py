@@ -8,6 +8,7 @@ once can never both take the last seat.
 from __future__ import annotations
 
 import secrets
+from collections import Counter
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
@@ -195,6 +196,7 @@ def cancel_session(*, session: Session, by: User) -> None:
     )
 
 
+@transaction.atomic
 def refresh_span(*, event_ids: list[int]) -> None:
     """Copy the first start and the last end of the events' sessions onto the events (one UPDATE)."""
     sessions = Session.objects.filter(event=OuterRef("pk")).order_by().values("event")
@@ -360,9 +362,19 @@ def expire_offers(*, now: datetime | None = None) -> int:
     for event_id in event_ids:
         with transaction.atomic():
             event = Event.objects.select_for_update().get(pk=event_id)
-            event.registrations.filter(
-                status=RegistrationStatus.SEAT_OFFERED, offer_expires_at__lte=now
-            ).update(status=RegistrationStatus.CANCELLED, offer_expires_at=None)
+            lapsed = list(
+                event.registrations.filter(status=RegistrationStatus.SEAT_OFFERED, offer_expires_at__lte=now)
+            )
+            Registration.objects.filter(pk__in=[r.pk for r in lapsed]).update(
+                status=RegistrationStatus.CANCELLED, offer_expires_at=None
+            )
+            for registration in lapsed:
+                audit.record(
+                    actor=None,
+                    action="events.registration.offer_expired",
+                    school=event.school,
+                    target=registration,
+                )
             offered += _offer_free_seats(event)
     return offered
 
@@ -521,6 +533,7 @@ def send_reminders(*, now: datetime | None = None) -> int:
         Registration.objects.filter(pk__in=ids).update(reminded_at=now)
         for pk in ids:
             queue_reminder_email(registration_id=pk)
+        _record_reminders(ids)
     return len(ids)
 
 
@@ -554,6 +567,21 @@ def _purge_one(event: Event, now: datetime) -> None:
         target=event,
         data={"registered": event.registered_count, "attended": event.attended_count},
     )
+
+
+def _record_reminders(registration_ids: list[int]) -> None:
+    """One audit event per event reminded, with how many people: not one per person."""
+    per_event = Counter(
+        Registration.objects.filter(pk__in=registration_ids).values_list("event_id", flat=True)
+    )
+    for event in Event.objects.filter(pk__in=per_event).select_related("school").order_by("pk"):
+        audit.record(
+            actor=None,
+            action="events.event.reminders_sent",
+            school=event.school,
+            target=event,
+            data={"count": per_event[event.pk]},
+        )
 
 
 def queue_reminder_email(*, registration_id: int) -> None:
@@ -598,6 +626,7 @@ def erase_registrant(*, registration: Registration, by: User) -> int:
     return count
 
 
+@transaction.atomic
 def forget_registrations(registrations: QuerySet[Registration]) -> None:
     """Delete registrations (an erasure) and offer the seats they held; in the caller's transaction."""
     event_ids = list(registrations.values_list("event_id", flat=True).distinct())

@@ -53,6 +53,7 @@ def notify(
     return created
 
 
+@transaction.atomic
 def route_emails(*, notification_ids: list[int]) -> int:
     """In the caller's transaction: queue in the outbox the e-mail of each notification whose
     recipient wants it at once, and mark the others for their recipient's daily or weekly
