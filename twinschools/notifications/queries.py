@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404
 
 from twinschools.accounts.models import User
 from twinschools.core.authz import roles_of
-from twinschools.notifications.kinds import Group
-from twinschools.notifications.models import Notification
+from twinschools.notifications.kinds import Group, known_kinds
+from twinschools.notifications.models import Delivery, Notification, NotificationPreference
 
 INBOX_PAGE_SIZE = getattr(settings, "NOTIFICATIONS_PAGE_SIZE", 20)
 
@@ -41,8 +41,5 @@ def groups_for(user: User) -> list[Group]:
 
 def preferences(user: User) -> dict[str, str]:
     """How `user` receives each kind of notification (kinds without a choice: at once)."""
-    from twinschools.notifications.kinds import known_kinds
-    from twinschools.notifications.models import Delivery, NotificationPreference
-
     chosen = dict(NotificationPreference.objects.filter(user=user).values_list("kind", "delivery"))
     return {kind: chosen.get(kind, Delivery.AT_ONCE) for kind in known_kinds()}
